@@ -1,0 +1,316 @@
+/* analyse.c — between parse and emit: final Rust names, enum styles,
+ * allow/block lists with bindgen's recursive allowlisting, name clashes,
+ * record layouts and the traits each type can derive. */
+#include "h2rs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int by_order(const void *a, const void *b)
+{
+	const struct item *x = *(const struct item *const *)a, *y = *(const struct item *const *)b;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Nested types are named parent_child, unnamed ones parent__bindgen_ty_N. */
+static const char *full_name(struct item *it)
+{
+	if (!it->parent || it->named_by_typedef || it->kind > IT_TYPEDEF)
+		return it->name;
+	const char *pn = full_name(it->parent);
+	it->parent = NULL; /* memoise: the name is final now */
+	it->name = xstrfmt("%s_%s", pn, it->name);
+	return it->name;
+}
+
+static void assign_names(struct ctx *c)
+{
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if ((it->kind == IT_RECORD || it->kind == IT_ENUM) && !it->name)
+			it->name = xstrfmt("_bindgen_ty_%d", ++c->top_anon);
+	}
+	for (int i = 0; i < c->items.n; i++)
+		full_name(c->items.v[i]);
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		it->name = rust_ident(it->name);
+	}
+}
+
+static enum enum_style style_for(const struct options *o, const char *name)
+{
+	if (regex_list_match(&o->enum_rust, name))
+		return ENUM_RUST;
+	if (regex_list_match(&o->enum_rust_nonexhaust, name))
+		return ENUM_RUST_NONEXHAUST;
+	if (regex_list_match(&o->enum_newtype, name))
+		return ENUM_NEWTYPE;
+	if (regex_list_match(&o->enum_newtype_global, name))
+		return ENUM_NEWTYPE_GLOBAL;
+	if (regex_list_match(&o->enum_bitfield, name))
+		return ENUM_BITFIELD;
+	if (regex_list_match(&o->enum_module, name))
+		return ENUM_MODULE_CONSTS;
+	if (regex_list_match(&o->enum_consts, name))
+		return ENUM_CONSTS;
+	return o->default_enum_style;
+}
+
+static bool is_type_item(const struct item *it)
+{
+	return it->kind == IT_RECORD || it->kind == IT_ENUM || it->kind == IT_TYPEDEF;
+}
+
+static const char *blocked(const struct options *o, const struct item *it)
+{
+	if (o->block_file.n && regex_list_match(&o->block_file, it->file))
+		return "declared in a file matching --blocklist-file";
+	if (regex_list_match(&o->block_item, it->name) ||
+	    (it->cname && regex_list_match(&o->block_item, it->cname)))
+		return "matches --blocklist-item";
+	if (is_type_item(it) && (regex_list_match(&o->block_type, it->name) ||
+				 (it->cname && regex_list_match(&o->block_type, it->cname))))
+		return "matches --blocklist-type";
+	if (it->kind == IT_FUNC && regex_list_match(&o->block_function, it->name))
+		return "matches --blocklist-function";
+	if ((it->kind == IT_VAR || it->kind == IT_MACRO) && regex_list_match(&o->block_var, it->name))
+		return "matches --blocklist-var";
+	return NULL;
+}
+
+static bool allowed_root(const struct options *o, const struct item *it)
+{
+	if (!has_allowlist(o))
+		return it->file[0] != 0; /* builtins only when something uses them */
+	if (o->allow_file.n && regex_list_match(&o->allow_file, it->file))
+		return true;
+	if (regex_list_match(&o->allow_item, it->name))
+		return true;
+	if (is_type_item(it))
+		return regex_list_match(&o->allow_type, it->name);
+	if (it->kind == IT_FUNC)
+		return regex_list_match(&o->allow_function, it->name);
+	return regex_list_match(&o->allow_var, it->name);
+}
+
+static void mark_item(struct ctx *c, struct item *it);
+
+static void mark_type(struct ctx *c, const struct type *t)
+{
+	if (!t)
+		return;
+	switch (t->kind) {
+	case TY_ITEM:
+		mark_item(c, t->item);
+		break;
+	case TY_FUNC:
+		for (int i = 0; i < t->nparams; i++)
+			mark_type(c, t->params[i].type);
+		mark_type(c, t->sub);
+		break;
+	default:
+		mark_type(c, t->sub);
+	}
+}
+
+static void mark_item(struct ctx *c, struct item *it)
+{
+	if (it->emit || it->skip_reason)
+		return;
+	const char *why = blocked(c->opt, it);
+	if (why) {
+		it->skip_reason = why;
+		return;
+	}
+	it->emit = true;
+	if (has_allowlist(c->opt) && !c->opt->recursive_allowlist)
+		return;
+	switch (it->kind) {
+	case IT_RECORD:
+		for (int i = 0; i < it->nfields; i++)
+			mark_type(c, it->fields[i]->type);
+		if (it->parent)
+			mark_item(c, it->parent);
+		break;
+	case IT_ENUM:
+		break;
+	case IT_TYPEDEF:
+		mark_type(c, it->aliased);
+		break;
+	default:
+		mark_type(c, it->type);
+	}
+}
+
+/* Rust has one type namespace and one value namespace: a later item whose
+ * name is taken is skipped, with a note under --verbose. */
+static void resolve_clashes(struct ctx *c)
+{
+	struct strmap types = {0}, values = {0};
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (!it->emit)
+			continue;
+		struct strmap *ns = is_type_item(it) ? &types : &values;
+		struct item *prev = strmap_get(ns, it->name);
+		if (prev && prev != it) {
+			it->emit = false;
+			it->skip_reason = xstrfmt("its Rust name '%s' is already taken by the %s at "
+						  "%s:%u", it->name, is_type_item(prev) ? "type" : "item",
+						  prev->file, prev->line);
+			vec_push(&c->skipped, xstrfmt("%s: %s", it->name, it->skip_reason));
+			continue;
+		}
+		strmap_put(ns, it->name, it);
+	}
+	free(types.keys);
+	free(types.vals);
+	free(values.keys);
+	free(values.vals);
+}
+
+struct item *resolve_typedef(struct item *it)
+{
+	while (it && it->kind == IT_TYPEDEF && it->aliased->kind == TY_ITEM)
+		it = it->aliased->item;
+	return it;
+}
+
+/* ---- derives ---- */
+
+#define DERIVE_ALL (DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_HASH | \
+		    DERIVE_PARTIALEQ | DERIVE_EQ)
+
+static unsigned wanted(struct ctx *c, const struct item *it)
+{
+	const struct options *o = c->opt;
+	unsigned w = 0;
+	if (o->derive_copy && !regex_list_match(&o->no_copy, it->name))
+		w |= DERIVE_COPY;
+	if (o->derive_debug && !regex_list_match(&o->no_debug, it->name))
+		w |= DERIVE_DEBUG;
+	if (o->derive_default && !regex_list_match(&o->no_default, it->name))
+		w |= DERIVE_DEFAULT;
+	if (o->derive_hash && !regex_list_match(&o->no_hash, it->name))
+		w |= DERIVE_HASH;
+	if (o->derive_partialeq && !regex_list_match(&o->no_partialeq, it->name))
+		w |= DERIVE_PARTIALEQ;
+	if (o->derive_eq && !regex_list_match(&o->no_partialeq, it->name))
+		w |= DERIVE_EQ;
+	return w;
+}
+
+static unsigned array_can(unsigned elem, uint64_t len)
+{
+	return len > 32 ? elem & ~DERIVE_DEFAULT : elem;
+}
+
+static unsigned record_can(struct ctx *c, struct item *it)
+{
+	if (!it->complete)
+		return DERIVE_ALL;
+	layout_record(c, it);
+	if (it->opaque) {
+		uint64_t a = it->align > 8 ? 8 : it->align;
+		return array_can(DERIVE_ALL, a ? it->size / a : it->size);
+	}
+	unsigned can = DERIVE_ALL;
+	for (int i = 0; i < it->nrs; i++) {
+		struct rs_field *rf = &it->rs[i];
+		if (rf->kind == RF_FIELD)
+			can &= type_can(c, rf->cfield->type);
+		else if (rf->kind == RF_PADDING)
+			can &= array_can(DERIVE_ALL, rf->bytes);
+	}
+	if (it->is_union)
+		can &= DERIVE_COPY;
+	return can;
+}
+
+/* The traits the emitted Rust type implements (derived or impl'd). */
+static unsigned item_impls(struct ctx *c, struct item *it)
+{
+	if (it->kind == IT_TYPEDEF)
+		return type_can(c, it->aliased);
+	if (it->kind == IT_ENUM) {
+		switch (it->style) {
+		case ENUM_CONSTS:
+		case ENUM_MODULE_CONSTS:
+			return DERIVE_ALL;
+		default:
+			return (DERIVE_ALL & ~DERIVE_DEFAULT &
+				~(c->opt->derive_debug ? 0 : DERIVE_DEBUG));
+		}
+	}
+	if (it->kind != IT_RECORD)
+		return DERIVE_ALL;
+	unsigned d = item_derives(c, it);
+	if (wanted(c, it) & DERIVE_DEFAULT)
+		d |= DERIVE_DEFAULT; /* derived, or the zeroing impl */
+	return d;
+}
+
+unsigned type_can(struct ctx *c, const struct type *t)
+{
+	switch (t->kind) {
+	case TY_PRIM:
+		if (!strcmp(t->prim, "f32") || !strcmp(t->prim, "f64"))
+			return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ);
+		return DERIVE_ALL;
+	case TY_PTR:
+		return DERIVE_ALL & ~DERIVE_DEFAULT;
+	case TY_ARRAY:
+		return array_can(type_can(c, t->sub), t->len);
+	case TY_FLEX:
+		return DERIVE_DEBUG | DERIVE_DEFAULT; /* both impl'd without bounds */
+	case TY_BLOB:
+		return array_can(DERIVE_ALL, t->size / (t->align > 8 ? 8 : t->align));
+	case TY_COMPLEX:
+		return DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_PARTIALEQ;
+	case TY_ITEM:
+		if (!t->item->emit && t->item->skip_reason)
+			return DERIVE_ALL; /* blocklisted: the user's definition */
+		return item_impls(c, t->item);
+	default:
+		return DERIVE_ALL;
+	}
+}
+
+unsigned item_derives(struct ctx *c, struct item *it)
+{
+	if (!it->can_done) {
+		it->can_done = true;
+		it->can = record_can(c, it);
+	}
+	unsigned d = wanted(c, it) & it->can;
+	if (!(d & DERIVE_PARTIALEQ))
+		d &= ~DERIVE_EQ;
+	return d;
+}
+
+void analyse(struct ctx *c)
+{
+	qsort(c->items.v, c->items.n, sizeof(void *), by_order);
+	assign_names(c);
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->kind == IT_ENUM)
+			it->style = style_for(c->opt, it->name);
+	}
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (allowed_root(c->opt, it))
+			mark_item(c, it);
+	}
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (!it->emit && !it->skip_reason)
+			it->skip_reason = has_allowlist(c->opt)
+						  ? "not allowlisted and not used by an allowlisted item"
+						  : "a compiler builtin nothing uses";
+		if (it->emit && it->kind == IT_RECORD)
+			layout_record(c, it);
+	}
+	resolve_clashes(c);
+}

@@ -1,0 +1,1071 @@
+/* emit_rust.c — IR → Rust text, in bindgen's shapes and rustfmt's layout.
+ * Items are written into one buffer in declaration order; the prelude
+ * (bitfield unit, incomplete array field, …) goes first, only if used. */
+#include "h2rs.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INDENT 4
+#define MAX_WIDTH 100
+
+struct emitter {
+	struct ctx *c;       /* the run */
+	struct buf *b;       /* items text */
+	const char *cprefix; /* ctypes prefix, e.g. ::std::os::raw */
+	const char *stdp;    /* ::std or ::core */
+};
+
+const char *ctypes(const struct ctx *c)
+{
+	if (c->opt->ctypes_prefix)
+		return c->opt->ctypes_prefix;
+	return c->opt->use_core ? "::core::ffi" : "::std::os::raw";
+}
+
+static void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool names);
+
+void emit_type(struct ctx *c, struct buf *b, const struct type *t)
+{
+	const char *cp = ctypes(c);
+	switch (t->kind) {
+	case TY_VOID:
+		buf_printf(b, "%s::c_void", cp);
+		break;
+	case TY_PRIM:
+		if (t->ctype)
+			buf_printf(b, "%s::%s", cp, t->prim);
+		else
+			buf_puts(b, t->prim);
+		break;
+	case TY_PTR:
+		if (t->sub->kind == TY_FUNC) {
+			emit_type(c, b, t->sub);
+			break;
+		}
+		buf_puts(b, t->is_const ? "*const " : "*mut ");
+		emit_type(c, b, t->sub);
+		break;
+	case TY_ARRAY:
+		buf_putc(b, '[');
+		emit_type(c, b, t->sub);
+		buf_printf(b, "; %lluusize]", (unsigned long long)t->len);
+		break;
+	case TY_FLEX:
+		c->need_incomplete_array = true;
+		buf_puts(b, "__IncompleteArrayField<");
+		emit_type(c, b, t->sub);
+		buf_putc(b, '>');
+		break;
+	case TY_FUNC:
+		buf_puts(b, c->opt->use_core ? "::core::option::Option<" : "::std::option::Option<");
+		emit_fn_sig(c, b, t, true);
+		buf_putc(b, '>');
+		break;
+	case TY_ITEM:
+		buf_puts(b, t->item->name);
+		if (t->item->kind == IT_ENUM && t->item->style == ENUM_MODULE_CONSTS)
+			buf_puts(b, "::Type");
+		break;
+	case TY_BLOB: {
+		uint64_t a = t->align > 8 ? 8 : t->align;
+		buf_printf(b, "[u%llu; %lluusize]", (unsigned long long)a * 8,
+			   (unsigned long long)(t->size / a));
+		break;
+	}
+	case TY_COMPLEX:
+		c->need_complex = true;
+		buf_puts(b, "__BindgenComplex<");
+		emit_type(c, b, t->sub);
+		buf_putc(b, '>');
+		break;
+	case TY_FLOAT16:
+		c->need_float16 = true;
+		buf_puts(b, "__BindgenFloat16");
+		break;
+	}
+}
+
+static void emit_return(struct ctx *c, struct buf *b, const struct type *f)
+{
+	if (f->noreturn)
+		buf_puts(b, " -> !");
+	else if (f->sub->kind != TY_VOID) {
+		buf_puts(b, " -> ");
+		emit_type(c, b, f->sub);
+	}
+}
+
+/* unsafe extern "C" fn(arg1: T, ...) -> R */
+static void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool names)
+{
+	buf_puts(b, "unsafe extern \"C\" fn(");
+	for (int i = 0; i < f->nparams; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		buf_printf(b, "%s: ", f->params[i].name);
+		emit_type(c, b, f->params[i].type);
+	}
+	if (f->variadic)
+		buf_puts(b, f->nparams ? ", ..." : "...");
+	buf_putc(b, ')');
+	emit_return(c, b, f);
+}
+
+/* ---- doc comments ---- */
+
+static void emit_doc_line(struct buf *b, int indent, const char *s, size_t n)
+{
+	buf_indent(b, indent);
+	buf_puts(b, "#[doc = \"");
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '"' || ch == '\\')
+			buf_putc(b, '\\');
+		if (ch == '\t')
+			buf_putc(b, ' ');
+		else if ((unsigned char)ch >= 0x20 || ch < 0)
+			buf_putc(b, ch);
+	}
+	buf_puts(b, "\"]\n");
+}
+
+/* Strip comment markers the way bindgen does and write #[doc] lines. */
+static void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc)
+{
+	if (!doc || !c->opt->doc_comments)
+		return;
+	const char *p = doc;
+	bool block = !strncmp(p, "/*", 2);
+	if (block) {
+		p += 2;
+		while (*p == '*' || *p == '!')
+			p++;
+	}
+	const char *end = p + strlen(p);
+	if (block && end - p >= 2 && !strncmp(end - 2, "*/", 2))
+		end -= 2;
+	bool first = true;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+		const char *le = nl ? nl : end;
+		const char *s = p;
+		if (block) {
+			if (!first) {
+				while (s < le && (*s == ' ' || *s == '\t'))
+					s++;
+				if (s < le && *s == '*') {
+					s++;
+				}
+			}
+		} else {
+			while (s < le && (*s == ' ' || *s == '\t'))
+				s++;
+			if (!strncmp(s, "///", 3) || !strncmp(s, "//!", 3))
+				s += 3;
+			else if (!strncmp(s, "//", 2))
+				s += 2;
+		}
+		const char *e = le;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+			e--;
+		bool last = !nl || nl + 1 >= end;
+		if (!((first || last) && e == s && block))
+			emit_doc_line(b, indent, s, e - s);
+		first = false;
+		p = nl ? nl + 1 : end;
+	}
+}
+
+/* ---- derives and attributes ---- */
+
+static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned d,
+			 int applies)
+{
+	struct buf l = {0};
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} order[] = {
+		{DERIVE_DEBUG, "Debug"}, {DERIVE_DEFAULT, "Default"}, {DERIVE_COPY, "Copy"},
+		{DERIVE_COPY, "Clone"},  {DERIVE_HASH, "Hash"},       {DERIVE_PARTIALEQ, "PartialEq"},
+		{DERIVE_EQ, "Eq"},
+	};
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (d & order[i].bit)
+			buf_printf(&l, "%s%s", l.len ? ", " : "", order[i].name);
+	for (int i = 0; i < c->opt->customs.n; i++) {
+		struct custom_attr *ca = c->opt->customs.v[i];
+		if (ca->is_derive && (ca->applies & applies) &&
+		    regexec(&ca->re, it->name, 0, NULL, 0) == 0)
+			buf_printf(&l, "%s%s", l.len ? ", " : "", ca->text);
+	}
+	if (l.len)
+		buf_printf(b, "#[derive(%s)]\n", l.p);
+	buf_free(&l);
+	for (int i = 0; i < c->opt->customs.n; i++) {
+		struct custom_attr *ca = c->opt->customs.v[i];
+		if (!ca->is_derive && (ca->applies & applies) &&
+		    regexec(&ca->re, it->name, 0, NULL, 0) == 0)
+			buf_printf(b, "%s\n", ca->text);
+	}
+}
+
+static void emit_zeroing_default(struct emitter *e, const char *name)
+{
+	buf_printf(e->b,
+		   "impl Default for %s {\n"
+		   "    fn default() -> Self {\n"
+		   "        let mut s = %s::mem::MaybeUninit::<Self>::uninit();\n"
+		   "        unsafe {\n"
+		   "            %s::ptr::write_bytes(s.as_mut_ptr(), 0, 1);\n"
+		   "            s.assume_init()\n"
+		   "        }\n"
+		   "    }\n"
+		   "}\n",
+		   name, e->stdp, e->stdp);
+}
+
+/* ---- records ---- */
+
+static uint64_t type_bytes(struct ctx *c, const struct type *t)
+{
+	uint64_t s, a;
+	rs_type_layout(c, t, &s, &a);
+	return s;
+}
+
+static bool type_is_bool(const struct type *t)
+{
+	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
+		t = t->item->aliased;
+	return t->kind == TY_PRIM && !strcmp(t->prim, "bool");
+}
+
+enum bf_repr { BF_INT, BF_BOOL, BF_OTHER };
+
+/* How a bitfield's Rust type converts to and from the unit's raw u64. */
+static enum bf_repr bitfield_repr(const struct type *t)
+{
+	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
+		t = t->item->aliased;
+	if (t->kind == TY_ITEM && t->item->kind == IT_ENUM &&
+	    (t->item->style == ENUM_CONSTS || t->item->style == ENUM_MODULE_CONSTS))
+		return BF_INT;
+	if (t->kind != TY_PRIM)
+		return BF_OTHER;
+	if (!strcmp(t->prim, "bool"))
+		return BF_BOOL;
+	return BF_INT;
+}
+
+/* Rust expression turning the raw bits `raw` into the field's type. */
+static void bitfield_from_raw(struct emitter *e, struct buf *b, const struct field *f,
+			      const char *ty, const char *raw)
+{
+	uint64_t bytes = type_bytes(e->c, f->type);
+	unsigned bits = bytes >= 8 ? 64 : bytes >= 4 ? 32 : bytes >= 2 ? 16 : 8;
+	int w = f->bit_width;
+	switch (bitfield_repr(f->type)) {
+	case BF_BOOL:
+		buf_printf(b, "%s != 0", raw);
+		break;
+	case BF_INT:
+		if (f->is_signed && w < 64) /* sign-extend the field's top bit */
+			buf_printf(b, "((%s << %d) as i64 >> %d) as %s", raw, 64 - w, 64 - w, ty);
+		else
+			buf_printf(b, "%s as %s", raw, ty);
+		break;
+	case BF_OTHER:
+		buf_printf(b, "unsafe { %s::mem::transmute(%s as u%u) }", e->stdp, raw, bits);
+		break;
+	}
+}
+
+/* Rust expression turning `val` of the field's type into a u64. */
+static void bitfield_to_raw(struct emitter *e, struct buf *b, const struct field *f,
+			    const char *val)
+{
+	uint64_t bytes = type_bytes(e->c, f->type);
+	unsigned bits = bytes >= 8 ? 64 : bytes >= 4 ? 32 : bytes >= 2 ? 16 : 8;
+	if (bitfield_repr(f->type) == BF_OTHER)
+		buf_printf(b, "{\n            let v: u%u = unsafe { %s::mem::transmute(%s) };\n"
+			      "            v as u64\n        }", bits, e->stdp, val);
+	else
+		buf_printf(b, "%s as u64", val);
+}
+
+/* Getter, setter and raw accessors of one bitfield. */
+static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struct field *f)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	struct buf ty = {0}, expr = {0};
+	emit_type(c, &ty, f->type);
+	unsigned long long off = f->bit_offset - u->offset * 8;
+	unsigned long long ub = u->bytes;
+	int w = f->bit_width;
+	const char *S = e->stdp;
+	char raw[200];
+	const char *name = rust_ident(f->cname);
+
+	snprintf(raw, sizeof raw, "self._bitfield_%d.get(%lluusize, %du8)", u->unit, off, w);
+	bitfield_from_raw(e, &expr, f, ty.p, raw);
+	buf_printf(b, "    #[inline]\n    pub fn %s(&self) -> %s {\n        %s\n    }\n", name, ty.p,
+		   expr.p);
+
+	buf_reset(&expr);
+	bitfield_to_raw(e, &expr, f, "val");
+	buf_printf(b,
+		   "    #[inline]\n    pub fn set_%s(&mut self, val: %s) {\n"
+		   "        self._bitfield_%d.set(%lluusize, %du8, %s)\n    }\n",
+		   f->cname, ty.p, u->unit, off, w, expr.p);
+
+	buf_reset(&expr);
+	bitfield_from_raw(e, &expr, f, ty.p, "raw");
+	buf_printf(b,
+		   "    #[inline]\n    pub unsafe fn %s_raw(this: *const Self) -> %s {\n"
+		   "        let raw = unsafe {\n"
+		   "            <__BindgenBitfieldUnit<[u8; %lluusize]>>::raw_get(\n"
+		   "                %s::ptr::addr_of!((*this)._bitfield_%d),\n"
+		   "                %lluusize,\n                %du8,\n            )\n        };\n"
+		   "        %s\n    }\n",
+		   f->cname, ty.p, ub, S, u->unit, off, w, expr.p);
+
+	buf_reset(&expr);
+	bitfield_to_raw(e, &expr, f, "val");
+	buf_printf(b,
+		   "    #[inline]\n    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n"
+		   "        unsafe {\n"
+		   "            <__BindgenBitfieldUnit<[u8; %lluusize]>>::raw_set(\n"
+		   "                %s::ptr::addr_of_mut!((*this)._bitfield_%d),\n"
+		   "                %lluusize,\n                %du8,\n                %s,\n"
+		   "            )\n        }\n    }\n",
+		   f->cname, ty.p, ub, S, u->unit, off, w, expr.p);
+	buf_free(&ty);
+	buf_free(&expr);
+}
+
+static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	buf_printf(b, "    #[inline]\n    pub fn new_bitfield_%d(", u->unit);
+	int n = 0;
+	for (int i = 0; i < u->nbits; i++) {
+		struct field *f = u->bits[i];
+		if (!f->cname[0])
+			continue;
+		buf_printf(b, "%s%s: ", n++ ? ", " : "", rust_ident(f->cname));
+		emit_type(c, b, f->type);
+	}
+	buf_printf(b, ") -> __BindgenBitfieldUnit<[u8; %lluusize]> {\n",
+		   (unsigned long long)u->bytes);
+	buf_printf(b,
+		   "        let mut __bindgen_bitfield_unit: __BindgenBitfieldUnit<[u8; %lluusize]> =\n"
+		   "            Default::default();\n",
+		   (unsigned long long)u->bytes);
+	struct buf expr = {0};
+	for (int i = 0; i < u->nbits; i++) {
+		struct field *f = u->bits[i];
+		if (!f->cname[0])
+			continue;
+		buf_reset(&expr);
+		bitfield_to_raw(e, &expr, f, rust_ident(f->cname));
+		buf_printf(b, "        __bindgen_bitfield_unit.set(%lluusize, %du8, %s);\n",
+			   (unsigned long long)(f->bit_offset - u->offset * 8), f->bit_width, expr.p);
+	}
+	buf_free(&expr);
+	buf_puts(b, "        __bindgen_bitfield_unit\n    }\n");
+}
+
+static void emit_bitfield_impl(struct emitter *e, struct item *it)
+{
+	bool any = false;
+	for (int i = 0; i < it->nrs; i++)
+		if (it->rs[i].kind == RF_BITFIELD_UNIT)
+			any = true;
+	if (!any)
+		return;
+	e->c->need_bitfield_unit = true;
+	buf_printf(e->b, "impl %s {\n", it->name);
+	for (int i = 0; i < it->nrs; i++) {
+		struct rs_field *u = &it->rs[i];
+		if (u->kind != RF_BITFIELD_UNIT)
+			continue;
+		for (int k = 0; k < u->nbits; k++)
+			if (u->bits[k]->cname[0])
+				emit_bitfield_accessors(e, u, u->bits[k]);
+		emit_new_bitfield(e, u);
+	}
+	buf_puts(e->b, "}\n");
+}
+
+static bool union_field_copy(struct ctx *c, const struct type *t)
+{
+	return (type_can(c, t) & DERIVE_COPY) != 0;
+}
+
+static void emit_field_line(struct emitter *e, struct item *it, struct rs_field *rf)
+{
+	struct buf *b = e->b;
+	struct ctx *c = e->c;
+	switch (rf->kind) {
+	case RF_FIELD:
+		emit_doc(c, b, INDENT, rf->cfield->doc);
+		buf_printf(b, "    pub %s: ", rf->name);
+		if (it->is_union && !union_field_copy(c, rf->cfield->type)) {
+			buf_printf(b, "%s::mem::ManuallyDrop<", e->stdp);
+			emit_type(c, b, rf->cfield->type);
+			buf_putc(b, '>');
+		} else {
+			emit_type(c, b, rf->cfield->type);
+		}
+		buf_puts(b, ",\n");
+		break;
+	case RF_PADDING:
+		buf_printf(b, "    pub %s: [u8; %lluusize],\n", rf->name,
+			   (unsigned long long)rf->bytes);
+		break;
+	case RF_BITFIELD_ALIGN:
+		buf_printf(b, "    pub %s: [u%llu; 0],\n", rf->name, (unsigned long long)rf->align * 8);
+		break;
+	case RF_BITFIELD_UNIT:
+		e->c->need_bitfield_unit = true;
+		buf_printf(b, "    pub %s: __BindgenBitfieldUnit<[u8; %lluusize]>,\n", rf->name,
+			   (unsigned long long)rf->bytes);
+		break;
+	}
+}
+
+static void emit_layout_tests(struct emitter *e, struct item *it)
+{
+	struct buf *b = e->b;
+	const char *S = e->stdp;
+	if (!e->c->opt->layout_tests || !it->complete)
+		return;
+	buf_puts(b, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\nconst _: () = {\n");
+	buf_printf(b, "    [\"Size of %s\"][%s::mem::size_of::<%s>() - %lluusize];\n", it->name, S,
+		   it->name, (unsigned long long)it->size);
+	buf_printf(b, "    [\"Alignment of %s\"][%s::mem::align_of::<%s>() - %lluusize];\n",
+		   it->name, S, it->name, (unsigned long long)it->align);
+	for (int i = 0; i < it->nrs; i++) {
+		struct rs_field *rf = &it->rs[i];
+		if (rf->kind != RF_FIELD)
+			continue;
+		char head[512];
+		snprintf(head, sizeof head, "    [\"Offset of field: %s::%s\"]", it->name, rf->name);
+		char tail[512];
+		snprintf(tail, sizeof tail, "[%s::mem::offset_of!(%s, %s) - %lluusize];", S, it->name,
+			 rf->name, (unsigned long long)(rf->cfield->bit_offset / 8));
+		if (strlen(head) + strlen(tail) + 1 <= MAX_WIDTH)
+			buf_printf(b, "%s\n", strcat(head, tail));
+		else
+			buf_printf(b, "%s\n        %s\n", head, tail);
+	}
+	buf_puts(b, "};\n");
+}
+
+static void emit_record(struct emitter *e, struct item *it)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	const char *kw = it->is_union ? "union" : "struct";
+	int applies = it->is_union ? 2 : 1;
+	emit_doc(c, b, 0, it->doc);
+	if (!it->complete) {
+		buf_puts(b, "#[repr(C)]\n");
+		emit_derives(c, b, it, item_derives(c, it), applies);
+		buf_printf(b, "pub %s %s {\n    _unused: [u8; 0],\n}\n", kw, it->name);
+		return;
+	}
+	unsigned d = item_derives(c, it);
+	bool want_default = false;
+	{
+		/* --with-derive-default: derive where possible, impl otherwise */
+		const struct options *o = c->opt;
+		want_default = o->derive_default && !regex_list_match(&o->no_default, it->name);
+	}
+	if (it->opaque) {
+		uint64_t a = it->align > 8 ? 8 : it->align;
+		buf_puts(b, "#[repr(C)]\n");
+		if (it->repr_align)
+			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
+		emit_derives(c, b, it, d, applies);
+		buf_printf(b, "pub %s %s {\n    pub _bindgen_opaque_blob: [u%llu; %lluusize],\n}\n", kw,
+			   it->name, (unsigned long long)a * 8, (unsigned long long)(it->size / a));
+	} else {
+		if (it->repr_packed == 1)
+			buf_puts(b, "#[repr(C, packed)]\n");
+		else if (it->repr_packed)
+			buf_printf(b, "#[repr(C, packed(%d))]\n", it->repr_packed);
+		else
+			buf_puts(b, "#[repr(C)]\n");
+		if (it->repr_align)
+			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
+		emit_derives(c, b, it, d, applies);
+		if (!it->nrs) {
+			buf_printf(b, "pub %s %s {}\n", kw, it->name);
+		} else {
+			buf_printf(b, "pub %s %s {\n", kw, it->name);
+			for (int i = 0; i < it->nrs; i++)
+				emit_field_line(e, it, &it->rs[i]);
+			buf_puts(b, "}\n");
+		}
+	}
+	emit_layout_tests(e, it);
+	if (!it->opaque)
+		emit_bitfield_impl(e, it);
+	if (want_default && !(d & DERIVE_DEFAULT))
+		emit_zeroing_default(e, it->name);
+}
+
+/* ---- enums ---- */
+
+static void emit_int_value(struct buf *b, bool is_signed, int64_t v, uint64_t u)
+{
+	if (is_signed)
+		buf_printf(b, "%lld", (long long)v);
+	else
+		buf_printf(b, "%llu", (unsigned long long)u);
+}
+
+static bool prim_signed(const struct type *t)
+{
+	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
+		t = t->item->aliased;
+	if (t->kind != TY_PRIM)
+		return false;
+	const char *p = t->prim;
+	if (p[0] == 'i')
+		return true;
+	/* c_char only appears here for char-typed enums; treat it as signed */
+	return !strncmp(p, "c_", 2) && strncmp(p, "c_u", 3);
+}
+
+static uint64_t mask_to(uint64_t v, uint64_t bytes)
+{
+	return bytes >= 8 ? v : v & ((1ull << (bytes * 8)) - 1);
+}
+
+/* Rust primitive of the same size and signedness, for #[repr(..)]. */
+static const char *repr_prim(struct ctx *c, struct item *it, bool is_signed)
+{
+	uint64_t s = type_bytes(c, it->int_type);
+	static const char *const u[] = {"u8", "u16", "u32", "u64"};
+	static const char *const i[] = {"i8", "i16", "i32", "i64"};
+	int k = s >= 8 ? 3 : s >= 4 ? 2 : s >= 2 ? 1 : 0;
+	return is_signed ? i[k] : u[k];
+}
+
+static const char *enum_const_name(struct ctx *c, struct item *it, struct enumerator *en)
+{
+	if (!c->opt->prepend_enum_name || (it->unnamed && !it->named_by_typedef))
+		return rust_ident(en->cname);
+	return xstrfmt("%s_%s", it->name, en->cname);
+}
+
+static void emit_enum(struct emitter *e, struct item *it)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	bool sig = false;
+	for (int i = 0; i < it->nconsts; i++)
+		if (it->consts[i]->value < 0)
+			sig = true;
+	sig = sig || prim_signed(it->int_type);
+	uint64_t bytes = type_bytes(c, it->int_type);
+	struct buf ity = {0};
+	emit_type(c, &ity, it->int_type);
+	enum enum_style st = it->style;
+	if ((st == ENUM_RUST || st == ENUM_RUST_NONEXHAUST) && !it->nconsts)
+		st = ENUM_CONSTS; /* Rust rejects repr on an enum without variants */
+	switch (st) {
+	case ENUM_CONSTS:
+		for (int i = 0; i < it->nconsts; i++) {
+			struct enumerator *en = it->consts[i];
+			emit_doc(c, b, 0, en->doc);
+			buf_printf(b, "pub const %s: %s = ", enum_const_name(c, it, en), it->name);
+			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
+			buf_puts(b, ";\n");
+		}
+		emit_doc(c, b, 0, it->doc);
+		buf_printf(b, "pub type %s = %s;\n", it->name, ity.p);
+		break;
+	case ENUM_MODULE_CONSTS:
+		emit_doc(c, b, 0, it->doc);
+		buf_printf(b, "pub mod %s {\n    pub type Type = %s;\n", it->name, ity.p);
+		for (int i = 0; i < it->nconsts; i++) {
+			struct enumerator *en = it->consts[i];
+			emit_doc(c, b, INDENT, en->doc);
+			buf_printf(b, "    pub const %s: Type = ", rust_ident(en->cname));
+			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
+			buf_puts(b, ";\n");
+		}
+		buf_puts(b, "}\n");
+		break;
+	case ENUM_NEWTYPE:
+	case ENUM_NEWTYPE_GLOBAL:
+	case ENUM_BITFIELD:
+		for (int i = 0; i < it->nconsts; i++) {
+			struct enumerator *en = it->consts[i];
+			if (st == ENUM_NEWTYPE_GLOBAL) {
+				emit_doc(c, b, 0, en->doc);
+				buf_printf(b, "pub const %s: %s = %s(", enum_const_name(c, it, en),
+					   it->name, it->name);
+			} else {
+				buf_printf(b, "impl %s {\n", it->name);
+				emit_doc(c, b, INDENT, en->doc);
+				buf_printf(b, "    pub const %s: %s = %s(", rust_ident(en->cname),
+					   it->name, it->name);
+			}
+			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
+			buf_puts(b, st == ENUM_NEWTYPE_GLOBAL ? ");\n" : ");\n}\n");
+		}
+		if (st == ENUM_BITFIELD) {
+			static const char *const ops[][4] = {
+				{"BitOr", "bitor", "|", "BitOrAssign"},
+				{"BitAnd", "bitand", "&", "BitAndAssign"},
+			};
+			for (int k = 0; k < 2; k++) {
+				buf_printf(b,
+					   "impl %s::ops::%s<%s> for %s {\n"
+					   "    type Output = Self;\n"
+					   "    #[inline]\n"
+					   "    fn %s(self, other: Self) -> Self {\n"
+					   "        %s(self.0 %s other.0)\n"
+					   "    }\n"
+					   "}\n"
+					   "impl %s::ops::%s for %s {\n"
+					   "    #[inline]\n"
+					   "    fn %s_assign(&mut self, rhs: %s) {\n"
+					   "        self.0 %s= rhs.0;\n"
+					   "    }\n"
+					   "}\n",
+					   e->stdp, ops[k][0], it->name, it->name, ops[k][1], it->name,
+					   ops[k][2], e->stdp, ops[k][3], it->name, ops[k][1], it->name,
+					   ops[k][2]);
+			}
+		}
+		emit_doc(c, b, 0, it->doc);
+		buf_puts(b, "#[repr(transparent)]\n");
+		emit_derives(c, b, it, (DERIVE_COPY | DERIVE_HASH | DERIVE_PARTIALEQ | DERIVE_EQ |
+				      (c->opt->derive_debug ? DERIVE_DEBUG : 0)), 4);
+		buf_printf(b, "pub struct %s(pub %s);\n", it->name, ity.p);
+		break;
+	case ENUM_RUST:
+	case ENUM_RUST_NONEXHAUST: {
+		emit_doc(c, b, 0, it->doc);
+		buf_printf(b, "#[repr(%s)]\n", repr_prim(c, it, sig));
+		if (st == ENUM_RUST_NONEXHAUST)
+			buf_puts(b, "#[non_exhaustive]\n");
+		emit_derives(c, b, it, (DERIVE_COPY | DERIVE_HASH | DERIVE_PARTIALEQ | DERIVE_EQ |
+				      (c->opt->derive_debug ? DERIVE_DEBUG : 0)), 4);
+		buf_printf(b, "pub enum %s {\n", it->name);
+		struct buf dups = {0};
+		for (int i = 0; i < it->nconsts; i++) {
+			struct enumerator *en = it->consts[i];
+			int first = -1;
+			for (int k = 0; k < i && first < 0; k++)
+				if (it->consts[k]->uvalue == en->uvalue)
+					first = k;
+			if (first >= 0) {
+				buf_printf(&dups, "    pub const %s: %s = %s::%s;\n",
+					   rust_ident(en->cname), it->name, it->name,
+					   rust_ident(it->consts[first]->cname));
+				continue;
+			}
+			emit_doc(c, b, INDENT, en->doc);
+			buf_printf(b, "    %s = ", rust_ident(en->cname));
+			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
+			buf_puts(b, ",\n");
+		}
+		buf_puts(b, "}\n");
+		if (dups.len)
+			buf_printf(b, "impl %s {\n%s}\n", it->name, dups.p);
+		buf_free(&dups);
+		break;
+	}
+	}
+	buf_free(&ity);
+}
+
+/* ---- typedefs, functions, variables, constants ---- */
+
+static void emit_typedef(struct emitter *e, struct item *it)
+{
+	emit_doc(e->c, e->b, 0, it->doc);
+	buf_printf(e->b, "pub type %s = ", it->name);
+	emit_type(e->c, e->b, it->aliased);
+	buf_puts(e->b, ";\n");
+}
+
+/* rustfmt puts each parameter on its own line when the line is too long. */
+static void emit_function(struct emitter *e, struct item *it)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	const struct type *f = it->type;
+	buf_puts(b, "extern \"C\" {\n");
+	emit_doc(c, b, INDENT, it->doc);
+	if (it->must_use && c->opt->fn_attr_detection)
+		buf_puts(b, "    #[must_use]\n");
+	struct buf line = {0};
+	buf_printf(&line, "    pub fn %s(", it->name);
+	size_t head = line.len;
+	for (int i = 0; i < f->nparams; i++) {
+		if (i)
+			buf_puts(&line, ", ");
+		buf_printf(&line, "%s: ", f->params[i].name);
+		emit_type(c, &line, f->params[i].type);
+	}
+	if (f->variadic)
+		buf_puts(&line, f->nparams ? ", ..." : "...");
+	buf_putc(&line, ')');
+	emit_return(c, &line, f);
+	buf_putc(&line, ';');
+	if (line.len <= MAX_WIDTH || (!f->nparams && !f->variadic)) {
+		buf_printf(b, "%s\n", line.p);
+	} else {
+		buf_putn(b, line.p, head);
+		buf_putc(b, '\n');
+		for (int i = 0; i < f->nparams; i++) {
+			buf_printf(b, "        %s: ", f->params[i].name);
+			emit_type(c, b, f->params[i].type);
+			buf_puts(b, ",\n");
+		}
+		if (f->variadic)
+			buf_puts(b, "        ...\n");
+		buf_puts(b, "    )");
+		emit_return(c, b, f);
+		buf_puts(b, ";\n");
+	}
+	buf_free(&line);
+	buf_puts(b, "}\n");
+}
+
+static void emit_float(struct buf *b, const char *stdp, const char *ty, double v)
+{
+	if (isnan(v)) {
+		buf_printf(b, "%s::%s::NAN", stdp, ty);
+		return;
+	}
+	if (isinf(v)) {
+		buf_printf(b, "%s%s::%s::INFINITY", v < 0 ? "-" : "", stdp, ty);
+		return;
+	}
+	char s[64];
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(s, sizeof s, "%.*g", prec, v);
+		if (strtod(s, NULL) == v)
+			break;
+	}
+	buf_puts(b, s);
+	if (!strpbrk(s, ".eEn"))
+		buf_puts(b, ".0");
+}
+
+static void emit_var(struct emitter *e, struct item *it)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	if (it->has_value && it->is_const) {
+		emit_doc(c, b, 0, it->doc);
+		buf_printf(b, "pub const %s: ", it->name);
+		emit_type(c, b, it->type);
+		buf_puts(b, " = ");
+		if (it->vkind == MV_FLOAT)
+			emit_float(b, e->stdp, type_bytes(c, it->type) == 4 ? "f32" : "f64", it->fval);
+		else if (type_is_bool(it->type))
+			buf_puts(b, it->uval ? "true" : "false");
+		else
+			emit_int_value(b, !it->vunsigned, it->ival,
+				       mask_to(it->uval, type_bytes(c, it->type)));
+		buf_puts(b, ";\n");
+		return;
+	}
+	buf_puts(b, "extern \"C\" {\n");
+	emit_doc(c, b, INDENT, it->doc);
+	buf_printf(b, "    pub static %s%s: ", it->is_const ? "" : "mut ", it->name);
+	emit_type(c, b, it->type);
+	buf_puts(b, ";\n}\n");
+}
+
+static void emit_macro(struct emitter *e, struct item *it)
+{
+	struct buf *b = e->b;
+	switch (it->vkind) {
+	case MV_INT:
+		buf_printf(b, "pub const %s: %s = ", it->name, it->mtype);
+		emit_int_value(b, !it->vunsigned, it->ival, it->uval);
+		buf_puts(b, ";\n");
+		break;
+	case MV_CHAR:
+		buf_printf(b, "pub const %s: u8 = %lluu8;\n", it->name, (unsigned long long)it->uval);
+		break;
+	case MV_FLOAT:
+		buf_printf(b, "pub const %s: f64 = ", it->name);
+		emit_float(b, e->stdp, "f64", it->fval);
+		buf_puts(b, ";\n");
+		break;
+	case MV_STR:
+		buf_printf(b, "pub const %s: &[u8; %zu] = b\"", it->name, it->slen);
+		for (size_t i = 0; i < it->slen; i++) {
+			unsigned char ch = it->sval[i];
+			if (ch == 0)
+				buf_puts(b, "\\0");
+			else if (ch == '"' || ch == '\\')
+				buf_printf(b, "\\%c", ch);
+			else if (ch >= 0x20 && ch < 0x7f)
+				buf_putc(b, ch);
+			else if (ch == '\n')
+				buf_puts(b, "\\n");
+			else if (ch == '\t')
+				buf_puts(b, "\\t");
+			else if (ch == '\r')
+				buf_puts(b, "\\r");
+			else
+				buf_printf(b, "\\x%02x", ch);
+		}
+		buf_puts(b, "\";\n");
+		break;
+	case MV_NONE:
+		break;
+	}
+}
+
+/* ---- prelude ---- */
+
+static const char prelude_unit[] =
+	"#[repr(C)]\n"
+	"#[derive(Copy, Clone, Debug, Default, Eq, Hash, Ord, PartialEq, PartialOrd)]\n"
+	"pub struct __BindgenBitfieldUnit<Storage> {\n"
+	"    storage: Storage,\n"
+	"}\n"
+	"impl<Storage> __BindgenBitfieldUnit<Storage> {\n"
+	"    #[inline]\n"
+	"    pub const fn new(storage: Storage) -> Self {\n"
+	"        Self { storage }\n"
+	"    }\n"
+	"}\n"
+	"impl<Storage> __BindgenBitfieldUnit<Storage>\n"
+	"where\n"
+	"    Storage: AsRef<[u8]> + AsMut<[u8]>,\n"
+	"{\n"
+	"    #[inline]\n"
+	"    fn extract_bit(byte: u8, index: usize) -> bool {\n"
+	"        let bit_index = if cfg!(target_endian = \"big\") {\n"
+	"            7 - (index % 8)\n"
+	"        } else {\n"
+	"            index % 8\n"
+	"        };\n"
+	"        let mask = 1 << bit_index;\n"
+	"        byte & mask == mask\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub fn get_bit(&self, index: usize) -> bool {\n"
+	"        debug_assert!(index / 8 < self.storage.as_ref().len());\n"
+	"        let byte_index = index / 8;\n"
+	"        let byte = self.storage.as_ref()[byte_index];\n"
+	"        Self::extract_bit(byte, index)\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub unsafe fn raw_get_bit(this: *const Self, index: usize) -> bool {\n"
+	"        debug_assert!(index / 8 < ::core::mem::size_of::<Storage>());\n"
+	"        let byte_index = index / 8;\n"
+	"        let byte = unsafe {\n"
+	"            *(::core::ptr::addr_of!((*this).storage) as *const u8).offset(byte_index as isize)\n"
+	"        };\n"
+	"        Self::extract_bit(byte, index)\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    fn change_bit(byte: u8, index: usize, val: bool) -> u8 {\n"
+	"        let bit_index = if cfg!(target_endian = \"big\") {\n"
+	"            7 - (index % 8)\n"
+	"        } else {\n"
+	"            index % 8\n"
+	"        };\n"
+	"        let mask = 1 << bit_index;\n"
+	"        if val {\n"
+	"            byte | mask\n"
+	"        } else {\n"
+	"            byte & !mask\n"
+	"        }\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub fn set_bit(&mut self, index: usize, val: bool) {\n"
+	"        debug_assert!(index / 8 < self.storage.as_ref().len());\n"
+	"        let byte_index = index / 8;\n"
+	"        let byte = &mut self.storage.as_mut()[byte_index];\n"
+	"        *byte = Self::change_bit(*byte, index, val);\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub unsafe fn raw_set_bit(this: *mut Self, index: usize, val: bool) {\n"
+	"        debug_assert!(index / 8 < ::core::mem::size_of::<Storage>());\n"
+	"        let byte_index = index / 8;\n"
+	"        let byte = unsafe {\n"
+	"            (::core::ptr::addr_of_mut!((*this).storage) as *mut u8).offset(byte_index as isize)\n"
+	"        };\n"
+	"        unsafe { *byte = Self::change_bit(*byte, index, val) };\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub fn get(&self, bit_offset: usize, bit_width: u8) -> u64 {\n"
+	"        debug_assert!(bit_width <= 64);\n"
+	"        debug_assert!(bit_offset / 8 < self.storage.as_ref().len());\n"
+	"        debug_assert!((bit_offset + (bit_width as usize)) / 8 <= self.storage.as_ref().len());\n"
+	"        let mut val = 0;\n"
+	"        for i in 0..(bit_width as usize) {\n"
+	"            if self.get_bit(i + bit_offset) {\n"
+	"                let index = if cfg!(target_endian = \"big\") {\n"
+	"                    bit_width as usize - 1 - i\n"
+	"                } else {\n"
+	"                    i\n"
+	"                };\n"
+	"                val |= 1 << index;\n"
+	"            }\n"
+	"        }\n"
+	"        val\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub unsafe fn raw_get(this: *const Self, bit_offset: usize, bit_width: u8) -> u64 {\n"
+	"        debug_assert!(bit_width <= 64);\n"
+	"        debug_assert!(bit_offset / 8 < ::core::mem::size_of::<Storage>());\n"
+	"        debug_assert!((bit_offset + (bit_width as usize)) / 8 <= ::core::mem::size_of::<Storage>());\n"
+	"        let mut val = 0;\n"
+	"        for i in 0..(bit_width as usize) {\n"
+	"            if unsafe { Self::raw_get_bit(this, i + bit_offset) } {\n"
+	"                let index = if cfg!(target_endian = \"big\") {\n"
+	"                    bit_width as usize - 1 - i\n"
+	"                } else {\n"
+	"                    i\n"
+	"                };\n"
+	"                val |= 1 << index;\n"
+	"            }\n"
+	"        }\n"
+	"        val\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub fn set(&mut self, bit_offset: usize, bit_width: u8, val: u64) {\n"
+	"        debug_assert!(bit_width <= 64);\n"
+	"        debug_assert!(bit_offset / 8 < self.storage.as_ref().len());\n"
+	"        debug_assert!((bit_offset + (bit_width as usize)) / 8 <= self.storage.as_ref().len());\n"
+	"        for i in 0..(bit_width as usize) {\n"
+	"            let mask = 1 << i;\n"
+	"            let val_bit_is_set = val & mask == mask;\n"
+	"            let index = if cfg!(target_endian = \"big\") {\n"
+	"                bit_width as usize - 1 - i\n"
+	"            } else {\n"
+	"                i\n"
+	"            };\n"
+	"            self.set_bit(index + bit_offset, val_bit_is_set);\n"
+	"        }\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub unsafe fn raw_set(this: *mut Self, bit_offset: usize, bit_width: u8, val: u64) {\n"
+	"        debug_assert!(bit_width <= 64);\n"
+	"        debug_assert!(bit_offset / 8 < ::core::mem::size_of::<Storage>());\n"
+	"        debug_assert!((bit_offset + (bit_width as usize)) / 8 <= ::core::mem::size_of::<Storage>());\n"
+	"        for i in 0..(bit_width as usize) {\n"
+	"            let mask = 1 << i;\n"
+	"            let val_bit_is_set = val & mask == mask;\n"
+	"            let index = if cfg!(target_endian = \"big\") {\n"
+	"                bit_width as usize - 1 - i\n"
+	"            } else {\n"
+	"                i\n"
+	"            };\n"
+	"            unsafe { Self::raw_set_bit(this, index + bit_offset, val_bit_is_set) };\n"
+	"        }\n"
+	"    }\n"
+	"}\n";
+
+static const char prelude_flex[] =
+	"#[repr(C)]\n"
+	"pub struct __IncompleteArrayField<T>(::core::marker::PhantomData<T>, [T; 0]);\n"
+	"impl<T> __IncompleteArrayField<T> {\n"
+	"    #[inline]\n"
+	"    pub const fn new() -> Self {\n"
+	"        __IncompleteArrayField(::core::marker::PhantomData, [])\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub fn as_ptr(&self) -> *const T {\n"
+	"        self as *const _ as *const T\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub fn as_mut_ptr(&mut self) -> *mut T {\n"
+	"        self as *mut _ as *mut T\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub unsafe fn as_slice(&self, len: usize) -> &[T] {\n"
+	"        unsafe { ::core::slice::from_raw_parts(self.as_ptr(), len) }\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub unsafe fn as_mut_slice(&mut self, len: usize) -> &mut [T] {\n"
+	"        unsafe { ::core::slice::from_raw_parts_mut(self.as_mut_ptr(), len) }\n"
+	"    }\n"
+	"}\n"
+	"impl<T> ::core::default::Default for __IncompleteArrayField<T> {\n"
+	"    fn default() -> Self {\n"
+	"        Self::new()\n"
+	"    }\n"
+	"}\n"
+	"impl<T> ::core::fmt::Debug for __IncompleteArrayField<T> {\n"
+	"    fn fmt(&self, fmt: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n"
+	"        fmt.write_str(\"__IncompleteArrayField\")\n"
+	"    }\n"
+	"}\n";
+
+static const char prelude_complex[] =
+	"#[derive(PartialEq, Copy, Clone, Hash, Debug, Default)]\n"
+	"#[repr(C)]\n"
+	"pub struct __BindgenComplex<T> {\n"
+	"    pub re: T,\n"
+	"    pub im: T,\n"
+	"}\n";
+
+static const char prelude_f16[] =
+	"#[derive(PartialEq, Copy, Clone, Hash, Debug, Default)]\n"
+	"#[repr(transparent)]\n"
+	"pub struct __BindgenFloat16(pub u16);\n";
+
+static void emit_item(struct emitter *e, struct item *it)
+{
+	switch (it->kind) {
+	case IT_RECORD: emit_record(e, it); break;
+	case IT_ENUM: emit_enum(e, it); break;
+	case IT_TYPEDEF: emit_typedef(e, it); break;
+	case IT_FUNC: emit_function(e, it); break;
+	case IT_VAR: emit_var(e, it); break;
+	case IT_MACRO: emit_macro(e, it); break;
+	}
+}
+
+void emit_rust(struct ctx *c, struct buf *out)
+{
+	struct buf body = {0};
+	struct emitter e = {c, &body, ctypes(c), c->opt->use_core ? "::core" : "::std"};
+	c->need_bitfield_unit = c->need_incomplete_array = c->need_complex = false;
+	c->need_float16 = false;
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->emit)
+			emit_item(&e, it);
+	}
+	if (c->opt->header_comment)
+		buf_printf(out, "/* automatically generated by h2rs %s (rust-bindgen %s compatible) */\n\n",
+			   H2RS_VERSION, BINDGEN_COMPAT_VERSION);
+	for (int i = 0; i < c->opt->raw_lines.n; i++)
+		buf_printf(out, "%s\n", (const char *)c->opt->raw_lines.v[i]);
+	if (c->opt->raw_lines.n)
+		buf_putc(out, '\n');
+	if (c->need_bitfield_unit)
+		buf_puts(out, prelude_unit);
+	if (c->need_incomplete_array)
+		buf_puts(out, prelude_flex);
+	if (c->need_complex)
+		buf_puts(out, prelude_complex);
+	if (c->need_float16)
+		buf_puts(out, prelude_f16);
+	buf_putn(out, body.p ? body.p : "", body.len);
+	buf_free(&body);
+}

@@ -1,0 +1,338 @@
+/*
+ * h2rs.h — every type that crosses files, grouped by the file that owns it.
+ *
+ * Pipeline: options.c (command line) → parse.c (libclang → IR, the only file
+ * that walks cursors) → macros.c (macro constants, evaluated by clang) →
+ * layout.c (Rust layout of every record: exact, or opaque with a reason) →
+ * analyse.c (allow/block lists, derives) → emit_rust.c / probe.c (text).
+ */
+#ifndef H2RS_H
+#define H2RS_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define H2RS_VERSION "0.1.0"
+#define BINDGEN_COMPAT_VERSION "0.72.1"
+
+/* ---- buf.c: growable text, arena, atomic writes, diagnostics ---- */
+
+struct buf {
+	char *p;    /* NUL-terminated text (never NULL after the first append) */
+	size_t len; /* bytes in use, not counting the NUL */
+	size_t cap; /* bytes allocated */
+};
+
+void buf_putc(struct buf *b, char c);
+void buf_puts(struct buf *b, const char *s);
+void buf_putn(struct buf *b, const char *s, size_t n);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+void buf_indent(struct buf *b, int spaces);
+
+/* A vector of pointers (items, fields, strings). */
+struct vec {
+	void **v; /* elements */
+	int n;    /* elements in use */
+	int cap;  /* elements allocated */
+};
+void vec_push(struct vec *v, void *x);
+
+/* A string → pointer hash map (keys are not copied). */
+struct strmap {
+	const char **keys; /* keys, NULL for empty slots */
+	void **vals;       /* values */
+	size_t cap;        /* slots (a power of two) */
+	size_t n;          /* slots in use */
+};
+void *strmap_get(const struct strmap *m, const char *key);
+void strmap_put(struct strmap *m, const char *key, void *val);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t sz);
+char *xstrdup(const char *s);
+char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Write data to path via a temporary file and rename(2): an existing file
+ * is never replaced by a partial one. Returns 0, or -1 with errno set. */
+int write_file_atomic(const char *path, const char *data, size_t len);
+
+void error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- options.c: the bindgen-compatible command line ---- */
+
+/* A list of POSIX extended regexes, each anchored to match a whole name. */
+struct regex_list {
+	regex_t *re;       /* compiled, anchored ^(...)$ */
+	const char **text; /* the user's spelling, for --explain and errors */
+	int n;             /* number of regexes */
+};
+bool regex_list_match(const struct regex_list *l, const char *name);
+
+enum enum_style {
+	ENUM_CONSTS,           /* pub type E = c_uint; pub const E_A: E = 0; */
+	ENUM_MODULE_CONSTS,    /* pub mod E { pub type Type = ..; pub const A: Type = 0; } */
+	ENUM_NEWTYPE,          /* #[repr(transparent)] pub struct E(pub c_uint); */
+	ENUM_NEWTYPE_GLOBAL,   /* newtype with consts at module level */
+	ENUM_BITFIELD,         /* newtype + BitOr/BitAnd impls */
+	ENUM_RUST,             /* #[repr(u32)] pub enum E { A = 0 } */
+	ENUM_RUST_NONEXHAUST,  /* as ENUM_RUST, #[non_exhaustive] */
+};
+
+/* A regex → text pair (--with-derive-custom, --with-attribute-custom). */
+struct custom_attr {
+	regex_t re;        /* anchored item-name regex */
+	const char *text;  /* derive names or attribute text */
+	int applies;       /* bit 1 struct, 2 union, 4 enum */
+	bool is_derive;    /* derive list (true) or attribute (false) */
+};
+
+struct options {
+	const char *header;       /* the input header or .c file */
+	const char *output;       /* -o FILE, NULL for stdout */
+	const char *depfile;      /* --depfile FILE */
+	const char *mmd_depfile;  /* -Wp,-MMD,FILE / -MD -MF FILE after -- */
+	const char *ctypes_prefix;/* --ctypes-prefix, NULL for the default */
+	const char *rust_target;  /* --rust-target (accepted, recorded) */
+	const char *layout_probe; /* --layout-probe PREFIX: write PREFIX.c/.rs */
+	const char *explain;      /* --explain NAME */
+	bool use_core;            /* --use-core */
+	bool layout_tests;        /* not --no-layout-tests */
+	bool doc_comments;        /* not --no-doc-comments */
+	bool prepend_enum_name;   /* not --no-prepend-enum-name */
+	bool header_comment;      /* not --disable-header-comment */
+	bool derive_copy;         /* not --no-derive-copy */
+	bool derive_debug;        /* not --no-derive-debug */
+	bool derive_default;      /* --with-derive-default */
+	bool derive_hash;         /* --with-derive-hash */
+	bool derive_partialeq;    /* --with-derive-partialeq */
+	bool derive_eq;           /* --with-derive-eq */
+	bool fn_attr_detection;   /* --enable-function-attribute-detection */
+	bool verbose;             /* --verbose */
+	bool bindgen_name;        /* invoked as "bindgen" */
+	bool size_t_is_usize;     /* not --no-size_t-is-usize */
+	bool recursive_allowlist; /* not --no-recursive-allowlist */
+	enum enum_style default_enum_style; /* --default-enum-style */
+	struct regex_list allow_type, allow_function, allow_var, allow_item, allow_file;
+	struct regex_list block_type, block_function, block_var, block_item, block_file;
+	struct regex_list opaque_type;
+	struct regex_list no_copy, no_debug, no_default, no_hash, no_partialeq;
+	struct regex_list enum_rust, enum_rust_nonexhaust, enum_newtype, enum_newtype_global,
+		enum_bitfield, enum_consts, enum_module;
+	struct vec raw_lines;     /* --raw-line text (char *) */
+	struct vec customs;       /* struct custom_attr * */
+	struct vec clang_args;    /* arguments after --, filtered (char *) */
+	struct vec dropped_args;  /* GCC-only arguments libclang refused (char *) */
+};
+
+void parse_options(struct options *o, int argc, char **argv);
+bool has_allowlist(const struct options *o);
+
+/* ---- parse.c: libclang → IR ---- */
+
+enum ty_kind {
+	TY_VOID,     /* void (only behind pointers or as a return type) */
+	TY_PRIM,     /* a primitive: prim holds its Rust spelling */
+	TY_PTR,      /* pointer: sub = pointee */
+	TY_ARRAY,    /* [sub; len] */
+	TY_FLEX,     /* flexible/zero-length array: __IncompleteArrayField<sub> */
+	TY_FUNC,     /* a function type: sub = return type, params */
+	TY_ITEM,     /* a named item: record, enum or typedef */
+	TY_BLOB,     /* raw bytes of size/align, for types Rust cannot name */
+	TY_COMPLEX,  /* __BindgenComplex<sub> */
+	TY_FLOAT16,  /* __BindgenFloat16 */
+};
+
+struct item;
+
+struct param {
+	const char *name;  /* Rust parameter name (argN when C has none) */
+	struct type *type; /* its type, arrays decayed to pointers */
+};
+
+struct type {
+	enum ty_kind kind;  /* what this is */
+	const char *prim;   /* TY_PRIM: Rust name ("c_int", "u128", "bool") */
+	bool ctype;         /* TY_PRIM: prim lives under the ctypes prefix */
+	bool is_const;      /* TY_PTR: the pointee is const-qualified */
+	struct type *sub;   /* pointee, element, or return type */
+	uint64_t len;       /* TY_ARRAY: number of elements */
+	struct item *item;  /* TY_ITEM: the referenced item */
+	struct param *params; /* TY_FUNC: parameters */
+	int nparams;        /* TY_FUNC: number of parameters */
+	bool variadic;      /* TY_FUNC: ends with ... */
+	bool noreturn;      /* TY_FUNC: never returns (-> !) */
+	uint64_t size;      /* C size in bytes (TY_BLOB, TY_PRIM) */
+	uint64_t align;     /* C alignment in bytes (TY_BLOB, TY_PRIM) */
+};
+
+enum item_kind { IT_RECORD, IT_ENUM, IT_TYPEDEF, IT_FUNC, IT_VAR, IT_MACRO };
+
+struct field {
+	const char *cname;   /* C field name, NULL for an anonymous member */
+	const char *name;    /* Rust field name (type_, __bindgen_anon_1) */
+	struct type *type;   /* field type */
+	uint64_t bit_offset; /* offset from the record start, in bits */
+	int bit_width;       /* bitfield width, -1 when not a bitfield */
+	bool is_signed;      /* bitfield: the declared type is signed */
+	const char *doc;     /* doc comment, or NULL */
+};
+
+struct enumerator {
+	const char *cname; /* C name */
+	int64_t value;     /* value (as signed) */
+	uint64_t uvalue;   /* value (as unsigned) */
+	const char *doc;   /* doc comment, or NULL */
+};
+
+/* One field of the Rust struct that layout.c decides on. */
+struct rs_field {
+	enum { RF_FIELD, RF_PADDING, RF_BITFIELD_ALIGN, RF_BITFIELD_UNIT } kind;
+	const char *name;      /* Rust field name */
+	struct field *cfield;  /* RF_FIELD: the C field */
+	uint64_t offset;       /* byte offset in the C record */
+	uint64_t bytes;        /* padding / unit size in bytes */
+	uint64_t align;        /* RF_BITFIELD_ALIGN: forced alignment */
+	int unit;              /* RF_BITFIELD_*: unit number (1-based) */
+	struct field **bits;   /* RF_BITFIELD_UNIT: the bitfields in it */
+	int nbits;             /* number of bitfields in the unit */
+};
+
+/* Macro constant value (macros.c fills it in). */
+enum macro_kind { MV_NONE, MV_INT, MV_FLOAT, MV_STR, MV_CHAR };
+
+struct item {
+	enum item_kind kind;   /* record, enum, typedef, function, var, macro */
+	const char *cname;     /* C spelling: tag, typedef or symbol; NULL if unnamed */
+	const char *name;      /* final Rust name */
+	struct item *parent;   /* enclosing record (nested types), or NULL */
+	const char *file;      /* file of the declaration ("" for builtins) */
+	unsigned line, col;    /* location of the declaration */
+	const char *doc;       /* doc comment, or NULL */
+	int order;             /* declaration order (position of the definition) */
+	int anon_count;        /* records: unnamed nested types seen so far */
+	bool emit;             /* analyse.c: item goes to the output */
+	const char *skip_reason; /* why it is not emitted (for --explain) */
+
+	/* IT_RECORD */
+	bool is_union;         /* union rather than struct */
+	bool complete;         /* has a definition */
+	bool unnamed;          /* C has no tag for it */
+	bool anon_member;      /* is an anonymous struct/union member */
+	bool named_by_typedef; /* took its name from a typedef (typedef struct {..} T) */
+	bool packed_attr;      /* __attribute__((packed)) seen on the record */
+	struct field **fields; /* C fields in order */
+	int nfields;           /* number of C fields */
+	uint64_t size, align;  /* C layout in bytes */
+	bool bad_bitfield;     /* a bitfield whose width clang cannot give */
+
+	/* layout.c results for records */
+	bool laid_out;         /* layout computed */
+	bool opaque;           /* emitted as a blob */
+	const char *opaque_reason; /* why (NULL for --opaque-type) */
+	int repr_packed;       /* 0, or N of packed(N) (1 = packed) */
+	uint64_t repr_align;   /* 0, or N of align(N) */
+	bool rs_has_align;     /* the Rust type (transitively) has repr(align) */
+	struct rs_field *rs;   /* Rust fields */
+	int nrs;               /* number of Rust fields */
+	int nunits;            /* bitfield units */
+
+	/* IT_ENUM */
+	struct enumerator **consts; /* enumerators in order */
+	int nconsts;                /* number of enumerators */
+	struct type *int_type;      /* underlying integer type */
+	enum enum_style style;      /* chosen style */
+
+	/* IT_TYPEDEF */
+	struct type *aliased;  /* the type it names */
+
+	/* IT_FUNC, IT_VAR */
+	struct type *type;     /* function type or variable type */
+	bool is_const;         /* IT_VAR: const-qualified */
+	bool has_value;        /* IT_VAR with a constant initialiser / IT_MACRO */
+	bool must_use;         /* IT_FUNC: warn_unused_result */
+
+	/* IT_VAR with has_value, IT_MACRO */
+	enum macro_kind vkind; /* value kind */
+	bool vunsigned;        /* integer value is unsigned */
+	int64_t ival;          /* integer value */
+	uint64_t uval;         /* integer value as unsigned */
+	double fval;           /* floating value */
+	char *sval;            /* string bytes (with the trailing NUL) */
+	size_t slen;           /* string length including NUL */
+	const char *mtype;     /* IT_MACRO: Rust type chosen */
+
+	/* derives (analyse.c) */
+	unsigned can;          /* DERIVE_* bits that are possible */
+	bool can_done;         /* can computed */
+};
+
+enum {
+	DERIVE_COPY = 1, DERIVE_DEBUG = 2, DERIVE_DEFAULT = 4, DERIVE_HASH = 8,
+	DERIVE_PARTIALEQ = 16, DERIVE_EQ = 32,
+};
+
+/* An eligible macro found while parsing, before evaluation. */
+struct macro_def {
+	const char *name;   /* macro name */
+	char *body;         /* replacement list, tokens joined by spaces */
+	bool single_char;   /* the body is one character literal */
+	bool is_string;     /* the body is string literals only */
+	bool is_float;      /* contains a floating literal */
+	const char *file;   /* where it is defined */
+	unsigned line, col; /* location */
+	const char *doc;    /* doc comment */
+	int order;          /* declaration order */
+};
+
+struct ctx {
+	struct options *opt;   /* command line */
+	struct vec items;      /* struct item *, in declaration order after parse */
+	struct vec macros;     /* struct macro_def *, eligible macros */
+	struct vec deps;       /* included files (char *), for depfiles */
+	struct vec skipped;    /* char * "name: reason" for --verbose/--explain */
+	int nskipped_inline;   /* static inline functions skipped */
+	int next_order;        /* declaration counter */
+	int top_anon;          /* top-level _bindgen_ty_N counter */
+	bool need_bitfield_unit, need_incomplete_array, need_complex, need_float16;
+	const char *clang_version; /* libclang version string */
+};
+
+void parse_header(struct ctx *c);
+const char *ctypes(const struct ctx *c);
+
+/* ---- macros.c ---- */
+void eval_macros(struct ctx *c, void *index);
+
+/* ---- names.c ---- */
+const char *rust_ident(const char *name); /* keyword → name_ */
+bool is_rust_reserved(const char *name);
+
+/* ---- layout.c ---- */
+void layout_record(struct ctx *c, struct item *it);
+void rs_type_layout(struct ctx *c, const struct type *t, uint64_t *size, uint64_t *align);
+bool type_has_align_repr(struct ctx *c, const struct type *t);
+
+/* ---- analyse.c ---- */
+void analyse(struct ctx *c);
+unsigned type_can(struct ctx *c, const struct type *t);
+unsigned item_derives(struct ctx *c, struct item *it);
+struct item *resolve_typedef(struct item *it);
+
+/* ---- emit_rust.c ---- */
+void emit_rust(struct ctx *c, struct buf *out);
+void emit_type(struct ctx *c, struct buf *b, const struct type *t);
+
+/* ---- probe.c ---- */
+void write_layout_probe(struct ctx *c);
+
+/* ---- explain (main.c) ---- */
+void explain(struct ctx *c, const char *name);
+
+#endif

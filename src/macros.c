@@ -1,0 +1,163 @@
+/* macros.c — macro constants, evaluated by clang itself.
+ *
+ * parse.c collected the object-like macros that bindgen would evaluate
+ * (literals, arithmetic, references to earlier such macros). Their
+ * definitions go into one small extra translation unit, each followed by a
+ * variable initialised from it; clang evaluates the variables. That unit
+ * holds nothing but the macros, so it costs milliseconds even for the
+ * kernel's thousands of constants. */
+#include "h2rs.h"
+
+#include <clang-c/Index.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Only target-shaping arguments matter for a file of #defines. */
+static bool target_arg(const char *a)
+{
+	static const char *const prefixes[] = {"--target=", "-target", "-m32", "-m64", "-mx32",
+					       "-funsigned-char", "-fsigned-char", "-fshort-wchar",
+					       "-std=", "-march=", NULL};
+	for (int i = 0; prefixes[i]; i++)
+		if (!strncmp(a, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+struct eval_walk {
+	struct ctx *c;       /* the run */
+	struct macro_def **defs; /* macros by index */
+	int n;               /* number of macros */
+};
+
+static void set_int_type(struct item *it)
+{
+	if (it->vunsigned || it->ival >= 0) {
+		it->mtype = it->uval <= UINT32_MAX ? "u32" : "u64";
+		it->vunsigned = true;
+	} else {
+		it->mtype = it->ival >= INT32_MIN ? "i32" : "i64";
+	}
+}
+
+static struct item *macro_item(struct macro_def *m)
+{
+	struct item *it = xcalloc(1, sizeof *it);
+	it->kind = IT_MACRO;
+	it->cname = it->name = m->name;
+	it->file = m->file;
+	it->line = m->line;
+	it->col = m->col;
+	it->order = m->order;
+	it->has_value = true;
+	return it;
+}
+
+static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClientData d)
+{
+	struct eval_walk *w = d;
+	if (clang_getCursorKind(cur) != CXCursor_VarDecl)
+		return CXChildVisit_Continue;
+	CXString sp = clang_getCursorSpelling(cur);
+	const char *s = clang_getCString(sp);
+	int idx = -1;
+	char kind = 0;
+	sscanf(s, "__h2rs_%c%d", &kind, &idx);
+	clang_disposeString(sp);
+	if (idx < 0 || idx >= w->n)
+		return CXChildVisit_Continue;
+	struct macro_def *m = w->defs[idx];
+	CXEvalResult ev = clang_Cursor_Evaluate(cur);
+	if (!ev)
+		return CXChildVisit_Continue;
+	CXEvalResultKind k = clang_EvalResult_getKind(ev);
+	if (kind == 'l') {
+		/* sizeof of a string macro: check the string had no embedded NUL */
+		struct item *it = w->c->items.n ? w->c->items.v[w->c->items.n - 1] : NULL;
+		if (it && it->kind == IT_MACRO && it->cname == m->name && k == CXEval_Int &&
+		    (size_t)clang_EvalResult_getAsUnsigned(ev) != it->slen) {
+			w->c->items.n--; /* drop it: the text clang gave us is cut short */
+			vec_push(&w->c->skipped,
+				 xstrfmt("%s: string macro with an embedded NUL", m->name));
+		}
+	} else if (k == CXEval_Int && !m->is_string) {
+		struct item *it = macro_item(m);
+		it->vkind = m->single_char ? MV_CHAR : MV_INT;
+		it->vunsigned = clang_EvalResult_isUnsignedInt(ev);
+		it->uval = clang_EvalResult_getAsUnsigned(ev);
+		it->ival = clang_EvalResult_getAsLongLong(ev);
+		if (m->single_char) {
+			it->mtype = "u8";
+			it->uval &= 0xff;
+		} else {
+			set_int_type(it);
+		}
+		vec_push(&w->c->items, it);
+	} else if (k == CXEval_Float && !m->is_string) {
+		struct item *it = macro_item(m);
+		it->vkind = MV_FLOAT;
+		it->mtype = "f64";
+		it->fval = clang_EvalResult_getAsDouble(ev);
+		vec_push(&w->c->items, it);
+	} else if (k == CXEval_StrLiteral && m->is_string) {
+		struct item *it = macro_item(m);
+		const char *str = clang_EvalResult_getAsStr(ev);
+		it->vkind = MV_STR;
+		it->slen = strlen(str) + 1;
+		it->sval = xmalloc(it->slen);
+		memcpy(it->sval, str, it->slen);
+		vec_push(&w->c->items, it);
+	} else {
+		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as a constant",
+						 m->name));
+	}
+	clang_EvalResult_dispose(ev);
+	return CXChildVisit_Continue;
+}
+
+void eval_macros(struct ctx *c, void *index)
+{
+	if (!c->macros.n)
+		return;
+	struct buf src = {0};
+	struct macro_def **defs = (struct macro_def **)c->macros.v;
+	int n = c->macros.n;
+	for (int i = 0; i < n; i++) {
+		buf_printf(&src, "#undef %s\n#define %s %s\n", defs[i]->name, defs[i]->name,
+			   defs[i]->body);
+	}
+	for (int i = 0; i < n; i++) {
+		if (defs[i]->is_string)
+			buf_printf(&src,
+				   "static const char *const __h2rs_m%d = %s;\n"
+				   "static const unsigned long __h2rs_l%d = sizeof(%s);\n",
+				   i, defs[i]->name, i, defs[i]->name);
+		else
+			buf_printf(&src, "static const __auto_type __h2rs_m%d = (%s);\n", i,
+				   defs[i]->name);
+	}
+	struct vec args = {0};
+	for (int i = 0; i < c->opt->clang_args.n; i++) {
+		const char *a = c->opt->clang_args.v[i];
+		if (target_arg(a)) {
+			vec_push(&args, (void *)a);
+			if (!strcmp(a, "-target") && i + 1 < c->opt->clang_args.n)
+				vec_push(&args, c->opt->clang_args.v[++i]);
+		}
+	}
+	vec_push(&args, "-w");
+	struct CXUnsavedFile uf = {"h2rs-macros.c", src.p, src.len};
+	CXTranslationUnit tu = NULL;
+	clang_parseTranslationUnit2(index, "h2rs-macros.c", (const char *const *)args.v, args.n,
+				    &uf, 1, CXTranslationUnit_None, &tu);
+	if (!tu) {
+		warning("could not evaluate macro constants (libclang refused the helper unit)");
+		return;
+	}
+	struct eval_walk w = {c, defs, n};
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), eval_child, &w);
+	clang_disposeTranslationUnit(tu);
+	buf_free(&src);
+	free(args.v);
+}

@@ -1,0 +1,134 @@
+/* main.c — options → parse → analyse → emit, and the exit code. */
+#include "h2rs.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int doctor_main(int argc, char **argv) __attribute__((weak));
+
+static const char *kind_name(const struct item *it)
+{
+	static const char *const names[] = {"record", "enum", "typedef", "function", "variable",
+					    "macro"};
+	if (it->kind == IT_RECORD)
+		return it->is_union ? "union" : "struct";
+	return names[it->kind];
+}
+
+static const char *emitted_as(const struct item *it)
+{
+	switch (it->kind) {
+	case IT_RECORD:
+		if (!it->complete)
+			return "an opaque forward declaration { _unused: [u8; 0] }";
+		if (it->opaque)
+			return it->opaque_reason ? xstrfmt("an opaque blob, because %s", it->opaque_reason)
+						 : "an opaque blob (--opaque-type)";
+		return it->is_union ? "#[repr(C)] pub union" : "#[repr(C)] pub struct";
+	case IT_ENUM: return "an enum (see --default-enum-style)";
+	case IT_TYPEDEF: return "pub type";
+	case IT_FUNC: return "an extern \"C\" function";
+	case IT_VAR: return it->has_value && it->is_const ? "pub const" : "an extern static";
+	case IT_MACRO: return xstrfmt("pub const of type %s", it->mtype);
+	}
+	return "?";
+}
+
+void explain(struct ctx *c, const char *name)
+{
+	bool found = false;
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (!(it->cname && !strcmp(it->cname, name)) && strcmp(it->name, name))
+			continue;
+		found = true;
+		fprintf(stderr, "%s: %s declared at %s:%u:%u\n", name, kind_name(it),
+			it->file[0] ? it->file : "<builtin>", it->line, it->col);
+		if (it->emit)
+			fprintf(stderr, "%s: emitted as %s named '%s'%s\n", name, emitted_as(it),
+				it->name,
+				it->cname && strcmp(it->cname, it->name) ? " (renamed for Rust)" : "");
+		else
+			fprintf(stderr, "%s: not emitted: %s\n", name,
+				it->skip_reason ? it->skip_reason : "not reached");
+	}
+	size_t n = strlen(name);
+	for (int i = 0; i < c->skipped.n; i++) {
+		const char *s = c->skipped.v[i];
+		if (!strncmp(s, name, n) && s[n] == ':') {
+			fprintf(stderr, "%s: skipped:%s\n", name, s + n + 1);
+			found = true;
+		}
+	}
+	if (!found)
+		fprintf(stderr, "%s: not found in the input (no declaration or macro has that name)\n",
+			name);
+}
+
+static void append_escaped(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '#')
+			buf_putc(b, '\\');
+		if (*s == '$')
+			buf_putc(b, '$');
+		buf_putc(b, *s);
+	}
+}
+
+static void write_depfile(struct ctx *c, const char *path, const char *target)
+{
+	struct buf b = {0};
+	append_escaped(&b, target);
+	buf_putc(&b, ':');
+	for (int i = 0; i < c->deps.n; i++) {
+		buf_puts(&b, " \\\n  ");
+		append_escaped(&b, c->deps.v[i]);
+	}
+	buf_putc(&b, '\n');
+	if (write_file_atomic(path, b.p, b.len))
+		error("cannot write depfile '%s': %s", path, strerror(errno));
+	buf_free(&b);
+}
+
+static void report_skipped(struct ctx *c)
+{
+	if (c->opt->verbose)
+		for (int i = 0; i < c->skipped.n; i++)
+			note("skipped %s", (const char *)c->skipped.v[i]);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "doctor")) {
+		if (!doctor_main)
+			error("this h2rs was built without the doctor");
+		return doctor_main(argc - 1, argv + 1);
+	}
+	struct options o = {0};
+	parse_options(&o, argc, argv);
+	struct ctx c = {0};
+	c.opt = &o;
+	parse_header(&c);
+	analyse(&c);
+	if (o.explain)
+		explain(&c, o.explain);
+	struct buf out = {0};
+	emit_rust(&c, &out);
+	if (o.output) {
+		if (write_file_atomic(o.output, out.p, out.len))
+			error("cannot write output '%s': %s", o.output, strerror(errno));
+	} else if (fwrite(out.p, 1, out.len, stdout) != out.len || fflush(stdout)) {
+		error("cannot write to standard output: %s", strerror(errno));
+	}
+	const char *target = o.output ? o.output : "-";
+	if (o.depfile)
+		write_depfile(&c, o.depfile, target);
+	if (o.mmd_depfile)
+		write_depfile(&c, o.mmd_depfile, target);
+	if (o.layout_probe)
+		write_layout_probe(&c);
+	report_skipped(&c);
+	return 0;
+}

@@ -1,0 +1,359 @@
+/* options.c — the command line: bindgen's options with bindgen's meaning,
+ * plus h2rs's own. Everything after "--" goes to libclang. */
+#include "h2rs.h"
+
+#include <clang-c/Index.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+	"usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...]\n"
+	"       h2rs doctor [--kernel DIR] [--config FILE] [--arch ARCH] [--json] [VAR=VALUE...]\n"
+	"\n"
+	"Writes Rust FFI bindings for a C header, shaped like rust-bindgen's output.\n"
+	"\n"
+	"Output:\n"
+	"  -o, --output FILE              write to FILE (atomically) instead of stdout\n"
+	"  --depfile FILE                 write a make depfile listing every header read\n"
+	"  --raw-line TEXT                add TEXT as a line at the top of the output\n"
+	"  --disable-header-comment       no \"automatically generated\" comment\n"
+	"  --no-doc-comments              do not carry doc comments over\n"
+	"  --no-layout-tests              no compile-time size/align/offset assertions\n"
+	"  --use-core                     use ::core instead of ::std\n"
+	"  --ctypes-prefix PREFIX         prefix for c_int etc. (default ::std::os::raw,\n"
+	"                                 ::core::ffi with --use-core)\n"
+	"  --rust-target VERSION          accepted for compatibility (output needs Rust 1.77+\n"
+	"                                 for layout tests, 1.68+ without)\n"
+	"  --rust-edition EDITION         accepted for compatibility\n"
+	"  --no-size_t-is-usize           keep size_t as its C typedef chain\n"
+	"\n"
+	"Selecting items (REGEX is a POSIX extended regex matching the whole name):\n"
+	"  --allowlist-type REGEX         emit only matching types (and what they need)\n"
+	"  --allowlist-function REGEX     emit only matching functions\n"
+	"  --allowlist-var REGEX          emit only matching variables and constants\n"
+	"  --allowlist-item REGEX         emit only matching items of any kind\n"
+	"  --allowlist-file REGEX         emit only items declared in matching files\n"
+	"  --no-recursive-allowlist       do not pull in types that allowlisted items use\n"
+	"  --blocklist-type REGEX         never emit matching types (you provide them)\n"
+	"  --blocklist-function REGEX     never emit matching functions\n"
+	"  --blocklist-var REGEX          never emit matching variables\n"
+	"  --blocklist-item REGEX         never emit matching items of any kind\n"
+	"  --blocklist-file REGEX         never emit items declared in matching files\n"
+	"  --opaque-type REGEX            emit matching records as opaque blobs\n"
+	"\n"
+	"Enums:\n"
+	"  --default-enum-style STYLE     consts|moduleconsts|newtype|newtype_global|bitfield|\n"
+	"                                 rust|rust_non_exhaustive (default consts)\n"
+	"  --constified-enum REGEX        consts style for matching enums\n"
+	"  --constified-enum-module REGEX moduleconsts style\n"
+	"  --newtype-enum REGEX           newtype style\n"
+	"  --newtype-global-enum REGEX    newtype style with module-level consts\n"
+	"  --bitfield-enum REGEX          newtype with BitOr/BitAnd\n"
+	"  --rustified-enum REGEX         Rust enum (UB if C passes an unlisted value)\n"
+	"  --rustified-non-exhaustive-enum REGEX\n"
+	"  --no-prepend-enum-name         consts are not prefixed with the enum name\n"
+	"\n"
+	"Derives and attributes:\n"
+	"  --no-derive-copy, --no-derive-debug\n"
+	"  --with-derive-default, --with-derive-hash, --with-derive-partialeq, --with-derive-eq\n"
+	"  --no-copy REGEX, --no-debug REGEX, --no-default REGEX, --no-hash REGEX,\n"
+	"  --no-partialeq REGEX           per-type opt-outs\n"
+	"  --with-derive-custom{,-struct,-union,-enum} REGEX=DERIVES\n"
+	"  --with-attribute-custom{,-struct,-union,-enum} REGEX=ATTRIBUTE\n"
+	"  --enable-function-attribute-detection\n"
+	"                                 warn_unused_result becomes #[must_use]\n"
+	"\n"
+	"h2rs only:\n"
+	"  --explain NAME                 say what h2rs did with NAME and why, on stderr\n"
+	"  --layout-probe PREFIX          also write PREFIX.c and PREFIX.rs, programs that\n"
+	"                                 print every record's layout as gcc and rustc see it\n"
+	"  --verbose                      list skipped items and dropped clang arguments\n"
+	"  -V, --version                  print the version (as \"bindgen X.Y.Z\" when\n"
+	"                                 invoked under the name bindgen)\n"
+	"  -h, --help                     this text\n"
+	"\n"
+	"After --: arguments for the C compiler (a clang or GCC command line; GCC-only\n"
+	"options libclang does not know are dropped, -Wp,-MMD,FILE writes a depfile).\n";
+
+static void add_regex(struct regex_list *l, const char *opt, const char *pat)
+{
+	char *anch = xstrfmt("^(%s)$", pat);
+	l->re = realloc(l->re, (l->n + 1) * sizeof *l->re);
+	l->text = realloc(l->text, (l->n + 1) * sizeof *l->text);
+	if (!l->re || !l->text)
+		error("out of memory");
+	int rc = regcomp(&l->re[l->n], anch, REG_EXTENDED | REG_NOSUB);
+	if (rc) {
+		char msg[256];
+		regerror(rc, &l->re[l->n], msg, sizeof msg);
+		error("%s: invalid regular expression '%s': %s", opt, pat, msg);
+	}
+	free(anch);
+	l->text[l->n++] = pat;
+}
+
+bool regex_list_match(const struct regex_list *l, const char *name)
+{
+	for (int i = 0; i < l->n; i++)
+		if (regexec(&l->re[i], name, 0, NULL, 0) == 0)
+			return true;
+	return false;
+}
+
+bool has_allowlist(const struct options *o)
+{
+	return o->allow_type.n || o->allow_function.n || o->allow_var.n || o->allow_item.n ||
+	       o->allow_file.n;
+}
+
+static bool parse_enum_style(const char *s, enum enum_style *out)
+{
+	static const struct {
+		const char *name;
+		enum enum_style style;
+	} styles[] = {
+		{"consts", ENUM_CONSTS},       {"moduleconsts", ENUM_MODULE_CONSTS},
+		{"newtype", ENUM_NEWTYPE},     {"newtype_global", ENUM_NEWTYPE_GLOBAL},
+		{"bitfield", ENUM_BITFIELD},   {"rust", ENUM_RUST},
+		{"rust_non_exhaustive", ENUM_RUST_NONEXHAUST},
+	};
+	for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++)
+		if (!strcmp(s, styles[i].name)) {
+			*out = styles[i].style;
+			return true;
+		}
+	return false;
+}
+
+static void add_custom(struct options *o, const char *opt, const char *val, int applies,
+		       bool is_derive)
+{
+	const char *eq = strchr(val, '=');
+	if (!eq)
+		error("%s: expected REGEX=%s, got '%s'", opt, is_derive ? "DERIVES" : "ATTRIBUTE",
+		      val);
+	struct custom_attr *ca = xcalloc(1, sizeof *ca);
+	char *pat = xstrfmt("^(%.*s)$", (int)(eq - val), val);
+	int rc = regcomp(&ca->re, pat, REG_EXTENDED | REG_NOSUB);
+	if (rc) {
+		char msg[256];
+		regerror(rc, &ca->re, msg, sizeof msg);
+		error("%s: invalid regular expression in '%s': %s", opt, val, msg);
+	}
+	free(pat);
+	ca->text = eq + 1;
+	ca->applies = applies;
+	ca->is_derive = is_derive;
+	vec_push(&o->customs, ca);
+}
+
+static void print_version(const struct options *o)
+{
+	if (o->bindgen_name) {
+		printf("bindgen %s\n", BINDGEN_COMPAT_VERSION);
+	} else {
+		CXString v = clang_getClangVersion();
+		printf("h2rs %s (bindgen %s compatible; %s)\n", H2RS_VERSION,
+		       BINDGEN_COMPAT_VERSION, clang_getCString(v));
+		clang_disposeString(v);
+	}
+	exit(0);
+}
+
+/* Options that take a regex and add it to a list. */
+struct list_opt {
+	const char *name;
+	size_t off;
+};
+#define L(n, f) {n, offsetof(struct options, f)}
+static const struct list_opt list_opts[] = {
+	L("--allowlist-type", allow_type),       L("--allowlist-function", allow_function),
+	L("--allowlist-var", allow_var),         L("--allowlist-item", allow_item),
+	L("--allowlist-file", allow_file),       L("--blocklist-type", block_type),
+	L("--blocklist-function", block_function), L("--blocklist-var", block_var),
+	L("--blocklist-item", block_item),       L("--blocklist-file", block_file),
+	L("--opaque-type", opaque_type),         L("--no-copy", no_copy),
+	L("--no-debug", no_debug),               L("--no-default", no_default),
+	L("--no-hash", no_hash),                 L("--no-partialeq", no_partialeq),
+	L("--rustified-enum", enum_rust),        L("--rustified-non-exhaustive-enum", enum_rust_nonexhaust),
+	L("--newtype-enum", enum_newtype),       L("--newtype-global-enum", enum_newtype_global),
+	L("--bitfield-enum", enum_bitfield),     L("--constified-enum", enum_consts),
+	L("--constified-enum-module", enum_module),
+};
+#undef L
+
+/* Flags without a value: name → bool field and the value to store. */
+struct flag_opt {
+	const char *name;
+	size_t off;
+	bool value;
+};
+#define F(n, f, v) {n, offsetof(struct options, f), v}
+static const struct flag_opt flag_opts[] = {
+	F("--use-core", use_core, true),
+	F("--no-layout-tests", layout_tests, false),
+	F("--no-doc-comments", doc_comments, false),
+	F("--no-prepend-enum-name", prepend_enum_name, false),
+	F("--disable-header-comment", header_comment, false),
+	F("--no-derive-copy", derive_copy, false),
+	F("--no-derive-debug", derive_debug, false),
+	F("--no-derive-default", derive_default, false),
+	F("--with-derive-default", derive_default, true),
+	F("--with-derive-hash", derive_hash, true),
+	F("--with-derive-partialeq", derive_partialeq, true),
+	F("--with-derive-eq", derive_eq, true),
+	F("--enable-function-attribute-detection", fn_attr_detection, true),
+	F("--verbose", verbose, true),
+	F("--no-size_t-is-usize", size_t_is_usize, false),
+	F("--size_t-is-usize", size_t_is_usize, true),
+	F("--no-recursive-allowlist", recursive_allowlist, false),
+	F("--no-rustfmt-bindings", verbose, false),
+};
+#undef F
+
+/* Value options whose value h2rs records or checks but that change nothing. */
+static const char *const accepted_value_opts[] = {
+	"--rust-edition",
+};
+
+/* Split "--opt=value"; returns the value or NULL. */
+static const char *split_eq(const char *arg, char *name, size_t namesz)
+{
+	const char *eq = strchr(arg, '=');
+	if (!eq || strncmp(arg, "--", 2) || (size_t)(eq - arg) >= namesz) {
+		snprintf(name, namesz, "%s", arg);
+		return NULL;
+	}
+	snprintf(name, namesz, "%.*s", (int)(eq - arg), arg);
+	return eq + 1;
+}
+
+static void take_clang_args(struct options *o, int i, int argc, char **argv)
+{
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strncmp(a, "-Wp,-MMD,", 9) || !strncmp(a, "-Wp,-MD,", 8)) {
+			o->mmd_depfile = strchr(a + 4, ',') + 1;
+			continue;
+		}
+		if (!strcmp(a, "-MD") || !strcmp(a, "-MMD") || !strcmp(a, "-MP"))
+			continue;
+		if ((!strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ")) && i + 1 < argc) {
+			if (!strcmp(a, "-MF"))
+				o->mmd_depfile = argv[i + 1];
+			i++;
+			continue;
+		}
+		vec_push(&o->clang_args, argv[i]);
+	}
+}
+
+void parse_options(struct options *o, int argc, char **argv)
+{
+	char *a0 = xstrdup(argv[0]);
+	o->bindgen_name = !strcmp(basename(a0), "bindgen");
+	free(a0);
+	o->layout_tests = o->doc_comments = o->prepend_enum_name = o->header_comment = true;
+	o->derive_copy = o->derive_debug = o->size_t_is_usize = o->recursive_allowlist = true;
+	o->default_enum_style = ENUM_CONSTS;
+
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		char name[64];
+		if (!strcmp(arg, "--")) {
+			take_clang_args(o, i + 1, argc, argv);
+			break;
+		}
+		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+			fputs(usage_text, stdout);
+			exit(0);
+		}
+		if (!strcmp(arg, "-V") || !strcmp(arg, "--version"))
+			print_version(o);
+		if (arg[0] != '-' || !arg[1]) {
+			if (o->header)
+				error("more than one input header: '%s' and '%s'", o->header, arg);
+			o->header = arg;
+			continue;
+		}
+		const char *val = split_eq(arg, name, sizeof name);
+		bool found = false;
+		for (size_t k = 0; k < sizeof flag_opts / sizeof flag_opts[0]; k++)
+			if (!strcmp(name, flag_opts[k].name) && !val) {
+				*(bool *)((char *)o + flag_opts[k].off) = flag_opts[k].value;
+				found = true;
+			}
+		if (found)
+			continue;
+		/* every remaining option takes a value */
+		bool takes_value = !strcmp(name, "-o");
+		for (size_t k = 0; k < sizeof list_opts / sizeof list_opts[0]; k++)
+			takes_value |= !strcmp(name, list_opts[k].name);
+		static const char *const value_opts[] = {
+			"--output", "--depfile", "--ctypes-prefix", "--rust-target", "--raw-line",
+			"--default-enum-style", "--layout-probe", "--explain",
+			"--with-derive-custom", "--with-derive-custom-struct",
+			"--with-derive-custom-union", "--with-derive-custom-enum",
+			"--with-attribute-custom", "--with-attribute-custom-struct",
+			"--with-attribute-custom-union", "--with-attribute-custom-enum",
+			"--rust-edition", "--default-macro-constant-type", "--formatter",
+		};
+		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
+			takes_value |= !strcmp(name, value_opts[k]);
+		if (!takes_value)
+			error("unknown option '%s' (see h2rs --help)", arg);
+		if (!val) {
+			if (i + 1 >= argc)
+				error("option '%s' needs a value", name);
+			val = argv[++i];
+		}
+		found = false;
+		for (size_t k = 0; k < sizeof list_opts / sizeof list_opts[0]; k++)
+			if (!strcmp(name, list_opts[k].name)) {
+				add_regex((struct regex_list *)((char *)o + list_opts[k].off), name, val);
+				found = true;
+			}
+		if (found)
+			continue;
+		for (size_t k = 0; k < sizeof accepted_value_opts / sizeof accepted_value_opts[0]; k++)
+			found |= !strcmp(name, accepted_value_opts[k]);
+		if (found)
+			continue;
+		if (!strcmp(name, "-o") || !strcmp(name, "--output"))
+			o->output = val;
+		else if (!strcmp(name, "--depfile"))
+			o->depfile = val;
+		else if (!strcmp(name, "--ctypes-prefix"))
+			o->ctypes_prefix = val;
+		else if (!strcmp(name, "--rust-target"))
+			o->rust_target = val;
+		else if (!strcmp(name, "--raw-line"))
+			vec_push(&o->raw_lines, (void *)val);
+		else if (!strcmp(name, "--layout-probe"))
+			o->layout_probe = val;
+		else if (!strcmp(name, "--explain"))
+			o->explain = val;
+		else if (!strcmp(name, "--default-enum-style")) {
+			if (!parse_enum_style(val, &o->default_enum_style))
+				error("--default-enum-style: unknown style '%s' (expected consts, "
+				      "moduleconsts, newtype, newtype_global, bitfield, rust or "
+				      "rust_non_exhaustive)", val);
+		} else if (!strcmp(name, "--default-macro-constant-type")) {
+			if (strcmp(val, "unsigned"))
+				error("--default-macro-constant-type: only 'unsigned' (the default) "
+				      "is supported, got '%s'", val);
+		} else if (!strcmp(name, "--formatter")) {
+			if (strcmp(val, "none") && strcmp(val, "rustfmt") && strcmp(val, "prettyplease"))
+				error("--formatter: unknown formatter '%s'", val);
+			/* h2rs always writes rustfmt-shaped text itself */
+		} else {
+			bool derive = strstr(name, "derive") != NULL;
+			int applies = strstr(name, "-struct") ? 1 : strstr(name, "-union") ? 2
+				      : strstr(name, "-enum") ? 4 : 7;
+			add_custom(o, name, val, applies, derive);
+		}
+	}
+	if (!o->header)
+		error("no input header given (usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...])");
+}

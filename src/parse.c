@@ -1,0 +1,964 @@
+/* parse.c — libclang → IR. The only file that walks cursors: one walk over
+ * the translation unit, in declaration order, turning declarations into
+ * items and CXTypes into struct type. */
+#include "h2rs.h"
+
+#include <clang-c/Index.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <string.h>
+
+/* Map from canonical cursor to item. */
+struct cursor_map {
+	CXCursor *keys; /* canonical cursors */
+	struct item **vals; /* their items */
+	size_t cap;     /* slots (a power of two) */
+	size_t n;       /* slots in use */
+};
+
+struct parser {
+	struct ctx *c;          /* the run */
+	CXTranslationUnit tu;   /* the parsed header */
+	struct cursor_map map;  /* declarations seen */
+	CXFile last_file;       /* cache for file names */
+	const char *last_name;  /* name of last_file */
+	struct strmap macro_names; /* name → struct macro_def *, eligible macros */
+};
+
+static struct type *conv_type(struct parser *p, CXType t, CXCursor names);
+static struct item *record_item(struct parser *p, CXCursor cur, struct item *parent);
+static struct item *enum_item(struct parser *p, CXCursor cur, struct item *parent);
+
+/* ---- small libclang helpers ---- */
+
+static char *cxstr(CXString s)
+{
+	char *r = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
+	clang_disposeString(s);
+	return r;
+}
+
+static const char *file_name(struct parser *p, CXFile f)
+{
+	if (!f)
+		return "";
+	if (f == p->last_file)
+		return p->last_name;
+	p->last_file = f;
+	p->last_name = cxstr(clang_getFileName(f));
+	return p->last_name;
+}
+
+static void set_location(struct parser *p, struct item *it, CXCursor cur)
+{
+	CXFile f;
+	unsigned line, col;
+	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, &line, &col, NULL);
+	it->file = file_name(p, f);
+	it->line = line;
+	it->col = col;
+}
+
+static const char *doc_of(struct parser *p, CXCursor cur)
+{
+	if (!p->c->opt->doc_comments)
+		return NULL;
+	CXString s = clang_Cursor_getRawCommentText(cur);
+	const char *t = clang_getCString(s);
+	char *r = t && *t ? xstrdup(t) : NULL;
+	clang_disposeString(s);
+	return r;
+}
+
+/* ---- cursor → item map ---- */
+
+static size_t map_slot(struct cursor_map *m, CXCursor k)
+{
+	size_t i = clang_hashCursor(k) & (m->cap - 1);
+	while (m->vals[i] && !clang_equalCursors(m->keys[i], k))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static struct item *map_get(struct parser *p, CXCursor k)
+{
+	if (!p->map.cap)
+		return NULL;
+	return p->map.vals[map_slot(&p->map, k)];
+}
+
+static void map_put(struct parser *p, CXCursor k, struct item *it)
+{
+	struct cursor_map *m = &p->map;
+	if ((m->n + 1) * 2 > m->cap) {
+		struct cursor_map old = *m;
+		m->cap = old.cap ? old.cap * 2 : 1024;
+		m->keys = xcalloc(m->cap, sizeof *m->keys);
+		m->vals = xcalloc(m->cap, sizeof *m->vals);
+		m->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.vals[i]) {
+				size_t s = map_slot(m, old.keys[i]);
+				m->keys[s] = old.keys[i];
+				m->vals[s] = old.vals[i];
+				m->n++;
+			}
+		free(old.keys);
+		free(old.vals);
+	}
+	size_t s = map_slot(m, k);
+	m->keys[s] = k;
+	m->vals[s] = it;
+	m->n++;
+}
+
+static struct item *new_item(struct parser *p, enum item_kind kind, CXCursor cur)
+{
+	struct item *it = xcalloc(1, sizeof *it);
+	it->kind = kind;
+	it->order = p->c->next_order++;
+	set_location(p, it, cur);
+	vec_push(&p->c->items, it);
+	map_put(p, clang_getCanonicalCursor(cur), it);
+	return it;
+}
+
+/* ---- types ---- */
+
+static struct type *new_type(enum ty_kind k)
+{
+	struct type *t = xcalloc(1, sizeof *t);
+	t->kind = k;
+	return t;
+}
+
+static struct type *prim(const char *name, bool ctype, CXType t)
+{
+	struct type *r = new_type(TY_PRIM);
+	r->prim = name;
+	r->ctype = ctype;
+	r->size = clang_Type_getSizeOf(t);
+	r->align = clang_Type_getAlignOf(t);
+	return r;
+}
+
+static struct type *blob(CXType t)
+{
+	struct type *r = new_type(TY_BLOB);
+	long long s = clang_Type_getSizeOf(t), a = clang_Type_getAlignOf(t);
+	r->size = s > 0 ? s : 0;
+	r->align = a > 0 ? a : 1;
+	return r;
+}
+
+static struct type *item_type(struct item *it)
+{
+	struct type *r = new_type(TY_ITEM);
+	r->item = it;
+	return r;
+}
+
+static bool cursor_noreturn(CXCursor cur);
+
+/* Collect parameter names from ParmDecl children of cur, if there are n. */
+struct names_acc {
+	const char **names; /* collected names */
+	int n;              /* collected */
+	int max;            /* capacity */
+};
+
+static enum CXChildVisitResult collect_parm(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct names_acc *a = d;
+	if (clang_getCursorKind(c) == CXCursor_ParmDecl && a->n < a->max)
+		a->names[a->n++] = cxstr(clang_getCursorSpelling(c));
+	return CXChildVisit_Continue;
+}
+
+static struct type *conv_func(struct parser *p, CXType t, CXCursor names)
+{
+	struct type *r = new_type(TY_FUNC);
+	CXType res = clang_getResultType(t);
+	r->sub = res.kind == CXType_Void ? new_type(TY_VOID) : conv_type(p, res, clang_getNullCursor());
+	int n = clang_getNumArgTypes(t);
+	r->nparams = n > 0 ? n : 0;
+	r->params = xcalloc(r->nparams, sizeof *r->params);
+	struct names_acc acc = {xcalloc(r->nparams, sizeof(char *)), 0, r->nparams};
+	if (!clang_Cursor_isNull(names) && r->nparams)
+		clang_visitChildren(names, collect_parm, &acc);
+	for (int i = 0; i < r->nparams; i++) {
+		CXType at = clang_getArgType(t, i);
+		struct type *pt = conv_type(p, at, clang_getNullCursor());
+		/* arrays and functions decay to pointers in parameters */
+		if (pt->kind == TY_ARRAY || pt->kind == TY_FLEX) {
+			struct type *q = new_type(TY_PTR);
+			q->sub = pt->sub;
+			q->is_const = clang_isConstQualifiedType(clang_getArrayElementType(at));
+			pt = q;
+		}
+		const char *nm = acc.n == r->nparams && acc.names[i][0] ? acc.names[i] : NULL;
+		r->params[i].name = nm ? rust_ident(nm) : xstrfmt("arg%d", i + 1);
+		r->params[i].type = pt;
+	}
+	free(acc.names);
+	r->variadic = t.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(t);
+	CXString sp = clang_getTypeSpelling(t);
+	r->noreturn = strstr(clang_getCString(sp), "noreturn") != NULL;
+	clang_disposeString(sp);
+	if (!r->noreturn && !clang_Cursor_isNull(names) &&
+	    clang_getCursorKind(names) == CXCursor_FunctionDecl)
+		r->noreturn = cursor_noreturn(names);
+	return r;
+}
+
+static struct item *typedef_item(struct parser *p, CXCursor cur);
+
+static const char *builtin_prim(enum CXTypeKind k, bool *ctype)
+{
+	*ctype = true;
+	switch (k) {
+	case CXType_Char_U:
+	case CXType_Char_S: return "c_char";
+	case CXType_SChar: return "c_schar";
+	case CXType_UChar: return "c_uchar";
+	case CXType_Short: return "c_short";
+	case CXType_UShort: return "c_ushort";
+	case CXType_Int: return "c_int";
+	case CXType_UInt: return "c_uint";
+	case CXType_Long: return "c_long";
+	case CXType_ULong: return "c_ulong";
+	case CXType_LongLong: return "c_longlong";
+	case CXType_ULongLong: return "c_ulonglong";
+	default: break;
+	}
+	*ctype = false;
+	switch (k) {
+	case CXType_Bool: return "bool";
+	case CXType_Float: return "f32";
+	case CXType_Double: return "f64";
+	case CXType_Int128: return "i128";
+	case CXType_UInt128: return "u128";
+	case CXType_Char16: return "u16";
+	case CXType_Char32: return "u32";
+	case CXType_WChar: return "c_int";
+	default: return NULL;
+	}
+}
+
+static struct type *conv_type(struct parser *p, CXType t, CXCursor names)
+{
+	bool ctype;
+	const char *pn;
+	switch (t.kind) {
+	case CXType_Elaborated:
+		return conv_type(p, clang_Type_getNamedType(t), names);
+	case CXType_Attributed:
+		return conv_type(p, clang_Type_getModifiedType(t), names);
+	case CXType_Void:
+		return new_type(TY_VOID);
+	case CXType_Typedef: {
+		struct item *it = typedef_item(p, clang_getTypeDeclaration(t));
+		if (it->kind != IT_TYPEDEF)
+			return item_type(it); /* typedef naming an anonymous record/enum */
+		return item_type(it);
+	}
+	case CXType_Record:
+		return item_type(record_item(p, clang_getTypeDeclaration(t), NULL));
+	case CXType_Enum:
+		return item_type(enum_item(p, clang_getTypeDeclaration(t), NULL));
+	case CXType_Pointer:
+	case CXType_BlockPointer: {
+		CXType pt = clang_getPointeeType(t);
+		struct type *r = new_type(TY_PTR);
+		r->is_const = clang_isConstQualifiedType(pt);
+		r->sub = conv_type(p, pt, names);
+		r->size = clang_Type_getSizeOf(t);
+		r->align = clang_Type_getAlignOf(t);
+		return r;
+	}
+	case CXType_ConstantArray: {
+		struct type *r = new_type(TY_ARRAY);
+		r->sub = conv_type(p, clang_getArrayElementType(t), clang_getNullCursor());
+		r->len = clang_getArraySize(t);
+		if (r->len == 0)
+			r->kind = TY_FLEX;
+		return r;
+	}
+	case CXType_IncompleteArray:
+	case CXType_VariableArray:
+	case CXType_DependentSizedArray: {
+		struct type *r = new_type(TY_FLEX);
+		r->sub = conv_type(p, clang_getArrayElementType(t), clang_getNullCursor());
+		return r;
+	}
+	case CXType_FunctionProto:
+	case CXType_FunctionNoProto:
+		return conv_func(p, t, names);
+	case CXType_Vector: {
+		struct type *r = new_type(TY_ARRAY);
+		r->sub = conv_type(p, clang_getElementType(t), clang_getNullCursor());
+		r->len = clang_getNumElements(t);
+		return r;
+	}
+	case CXType_Complex: {
+		struct type *r = new_type(TY_COMPLEX);
+		r->sub = conv_type(p, clang_getElementType(t), clang_getNullCursor());
+		return r;
+	}
+	case CXType_Atomic: {
+		CXType vt = clang_Type_getValueType(t);
+		if (clang_Type_getSizeOf(vt) == clang_Type_getSizeOf(t) &&
+		    clang_Type_getAlignOf(vt) == clang_Type_getAlignOf(t))
+			return conv_type(p, vt, names);
+		return blob(t);
+	}
+	case CXType_LongDouble:
+	case CXType_Float128:
+		if (clang_Type_getSizeOf(t) == 16 && clang_Type_getAlignOf(t) == 16)
+			return prim("u128", false, t);
+		return blob(t);
+	case CXType_Half:
+	case CXType_Float16:
+		return new_type(TY_FLOAT16);
+	default:
+		break;
+	}
+	pn = builtin_prim(t.kind, &ctype);
+	if (pn)
+		return prim(pn, ctype, t);
+	/* anything else (BTF type tags, bfloat16, …): follow the canonical type
+	 * if it differs, otherwise keep the exact size as bytes */
+	CXType can = clang_getCanonicalType(t);
+	if (can.kind != t.kind)
+		return conv_type(p, can, names);
+	return blob(t);
+}
+
+/* ---- attributes ---- */
+
+struct attr_scan {
+	bool noreturn;   /* saw noreturn */
+	bool must_use;   /* saw warn_unused_result */
+	bool packed;     /* saw packed */
+	CXTranslationUnit tu; /* for tokens */
+};
+
+static bool attr_token_is(CXTranslationUnit tu, CXCursor c, const char *const *names)
+{
+	CXToken *toks;
+	unsigned n;
+	bool hit = false;
+	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
+	if (n > 0) {
+		CXString s = clang_getTokenSpelling(tu, toks[0]);
+		for (int i = 0; names[i]; i++)
+			hit |= !strcmp(clang_getCString(s), names[i]);
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, toks, n);
+	return hit;
+}
+
+static enum CXChildVisitResult scan_attr(CXCursor c, CXCursor parent, CXClientData d)
+{
+	static const char *const noreturn_names[] = {"noreturn", "__noreturn__", "_Noreturn", NULL};
+	struct attr_scan *a = d;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_WarnUnusedResultAttr: a->must_use = true; break;
+	case CXCursor_PackedAttr: a->packed = true; break;
+	case CXCursor_UnexposedAttr:
+		if (attr_token_is(a->tu, c, noreturn_names))
+			a->noreturn = true;
+		break;
+	default: break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static bool cursor_noreturn(CXCursor cur)
+{
+	struct attr_scan a = {0};
+	a.tu = clang_Cursor_getTranslationUnit(cur);
+	clang_visitChildren(cur, scan_attr, &a);
+	return a.noreturn;
+}
+
+/* ---- records ---- */
+
+struct record_walk {
+	struct parser *p;     /* parser */
+	struct item *it;      /* the record being read */
+	CXType rtype;         /* its type, for offsets of anonymous members */
+	int anon_fields;      /* __bindgen_anon_N counter */
+	struct vec fields;    /* struct field * */
+};
+
+/* Offset (bits) of an anonymous member: find a named leaf field inside it and
+ * ask clang for that leaf's offset in the outer record. */
+static bool leaf_of(struct item *anon, const char **name, uint64_t *off)
+{
+	for (int i = 0; i < anon->nfields; i++) {
+		struct field *f = anon->fields[i];
+		if (f->cname && f->cname[0]) {
+			*name = f->cname;
+			*off = f->bit_offset;
+			return true;
+		}
+		if (f->type->kind == TY_ITEM && f->type->item->anon_member &&
+		    leaf_of(f->type->item, name, off)) {
+			*off += f->bit_offset;
+			return true;
+		}
+	}
+	return false;
+}
+
+static enum CXChildVisitResult record_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct record_walk *w = d;
+	struct parser *p = w->p;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl) {
+		struct item *sub = record_item(p, c, w->it);
+		if (clang_Cursor_isAnonymousRecordDecl(c)) {
+			struct field *f = xcalloc(1, sizeof *f);
+			f->name = xstrfmt("__bindgen_anon_%d", ++w->anon_fields);
+			f->type = item_type(sub);
+			f->bit_width = -1;
+			const char *leaf;
+			uint64_t inner;
+			if (leaf_of(sub, &leaf, &inner)) {
+				long long o = clang_Type_getOffsetOf(w->rtype, leaf);
+				f->bit_offset = o >= 0 ? (uint64_t)o - inner : 0;
+			}
+			vec_push(&w->fields, f);
+		}
+		return CXChildVisit_Continue;
+	}
+	if (k == CXCursor_EnumDecl) {
+		enum_item(p, c, w->it);
+		return CXChildVisit_Continue;
+	}
+	if (k == CXCursor_PackedAttr)
+		w->it->packed_attr = true;
+	if (k != CXCursor_FieldDecl)
+		return CXChildVisit_Continue;
+	struct field *f = xcalloc(1, sizeof *f);
+	f->cname = cxstr(clang_getCursorSpelling(c));
+	f->name = rust_ident(f->cname);
+	CXType ft = clang_getCursorType(c);
+	f->type = conv_type(p, ft, c);
+	long long off = clang_Cursor_getOffsetOfField(c);
+	f->bit_offset = off >= 0 ? (uint64_t)off : 0;
+	f->bit_width = -1;
+	if (clang_Cursor_isBitField(c)) {
+		f->bit_width = clang_getFieldDeclBitWidth(c);
+		if (f->bit_width < 0)
+			w->it->bad_bitfield = true;
+		CXType can = clang_getCanonicalType(ft);
+		if (can.kind == CXType_Enum)
+			can = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(can)));
+		switch (can.kind) {
+		case CXType_SChar: case CXType_Char_S: case CXType_Short: case CXType_Int:
+		case CXType_Long: case CXType_LongLong: case CXType_Int128:
+			f->is_signed = true;
+			break;
+		default:
+			break;
+		}
+	}
+	f->doc = doc_of(p, c);
+	vec_push(&w->fields, f);
+	return CXChildVisit_Continue;
+}
+
+static void read_record(struct parser *p, struct item *it, CXCursor def)
+{
+	struct record_walk w = {p, it, clang_getCursorType(def), 0, {0}};
+	it->complete = true;
+	it->order = p->c->next_order++;
+	set_location(p, it, def);
+	it->doc = doc_of(p, def);
+	long long s = clang_Type_getSizeOf(w.rtype), a = clang_Type_getAlignOf(w.rtype);
+	it->size = s > 0 ? s : 0;
+	it->align = a > 0 ? a : 1;
+	clang_visitChildren(def, record_child, &w);
+	it->fields = (struct field **)w.fields.v;
+	it->nfields = w.fields.n;
+}
+
+static bool is_unnamed(CXCursor cur)
+{
+	return clang_Cursor_isAnonymous(cur) != 0;
+}
+
+static struct item *record_item(struct parser *p, CXCursor cur, struct item *parent)
+{
+	CXCursor canon = clang_getCanonicalCursor(cur);
+	struct item *it = map_get(p, canon);
+	if (!it) {
+		it = new_item(p, IT_RECORD, cur);
+		it->is_union = clang_getCursorKind(cur) == CXCursor_UnionDecl;
+		it->unnamed = is_unnamed(cur);
+		it->anon_member = clang_Cursor_isAnonymousRecordDecl(cur);
+		CXCursor sem = clang_getCursorSemanticParent(cur);
+		enum CXCursorKind sk = clang_getCursorKind(sem);
+		if (!parent && (sk == CXCursor_StructDecl || sk == CXCursor_UnionDecl))
+			parent = map_get(p, clang_getCanonicalCursor(sem));
+		it->parent = parent;
+		if (it->unnamed) {
+			it->cname = NULL;
+			if (parent)
+				it->name = xstrfmt("_bindgen_ty_%d", ++parent->anon_count);
+		} else {
+			it->cname = cxstr(clang_getCursorSpelling(cur));
+			it->name = it->cname;
+		}
+	}
+	if (!it->complete) {
+		CXCursor def = clang_getCursorDefinition(cur);
+		if (!clang_Cursor_isNull(def))
+			read_record(p, it, def);
+	}
+	return it;
+}
+
+/* ---- enums ---- */
+
+struct enum_walk {
+	struct parser *p;  /* parser */
+	struct vec consts; /* struct enumerator * */
+};
+
+static enum CXChildVisitResult enum_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct enum_walk *w = d;
+	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
+		return CXChildVisit_Continue;
+	struct enumerator *e = xcalloc(1, sizeof *e);
+	e->cname = cxstr(clang_getCursorSpelling(c));
+	e->value = clang_getEnumConstantDeclValue(c);
+	e->uvalue = clang_getEnumConstantDeclUnsignedValue(c);
+	e->doc = doc_of(w->p, c);
+	vec_push(&w->consts, e);
+	return CXChildVisit_Continue;
+}
+
+static struct item *enum_item(struct parser *p, CXCursor cur, struct item *parent)
+{
+	CXCursor canon = clang_getCanonicalCursor(cur);
+	struct item *it = map_get(p, canon);
+	if (!it) {
+		it = new_item(p, IT_ENUM, cur);
+		it->unnamed = is_unnamed(cur);
+		CXCursor sem = clang_getCursorSemanticParent(cur);
+		enum CXCursorKind sk = clang_getCursorKind(sem);
+		if (!parent && (sk == CXCursor_StructDecl || sk == CXCursor_UnionDecl))
+			parent = map_get(p, clang_getCanonicalCursor(sem));
+		it->parent = parent;
+		if (it->unnamed) {
+			if (parent)
+				it->name = xstrfmt("_bindgen_ty_%d", ++parent->anon_count);
+		} else {
+			it->cname = cxstr(clang_getCursorSpelling(cur));
+			it->name = it->cname;
+		}
+	}
+	if (!it->complete) {
+		CXCursor def = clang_getCursorDefinition(cur);
+		if (!clang_Cursor_isNull(def)) {
+			struct enum_walk w = {p, {0}};
+			it->complete = true;
+			it->order = p->c->next_order++;
+			set_location(p, it, def);
+			it->doc = doc_of(p, def);
+			it->int_type = conv_type(p, clang_getEnumDeclIntegerType(def), clang_getNullCursor());
+			clang_visitChildren(def, enum_child, &w);
+			it->consts = (struct enumerator **)w.consts.v;
+			it->nconsts = w.consts.n;
+			CXType et = clang_getCursorType(def);
+			it->size = clang_Type_getSizeOf(et);
+			it->align = clang_Type_getAlignOf(et);
+		} else {
+			/* forward-declared enum: int-sized */
+			it->int_type = prim("c_uint", true, clang_getEnumDeclIntegerType(cur));
+		}
+	}
+	return it;
+}
+
+/* ---- typedefs ---- */
+
+static struct item *typedef_item(struct parser *p, CXCursor cur)
+{
+	CXCursor canon = clang_getCanonicalCursor(cur);
+	struct item *it = map_get(p, canon);
+	if (it)
+		return it;
+	char *name = cxstr(clang_getCursorSpelling(cur));
+	CXType ut = clang_getTypedefDeclUnderlyingType(cur);
+	while (ut.kind == CXType_Elaborated)
+		ut = clang_Type_getNamedType(ut);
+	if (ut.kind == CXType_Record || ut.kind == CXType_Enum) {
+		CXCursor d = clang_getTypeDeclaration(ut);
+		struct item *target = ut.kind == CXType_Record ? record_item(p, d, NULL)
+							       : enum_item(p, d, NULL);
+		/* typedef struct { … } T;  and  typedef struct T T; */
+		if ((target->unnamed && !target->named_by_typedef && !target->parent) ||
+		    (target->cname && !strcmp(target->cname, name) && !target->parent)) {
+			/* the typedef name is a valid C spelling either way (newer
+			 * libclang already reports it as the record's name) */
+			target->named_by_typedef = true;
+			target->cname = name;
+			target->name = name;
+			map_put(p, canon, target);
+			return target;
+		}
+	}
+	it = new_item(p, IT_TYPEDEF, cur);
+	it->cname = name;
+	it->name = name;
+	it->doc = doc_of(p, cur);
+	const struct options *o = p->c->opt;
+	if (o->size_t_is_usize && (!strcmp(name, "size_t") || !strcmp(name, "uintptr_t")) &&
+	    clang_Type_getSizeOf(ut) == (long long)sizeof(size_t)) {
+		it->aliased = prim("usize", false, ut);
+	} else if (o->size_t_is_usize && (!strcmp(name, "ssize_t") || !strcmp(name, "intptr_t") ||
+					  !strcmp(name, "ptrdiff_t")) &&
+		   clang_Type_getSizeOf(ut) == (long long)sizeof(size_t)) {
+		it->aliased = prim("isize", false, ut);
+	} else {
+		it->aliased = conv_type(p, ut, cur);
+	}
+	it->complete = true;
+	return it;
+}
+
+/* ---- functions and variables ---- */
+
+static void read_function(struct parser *p, CXCursor cur)
+{
+	if (map_get(p, clang_getCanonicalCursor(cur)))
+		return;
+	char *name = cxstr(clang_getCursorSpelling(cur));
+	if (clang_Cursor_getStorageClass(cur) == CX_SC_Static) {
+		p->c->nskipped_inline++;
+		if (p->c->opt->verbose || p->c->opt->explain)
+			vec_push(&p->c->skipped,
+				 xstrfmt("%s: static function, has no symbol to link to", name));
+		return;
+	}
+	struct item *it = new_item(p, IT_FUNC, cur);
+	it->cname = it->name = name;
+	it->doc = doc_of(p, cur);
+	it->type = conv_func(p, clang_getCursorType(cur), cur);
+	struct attr_scan a = {0};
+	a.tu = p->tu;
+	clang_visitChildren(cur, scan_attr, &a);
+	it->type->noreturn |= a.noreturn;
+	it->must_use = a.must_use;
+}
+
+static void read_var(struct parser *p, CXCursor cur)
+{
+	if (map_get(p, clang_getCanonicalCursor(cur)))
+		return;
+	char *name = cxstr(clang_getCursorSpelling(cur));
+	CXType t = clang_getCursorType(cur);
+	bool is_const = clang_isConstQualifiedType(t);
+	CXEvalResult ev = NULL;
+	if (is_const)
+		ev = clang_Cursor_Evaluate(cur);
+	bool is_static = clang_Cursor_getStorageClass(cur) == CX_SC_Static;
+	CXEvalResultKind ek = ev ? clang_EvalResult_getKind(ev) : CXEval_UnExposed;
+	CXType can = clang_getCanonicalType(t);
+	bool scalar = can.kind != CXType_Pointer && can.kind != CXType_Record &&
+		      can.kind != CXType_ConstantArray;
+	if (is_static && !(scalar && (ek == CXEval_Int || ek == CXEval_Float))) {
+		if (ev)
+			clang_EvalResult_dispose(ev);
+		if (p->c->opt->verbose || p->c->opt->explain)
+			vec_push(&p->c->skipped, xstrfmt("%s: static variable, has no symbol", name));
+		return;
+	}
+	struct item *it = new_item(p, IT_VAR, cur);
+	it->cname = it->name = name;
+	it->doc = doc_of(p, cur);
+	it->type = conv_type(p, t, cur);
+	it->is_const = is_const;
+	if (scalar && ek == CXEval_Int) {
+		it->has_value = true;
+		it->vkind = MV_INT;
+		it->vunsigned = clang_EvalResult_isUnsignedInt(ev);
+		it->uval = clang_EvalResult_getAsUnsigned(ev);
+		it->ival = clang_EvalResult_getAsLongLong(ev);
+	} else if (scalar && ek == CXEval_Float) {
+		it->has_value = true;
+		it->vkind = MV_FLOAT;
+		it->fval = clang_EvalResult_getAsDouble(ev);
+	}
+	if (ev)
+		clang_EvalResult_dispose(ev);
+}
+
+/* ---- macros (collected here, evaluated in macros.c) ---- */
+
+static struct macro_def *find_macro(struct parser *p, const char *name)
+{
+	return strmap_get(&p->macro_names, name);
+}
+
+static bool punct_ok(const char *s)
+{
+	static const char *const ok[] = {"+", "-", "*", "/", "%", "<<", ">>", "&", "|",
+					 "^", "~", "!", "(", ")", NULL};
+	for (int i = 0; ok[i]; i++)
+		if (!strcmp(s, ok[i]))
+			return true;
+	return false;
+}
+
+/* A macro bindgen would evaluate: literals, arithmetic, earlier such macros. */
+static void read_macro(struct parser *p, CXCursor cur)
+{
+	if (clang_Cursor_isMacroBuiltin(cur) || clang_Cursor_isMacroFunctionLike(cur))
+		return;
+	CXFile f;
+	unsigned line, col;
+	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, &line, &col, NULL);
+	if (!f)
+		return;
+	CXToken *toks;
+	unsigned n;
+	clang_tokenize(p->tu, clang_getCursorExtent(cur), &toks, &n);
+	if (n < 2) {
+		clang_disposeTokens(p->tu, toks, n);
+		return;
+	}
+	struct buf body = {0};
+	bool ok = true, has_str = false, has_other = false, is_float = false;
+	CXString ns = clang_getTokenSpelling(p->tu, toks[0]);
+	char *name = xstrdup(clang_getCString(ns));
+	clang_disposeString(ns);
+	for (unsigned i = 1; i < n && ok; i++) {
+		CXString s = clang_getTokenSpelling(p->tu, toks[i]);
+		const char *t = clang_getCString(s);
+		switch (clang_getTokenKind(toks[i])) {
+		case CXToken_Literal:
+			if (t[0] == '"')
+				has_str = true;
+			else if (t[0] == '\'')
+				has_other = true;
+			else if (isdigit((unsigned char)t[0]) || t[0] == '.') {
+				has_other = true;
+				bool hex = t[0] == '0' && (t[1] == 'x' || t[1] == 'X');
+				if (strchr(t, '.') || (!hex && strpbrk(t, "eE")) || (hex && strpbrk(t, "pP")))
+					is_float = true;
+			} else
+				ok = false; /* L"", u8"" and friends */
+			break;
+		case CXToken_Punctuation:
+			ok = punct_ok(t);
+			has_other = true;
+			break;
+		case CXToken_Identifier: {
+			struct macro_def *m = strcmp(t, name) ? find_macro(p, t) : NULL;
+			ok = m != NULL;
+			if (m) {
+				has_str |= m->is_string;
+				has_other |= !m->is_string;
+				is_float |= m->is_float;
+			}
+			break;
+		}
+		default:
+			ok = false;
+		}
+		if (ok) {
+			if (i > 1)
+				buf_putc(&body, ' ');
+			buf_puts(&body, t);
+		}
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(p->tu, toks, n);
+	if (!ok || (has_str && has_other)) {
+		buf_free(&body);
+		if (p->c->opt->verbose || p->c->opt->explain)
+			vec_push(&p->c->skipped,
+				 xstrfmt("%s: macro is not a literal or arithmetic on such macros "
+					 "(bindgen rules)", name));
+		free(name);
+		return;
+	}
+	struct macro_def *m = find_macro(p, name);
+	if (m) {
+		/* redefinition: the last definition wins, as in C */
+		free(name);
+		name = (char *)m->name;
+	} else {
+		m = xcalloc(1, sizeof *m);
+		strmap_put(&p->macro_names, name, m);
+		vec_push(&p->c->macros, m);
+	}
+	m->name = name;
+	m->body = body.p;
+	m->is_string = has_str;
+	m->is_float = is_float;
+	m->single_char = n == 2 && clang_getTokenKind(toks[1]) == CXToken_Literal && body.p[0] == '\'';
+	m->file = file_name(p, f);
+	m->line = line;
+	m->col = col;
+	m->order = p->c->next_order++;
+}
+
+/* ---- the walk ---- */
+
+static enum CXChildVisitResult top_level(CXCursor cur, CXCursor parent, CXClientData d)
+{
+	struct parser *p = d;
+	switch (clang_getCursorKind(cur)) {
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+		record_item(p, cur, NULL);
+		break;
+	case CXCursor_EnumDecl:
+		enum_item(p, cur, NULL);
+		break;
+	case CXCursor_TypedefDecl:
+		typedef_item(p, cur);
+		break;
+	case CXCursor_FunctionDecl:
+		read_function(p, cur);
+		break;
+	case CXCursor_VarDecl:
+		read_var(p, cur);
+		break;
+	case CXCursor_MacroDefinition:
+		read_macro(p, cur);
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static void collect_inclusion(CXFile f, CXSourceLocation *stack, unsigned depth, CXClientData d)
+{
+	struct ctx *c = d;
+	vec_push(&c->deps, cxstr(clang_getFileName(f)));
+}
+
+/* Pull the quoted argument out of "unknown argument: '-mfoo'". */
+static char *quoted_arg(const char *msg)
+{
+	const char *a = strchr(msg, '\'');
+	const char *b = a ? strchr(a + 1, '\'') : NULL;
+	if (!a || !b)
+		return NULL;
+	return xstrfmt("%.*s", (int)(b - a - 1), a + 1);
+}
+
+static bool drop_arg(struct options *o, const char *arg)
+{
+	for (int i = 0; i < o->clang_args.n; i++) {
+		const char *a = o->clang_args.v[i];
+		if (!strcmp(a, arg)) {
+			vec_push(&o->dropped_args, (void *)a);
+			memmove(&o->clang_args.v[i], &o->clang_args.v[i + 1],
+				(o->clang_args.n - i - 1) * sizeof(void *));
+			o->clang_args.n--;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* GCC command lines carry options libclang rejects. Find them generically by
+ * parsing an empty file with the arguments and dropping each argument the
+ * driver calls unknown or unsupported, until none is left. */
+static void filter_clang_args(CXIndex index, struct options *o)
+{
+	for (int round = 0; round < 64 && o->clang_args.n; round++) {
+		struct CXUnsavedFile uf = {"h2rs-probe.c", "", 0};
+		CXTranslationUnit tu = NULL;
+		clang_parseTranslationUnit2(index, "h2rs-probe.c", (const char *const *)o->clang_args.v,
+					    o->clang_args.n, &uf, 1, CXTranslationUnit_Incomplete, &tu);
+		bool dropped = false;
+		unsigned nd = tu ? clang_getNumDiagnostics(tu) : 0;
+		for (unsigned i = 0; i < nd; i++) {
+			CXDiagnostic dg = clang_getDiagnostic(tu, i);
+			char *msg = cxstr(clang_getDiagnosticSpelling(dg));
+			if (strstr(msg, "unknown argument") || strstr(msg, "unsupported option") ||
+			    strstr(msg, "unsupported argument")) {
+				char *arg = quoted_arg(msg);
+				if (arg && drop_arg(o, arg))
+					dropped = true;
+				free(arg);
+			}
+			free(msg);
+			clang_disposeDiagnostic(dg);
+		}
+		if (tu)
+			clang_disposeTranslationUnit(tu);
+		if (!dropped)
+			break;
+	}
+	if (o->verbose)
+		for (int i = 0; i < o->dropped_args.n; i++)
+			note("dropped compiler option '%s' (libclang does not support it)",
+			     (const char *)o->dropped_args.v[i]);
+}
+
+static int report_diagnostics(CXTranslationUnit tu)
+{
+	int errors = 0;
+	unsigned nd = clang_getNumDiagnostics(tu);
+	for (unsigned i = 0; i < nd; i++) {
+		CXDiagnostic dg = clang_getDiagnostic(tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(dg);
+		if (sev >= CXDiagnostic_Warning) {
+			CXString s = clang_formatDiagnostic(
+				dg, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn |
+					    CXDiagnostic_DisplayOption);
+			fprintf(stderr, "%s\n", clang_getCString(s));
+			clang_disposeString(s);
+		}
+		if (sev >= CXDiagnostic_Error)
+			errors++;
+		clang_disposeDiagnostic(dg);
+	}
+	return errors;
+}
+
+void parse_header(struct ctx *c)
+{
+	struct options *o = c->opt;
+	CXIndex index = clang_createIndex(0, 0);
+	if (access(o->header, R_OK) != 0)
+		error("%s: cannot read input header: %s", o->header, strerror(errno));
+	filter_clang_args(index, o);
+
+	struct parser p = {0};
+	p.c = c;
+	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
+			 CXTranslationUnit_SkipFunctionBodies;
+	enum CXErrorCode rc = clang_parseTranslationUnit2(
+		index, o->header, (const char *const *)o->clang_args.v, o->clang_args.n, NULL, 0,
+		flags, &p.tu);
+	if (rc != CXError_Success || !p.tu)
+		error("%s: libclang could not parse the input (error code %d)", o->header, (int)rc);
+	p.tu = p.tu;
+	int errors = report_diagnostics(p.tu);
+	if (errors)
+		error("%s: %d error%s while parsing; no bindings written", o->header, errors,
+		      errors == 1 ? "" : "s");
+	clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
+	if (o->depfile || o->mmd_depfile)
+		clang_getInclusions(p.tu, collect_inclusion, c);
+	eval_macros(c, index);
+	/* The TU and index are left for process exit: freeing a big AST costs
+	 * time and nothing of it is used after this point. */
+}
