@@ -143,6 +143,24 @@ static void mark_item(struct ctx *c, struct item *it)
 	}
 }
 
+/* Module-level enum constants take names in the value namespace too. */
+static void reserve_enumerators(struct ctx *c, struct item *it, struct strmap *values)
+{
+	for (int k = 0; k < it->nconsts; k++) {
+		struct enumerator *en = it->consts[k];
+		const char *nm = enum_const_name(c, it, en);
+		struct item *prev = strmap_get(values, nm);
+		if (prev) {
+			en->skip = true;
+			vec_push(&c->skipped, xstrfmt("%s: enumerator of %s; its Rust name is already "
+						      "taken by the item at %s:%u", en->cname, it->name,
+						      prev->file, prev->line));
+			continue;
+		}
+		strmap_put(values, nm, it);
+	}
+}
+
 /* Rust has one type namespace and one value namespace: a later item whose
  * name is taken is skipped, with a note under --verbose. */
 static void resolve_clashes(struct ctx *c)
@@ -163,6 +181,8 @@ static void resolve_clashes(struct ctx *c)
 			continue;
 		}
 		strmap_put(ns, it->name, it);
+		if (it->kind == IT_ENUM && (it->style == ENUM_CONSTS || it->style == ENUM_NEWTYPE_GLOBAL))
+			reserve_enumerators(c, it, &values);
 	}
 	free(types.keys);
 	free(types.vals);
@@ -220,11 +240,14 @@ static unsigned record_can(struct ctx *c, struct item *it)
 		struct rs_field *rf = &it->rs[i];
 		if (rf->kind == RF_FIELD)
 			can &= type_can(c, rf->cfield->type);
-		else if (rf->kind == RF_PADDING)
+		else if (rf->kind == RF_PADDING || rf->kind == RF_BITFIELD_UNIT)
 			can &= array_can(DERIVE_ALL, rf->bytes);
 	}
 	if (it->is_union)
 		can &= DERIVE_COPY;
+	/* derives on a packed struct copy fields out: all must be Copy */
+	if (it->repr_packed && !(can & DERIVE_COPY))
+		can &= DERIVE_DEFAULT;
 	return can;
 }
 

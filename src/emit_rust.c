@@ -15,6 +15,7 @@ struct emitter {
 	struct buf *b;       /* items text */
 	const char *cprefix; /* ctypes prefix, e.g. ::std::os::raw */
 	const char *stdp;    /* ::std or ::core */
+	bool cur_union;      /* the record being written is a union */
 };
 
 const char *ctypes(const struct ctx *c)
@@ -310,17 +311,25 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	char raw[200];
 	const char *name = rust_ident(f->cname);
 
+	/* a union's fields are only reachable in unsafe code */
+	bool un = e->cur_union;
 	snprintf(raw, sizeof raw, "self._bitfield_%d.get(%lluusize, %du8)", u->unit, off, w);
-	bitfield_from_raw(e, &expr, f, ty.p, raw);
-	buf_printf(b, "    #[inline]\n    pub fn %s(&self) -> %s {\n        %s\n    }\n", name, ty.p,
-		   expr.p);
+	bitfield_from_raw(e, &expr, f, ty.p, un ? "raw" : raw);
+	buf_printf(b, "    #[inline]\n    pub fn %s(&self) -> %s {\n", name, ty.p);
+	if (un)
+		buf_printf(b, "        let raw = unsafe { %s };\n", raw);
+	buf_printf(b, "        %s\n    }\n", expr.p);
 
 	buf_reset(&expr);
 	bitfield_to_raw(e, &expr, f, "val");
-	buf_printf(b,
-		   "    #[inline]\n    pub fn set_%s(&mut self, val: %s) {\n"
-		   "        self._bitfield_%d.set(%lluusize, %du8, %s)\n    }\n",
-		   f->cname, ty.p, u->unit, off, w, expr.p);
+	buf_printf(b, "    #[inline]\n    pub fn set_%s(&mut self, val: %s) {\n", f->cname, ty.p);
+	if (un)
+		buf_printf(b, "        let raw = %s;\n        unsafe { self._bitfield_%d.set(%lluusize, %du8, raw) }\n",
+			   expr.p, u->unit, off, w);
+	else
+		buf_printf(b, "        self._bitfield_%d.set(%lluusize, %du8, %s)\n", u->unit, off, w,
+			   expr.p);
+	buf_puts(b, "    }\n");
 
 	buf_reset(&expr);
 	bitfield_from_raw(e, &expr, f, ty.p, "raw");
@@ -364,8 +373,8 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 		   (unsigned long long)u->bytes);
 	buf_printf(b,
 		   "        let mut __bindgen_bitfield_unit: __BindgenBitfieldUnit<[u8; %lluusize]> =\n"
-		   "            Default::default();\n",
-		   (unsigned long long)u->bytes);
+		   "            __BindgenBitfieldUnit::new([0u8; %lluusize]);\n",
+		   (unsigned long long)u->bytes, (unsigned long long)u->bytes);
 	struct buf expr = {0};
 	for (int i = 0; i < u->nbits; i++) {
 		struct field *f = u->bits[i];
@@ -389,6 +398,7 @@ static void emit_bitfield_impl(struct emitter *e, struct item *it)
 	if (!any)
 		return;
 	e->c->need_bitfield_unit = true;
+	e->cur_union = it->is_union;
 	buf_printf(e->b, "impl %s {\n", it->name);
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *u = &it->rs[i];
@@ -559,7 +569,7 @@ static const char *repr_prim(struct ctx *c, struct item *it, bool is_signed)
 	return is_signed ? i[k] : u[k];
 }
 
-static const char *enum_const_name(struct ctx *c, struct item *it, struct enumerator *en)
+const char *enum_const_name(struct ctx *c, const struct item *it, const struct enumerator *en)
 {
 	if (!c->opt->prepend_enum_name || (it->unnamed && !it->named_by_typedef))
 		return rust_ident(en->cname);
@@ -570,11 +580,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
-	bool sig = false;
-	for (int i = 0; i < it->nconsts; i++)
-		if (it->consts[i]->value < 0)
-			sig = true;
-	sig = sig || prim_signed(it->int_type);
+	bool sig = prim_signed(it->int_type); /* clang reports values sign-extended */
 	uint64_t bytes = type_bytes(c, it->int_type);
 	struct buf ity = {0};
 	emit_type(c, &ity, it->int_type);
@@ -585,6 +591,8 @@ static void emit_enum(struct emitter *e, struct item *it)
 	case ENUM_CONSTS:
 		for (int i = 0; i < it->nconsts; i++) {
 			struct enumerator *en = it->consts[i];
+			if (en->skip)
+				continue;
 			emit_doc(c, b, 0, en->doc);
 			buf_printf(b, "pub const %s: %s = ", enum_const_name(c, it, en), it->name);
 			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
@@ -611,6 +619,8 @@ static void emit_enum(struct emitter *e, struct item *it)
 		for (int i = 0; i < it->nconsts; i++) {
 			struct enumerator *en = it->consts[i];
 			if (st == ENUM_NEWTYPE_GLOBAL) {
+				if (en->skip)
+					continue;
 				emit_doc(c, b, 0, en->doc);
 				buf_printf(b, "pub const %s: %s = %s(", enum_const_name(c, it, en),
 					   it->name, it->name);
@@ -1043,7 +1053,7 @@ static void emit_item(struct emitter *e, struct item *it)
 void emit_rust(struct ctx *c, struct buf *out)
 {
 	struct buf body = {0};
-	struct emitter e = {c, &body, ctypes(c), c->opt->use_core ? "::core" : "::std"};
+	struct emitter e = {c, &body, ctypes(c), c->opt->use_core ? "::core" : "::std", false};
 	c->need_bitfield_unit = c->need_incomplete_array = c->need_complex = false;
 	c->need_float16 = false;
 	for (int i = 0; i < c->items.n; i++) {

@@ -189,6 +189,7 @@ struct enumerator {
 	int64_t value;     /* value (as signed) */
 	uint64_t uvalue;   /* value (as unsigned) */
 	const char *doc;   /* doc comment, or NULL */
+	bool skip;         /* its Rust name is taken by an earlier item */
 };
 
 /* One field of the Rust struct that layout.c decides on. */
@@ -231,6 +232,7 @@ struct item {
 	int nfields;           /* number of C fields */
 	uint64_t size, align;  /* C layout in bytes */
 	bool bad_bitfield;     /* a bitfield whose width clang cannot give */
+	uint64_t typedef_align; /* alignment its typedef asks for and Rust cannot give */
 
 	/* layout.c results for records */
 	bool laid_out;         /* layout computed */
@@ -295,6 +297,7 @@ struct ctx {
 	struct options *opt;   /* command line */
 	struct vec items;      /* struct item *, in declaration order after parse */
 	struct vec macros;     /* struct macro_def *, eligible macros */
+	struct strmap object_macros; /* names of all object-like macros (probe.c) */
 	struct vec deps;       /* included files (char *), for depfiles */
 	struct vec skipped;    /* char * "name: reason" for --verbose/--explain */
 	int nskipped_inline;   /* static inline functions skipped */
@@ -328,6 +331,7 @@ struct item *resolve_typedef(struct item *it);
 /* ---- emit_rust.c ---- */
 void emit_rust(struct ctx *c, struct buf *out);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
+const char *enum_const_name(struct ctx *c, const struct item *it, const struct enumerator *en);
 
 /* ---- probe.c ---- */
 void write_layout_probe(struct ctx *c);

@@ -613,6 +613,24 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 			target->named_by_typedef = true;
 			target->cname = name;
 			target->name = name;
+			/* typedef struct {…} T __attribute__((aligned)): the record
+			 * is only reachable through T, so it takes T's layout */
+			CXType tt = clang_getCursorType(cur);
+			long long ta = clang_Type_getAlignOf(tt), ts = clang_Type_getSizeOf(tt);
+			if (ut.kind == CXType_Record && ta > (long long)target->align && ts > 0) {
+				if (ts % ta == 0) {
+					target->align = ta;
+					target->size = ts;
+				} else {
+					/* gcc raises the alignment without rounding the
+					 * size up: no Rust type has that layout */
+					target->typedef_align = ta;
+					warning("typedef '%s' raises alignment to %lld but keeps size %lld; "
+						"Rust cannot express that, so '%s' has alignment %llu (fields "
+						"of type '%s' are still placed exactly)", name, ta, ts, name,
+						(unsigned long long)target->align, name);
+				}
+			}
 			map_put(p, canon, target);
 			return target;
 		}
@@ -742,6 +760,10 @@ static void read_macro(struct parser *p, CXCursor cur)
 	CXString ns = clang_getTokenSpelling(p->tu, toks[0]);
 	char *name = xstrdup(clang_getCString(ns));
 	clang_disposeString(ns);
+	if (!strmap_get(&p->c->object_macros, name)) {
+		char *key = xstrdup(name);
+		strmap_put(&p->c->object_macros, key, key);
+	}
 	for (unsigned i = 1; i < n && ok; i++) {
 		CXString s = clang_getTokenSpelling(p->tu, toks[i]);
 		const char *t = clang_getCString(s);
