@@ -6,7 +6,23 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void phase(const struct options *o, const char *name, double *t)
+{
+	double n = now_seconds();
+	if (o->time_phases)
+		fprintf(stderr, "h2rs: time: %-10s %7.1f ms\n", name, (n - *t) * 1e3);
+	*t = n;
+}
 
 void *xmalloc(size_t n)
 {
@@ -83,13 +99,17 @@ void buf_indent(struct buf *b, int spaces)
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	buf_grow(b, 64);
+	size_t room = b->cap - b->len;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(b->p + b->len, room, fmt, ap);
 	va_end(ap);
-	buf_grow(b, n);
-	va_start(ap, fmt);
-	vsnprintf(b->p + b->len, n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= room) { /* did not fit: grow and format again */
+		buf_grow(b, n);
+		va_start(ap, fmt);
+		vsnprintf(b->p + b->len, n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += n;
 }
 
@@ -123,6 +143,10 @@ static size_t str_hash(const char *s)
 	size_t h = 1469598103934665603ull;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	/* FNV's low bits mix poorly and the table masks them: fold */
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ull;
+	h ^= h >> 32;
 	return h;
 }
 

@@ -61,6 +61,11 @@ char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * is never replaced by a partial one. Returns 0, or -1 with errno set. */
 int write_file_atomic(const char *path, const char *data, size_t len);
 
+struct options;
+double now_seconds(void);
+/* With --time-phases, print the time since *t under name; reset *t. */
+void phase(const struct options *o, const char *name, double *t);
+
 void error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -115,6 +120,7 @@ struct options {
 	bool derive_eq;           /* --with-derive-eq */
 	bool fn_attr_detection;   /* --enable-function-attribute-detection */
 	bool verbose;             /* --verbose */
+	bool time_phases;         /* --time-phases */
 	bool bindgen_name;        /* invoked as "bindgen" */
 	bool size_t_is_usize;     /* not --no-size_t-is-usize */
 	bool recursive_allowlist; /* not --no-recursive-allowlist */
@@ -285,6 +291,8 @@ struct macro_def {
 	const char *name;   /* macro name */
 	char *body;         /* replacement list, tokens joined by spaces */
 	bool single_char;   /* the body is one character literal */
+	bool single_token;  /* the body is one token */
+	bool referenced;    /* another eligible macro's body names it */
 	bool is_string;     /* the body is string literals only */
 	bool is_float;      /* contains a floating literal */
 	const char *file;   /* where it is defined */

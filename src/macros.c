@@ -9,6 +9,8 @@
 #include "h2rs.h"
 
 #include <clang-c/Index.h>
+#include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,12 @@ static void set_int_type(struct item *it)
 	}
 }
 
+static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	*(CXCursor *)d = c;
+	return CXChildVisit_Break;
+}
+
 static struct item *macro_item(struct macro_def *m)
 {
 	struct item *it = xcalloc(1, sizeof *it);
@@ -54,9 +62,49 @@ static struct item *macro_item(struct macro_def *m)
 	return it;
 }
 
+/* enum { __h2rs_eN = (MACRO) }; → an integer constant of the type clang chose */
+static void eval_enum(struct eval_walk *w, CXCursor en)
+{
+	CXCursor k = clang_getNullCursor();
+	clang_visitChildren(en, first_child, &k);
+	if (clang_Cursor_isNull(k) || clang_getCursorKind(k) != CXCursor_EnumConstantDecl)
+		return;
+	CXString sp = clang_getCursorSpelling(k);
+	int idx = -1;
+	sscanf(clang_getCString(sp), "__h2rs_e%d", &idx);
+	clang_disposeString(sp);
+	if (idx < 0 || idx >= w->n)
+		return;
+	struct macro_def *m = w->defs[idx];
+	if (clang_isInvalidDeclaration(k)) {
+		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as an integer constant",
+						 m->name));
+		return;
+	}
+	CXType it = clang_getCanonicalType(clang_getEnumDeclIntegerType(en));
+	bool uns = it.kind == CXType_UInt || it.kind == CXType_ULong || it.kind == CXType_ULongLong ||
+		   it.kind == CXType_UChar || it.kind == CXType_UShort || it.kind == CXType_UInt128;
+	struct item *item = macro_item(m);
+	item->vkind = m->single_char ? MV_CHAR : MV_INT;
+	item->vunsigned = uns;
+	item->uval = clang_getEnumConstantDeclUnsignedValue(k);
+	item->ival = clang_getEnumConstantDeclValue(k);
+	if (m->single_char) {
+		item->mtype = "u8";
+		item->uval &= 0xff;
+	} else {
+		set_int_type(item);
+	}
+	vec_push(&w->c->items, item);
+}
+
 static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClientData d)
 {
 	struct eval_walk *w = d;
+	if (clang_getCursorKind(cur) == CXCursor_EnumDecl) {
+		eval_enum(w, cur);
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(cur) != CXCursor_VarDecl)
 		return CXChildVisit_Continue;
 	CXString sp = clang_getCursorSpelling(cur);
@@ -94,7 +142,7 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 			set_int_type(it);
 		}
 		vec_push(&w->c->items, it);
-	} else if (k == CXEval_Float && !m->is_string) {
+	} else if (k == CXEval_Float && m->is_float) {
 		struct item *it = macro_item(m);
 		it->vkind = MV_FLOAT;
 		it->mtype = "f64";
@@ -116,6 +164,25 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 	return CXChildVisit_Continue;
 }
 
+/* A macro whose whole body is one decimal, octal or hex integer literal
+ * (with u/l suffixes) needs no compiler to know its value: strtoull reads
+ * it exactly. Everything else goes to clang. */
+static bool literal_value(const char *s, uint64_t *v)
+{
+	if (!isdigit((unsigned char)s[0]) || (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')))
+		return false;
+	char *end;
+	errno = 0;
+	*v = strtoull(s, &end, 0);
+	if (errno || end == s)
+		return false;
+	int n = 0;
+	for (; *end && n < 3; end++, n++)
+		if (!strchr("uUlL", *end))
+			return false;
+	return *end == 0;
+}
+
 void eval_macros(struct ctx *c, void *index)
 {
 	if (!c->macros.n)
@@ -123,19 +190,35 @@ void eval_macros(struct ctx *c, void *index)
 	struct buf src = {0};
 	struct macro_def **defs = (struct macro_def **)c->macros.v;
 	int n = c->macros.n;
+	uint64_t v;
+	for (int i = 0; i < n; i++)
+		if (defs[i]->referenced || !defs[i]->single_token ||
+		    !literal_value(defs[i]->body, &v))
+			buf_printf(&src, "#define %s %s\n", defs[i]->name, defs[i]->body);
+	/* Integer constants become enumerators: clang gives each anonymous
+	 * enum the type its value needs, and reading an enumerator's value is
+	 * far cheaper than evaluating a variable. Floats and strings need a
+	 * variable. */
 	for (int i = 0; i < n; i++) {
-		buf_printf(&src, "#undef %s\n#define %s %s\n", defs[i]->name, defs[i]->name,
-			   defs[i]->body);
-	}
-	for (int i = 0; i < n; i++) {
+		if (defs[i]->single_token && literal_value(defs[i]->body, &v)) {
+			struct item *it = macro_item(defs[i]);
+			it->vkind = MV_INT;
+			it->vunsigned = true;
+			it->uval = v;
+			it->ival = (int64_t)v;
+			set_int_type(it);
+			vec_push(&c->items, it);
+			continue;
+		}
 		if (defs[i]->is_string)
 			buf_printf(&src,
 				   "static const char *const __h2rs_m%d = %s;\n"
 				   "static const unsigned long __h2rs_l%d = sizeof(%s);\n",
 				   i, defs[i]->name, i, defs[i]->name);
+		else if (defs[i]->is_float)
+			buf_printf(&src, "static const double __h2rs_m%d = (%s);\n", i, defs[i]->name);
 		else
-			buf_printf(&src, "static const __auto_type __h2rs_m%d = (%s);\n", i,
-				   defs[i]->name);
+			buf_printf(&src, "enum { __h2rs_e%d = (%s) };\n", i, defs[i]->name);
 	}
 	struct vec args = {0};
 	for (int i = 0; i < c->opt->clang_args.n; i++) {
@@ -147,6 +230,8 @@ void eval_macros(struct ctx *c, void *index)
 		}
 	}
 	vec_push(&args, "-w");
+	if (getenv("H2RS_DUMP_MACROS"))
+		write_file_atomic(getenv("H2RS_DUMP_MACROS"), src.p, src.len);
 	struct CXUnsavedFile uf = {"h2rs-macros.c", src.p, src.len};
 	CXTranslationUnit tu = NULL;
 	clang_parseTranslationUnit2(index, "h2rs-macros.c", (const char *const *)args.v, args.n,

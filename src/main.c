@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+
 int doctor_main(int argc, char **argv) __attribute__((weak));
 
 static const char *kind_name(const struct item *it)
@@ -110,12 +111,16 @@ int main(int argc, char **argv)
 	parse_options(&o, argc, argv);
 	struct ctx c = {0};
 	c.opt = &o;
+	double t = now_seconds();
 	parse_header(&c);
+	phase(&o, "parse", &t);
 	analyse(&c);
+	phase(&o, "analyse", &t);
 	if (o.explain)
 		explain(&c, o.explain);
 	struct buf out = {0};
 	emit_rust(&c, &out);
+	phase(&o, "emit", &t);
 	if (o.output) {
 		if (write_file_atomic(o.output, out.p, out.len))
 			error("cannot write output '%s': %s", o.output, strerror(errno));
@@ -129,6 +134,7 @@ int main(int argc, char **argv)
 		write_depfile(&c, o.mmd_depfile, target);
 	if (o.layout_probe)
 		write_layout_probe(&c);
+	phase(&o, "write", &t);
 	report_skipped(&c);
 	return 0;
 }

@@ -69,6 +69,7 @@ static const char usage_text[] =
 	"  --layout-probe PREFIX          also write PREFIX.c and PREFIX.rs, programs that\n"
 	"                                 print every record's layout as gcc and rustc see it\n"
 	"  --verbose                      list skipped items and dropped clang arguments\n"
+	"  --time-phases                  print the time each phase takes\n"
 	"  -V, --version                  print the version (as \"bindgen X.Y.Z\" when\n"
 	"                                 invoked under the name bindgen)\n"
 	"  -h, --help                     this text\n"
@@ -205,16 +206,21 @@ static const struct flag_opt flag_opts[] = {
 	F("--with-derive-eq", derive_eq, true),
 	F("--enable-function-attribute-detection", fn_attr_detection, true),
 	F("--verbose", verbose, true),
+	F("--time-phases", time_phases, true),
 	F("--no-size_t-is-usize", size_t_is_usize, false),
 	F("--size_t-is-usize", size_t_is_usize, true),
 	F("--no-recursive-allowlist", recursive_allowlist, false),
-	F("--no-rustfmt-bindings", verbose, false),
 };
 #undef F
 
 /* Value options whose value h2rs records or checks but that change nothing. */
 static const char *const accepted_value_opts[] = {
 	"--rust-edition",
+};
+
+/* Flags whose behaviour h2rs always has (no formatter is ever run). */
+static const char *const accepted_flags[] = {
+	"--no-rustfmt-bindings",
 };
 
 /* Split "--opt=value"; returns the value or NULL. */
@@ -284,6 +290,8 @@ void parse_options(struct options *o, int argc, char **argv)
 				*(bool *)((char *)o + flag_opts[k].off) = flag_opts[k].value;
 				found = true;
 			}
+		for (size_t k = 0; k < sizeof accepted_flags / sizeof accepted_flags[0]; k++)
+			found |= !val && !strcmp(name, accepted_flags[k]);
 		if (found)
 			continue;
 		/* every remaining option takes a value */

@@ -789,6 +789,7 @@ static void read_macro(struct parser *p, CXCursor cur)
 			struct macro_def *m = strcmp(t, name) ? find_macro(p, t) : NULL;
 			ok = m != NULL;
 			if (m) {
+				m->referenced = true;
 				has_str |= m->is_string;
 				has_other |= !m->is_string;
 				is_float |= m->is_float;
@@ -829,7 +830,8 @@ static void read_macro(struct parser *p, CXCursor cur)
 	m->body = body.p;
 	m->is_string = has_str;
 	m->is_float = is_float;
-	m->single_char = n == 2 && clang_getTokenKind(toks[1]) == CXToken_Literal && body.p[0] == '\'';
+	m->single_token = n == 2;
+	m->single_char = n == 2 && body.p[0] == '\'';
 	m->file = file_name(p, f);
 	m->line = line;
 	m->col = col;
@@ -961,7 +963,9 @@ void parse_header(struct ctx *c)
 	CXIndex index = clang_createIndex(0, 0);
 	if (access(o->header, R_OK) != 0)
 		error("%s: cannot read input header: %s", o->header, strerror(errno));
+	double t = now_seconds();
 	filter_clang_args(index, o);
+	phase(o, "args", &t);
 
 	struct parser p = {0};
 	p.c = c;
@@ -977,10 +981,13 @@ void parse_header(struct ctx *c)
 	if (errors)
 		error("%s: %d error%s while parsing; no bindings written", o->header, errors,
 		      errors == 1 ? "" : "s");
+	phase(o, "libclang", &t);
 	clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
+	phase(o, "walk", &t);
 	if (o->depfile || o->mmd_depfile)
 		clang_getInclusions(p.tu, collect_inclusion, c);
 	eval_macros(c, index);
+	phase(o, "macros", &t);
 	/* The TU and index are left for process exit: freeing a big AST costs
 	 * time and nothing of it is used after this point. */
 }
