@@ -114,6 +114,110 @@ static void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool
 	emit_return(c, b, f);
 }
 
+/* ---- rustfmt's line breaking, for the shapes we emit ---- */
+
+static const struct type *fn_of(const struct type *t)
+{
+	if (t->kind == TY_FUNC)
+		return t;
+	if (t->kind == TY_PTR && t->sub->kind == TY_FUNC)
+		return t->sub;
+	return NULL;
+}
+
+/* Parameters one per line at indent, each ending in a comma. */
+static void emit_params_vertical(struct emitter *e, int indent, const struct type *f);
+
+/* lead + type + trail at indent, broken the way rustfmt breaks it when the
+ * line is longer than 100 columns: after "=" first, then inside
+ * Option<fn(..)>, then one parameter per line. */
+static void emit_typed_line(struct emitter *e, int indent, const char *lead, const struct type *t,
+			    const char *trail)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	struct buf ty = {0};
+	emit_type(c, &ty, t);
+	size_t lead_len = strlen(lead), trail_len = strlen(trail);
+	if (indent + lead_len + ty.len + trail_len <= MAX_WIDTH) {
+		buf_indent(b, indent);
+		buf_printf(b, "%s%s%s\n", lead, ty.p, trail);
+		goto out;
+	}
+	/* type aliases break after "=", struct fields (not parameters) after ":" */
+	bool alias = lead_len >= 2 && !strcmp(lead + lead_len - 2, "= ");
+	bool field = !strncmp(lead, "pub ", 4) && lead_len >= 2 && !strcmp(lead + lead_len - 2, ": ");
+	if ((alias || field) &&
+	    indent + 4 + ty.len + trail_len <= MAX_WIDTH) {
+		buf_indent(b, indent);
+		buf_putn(b, lead, lead_len - 1);
+		buf_putc(b, '\n');
+		buf_indent(b, indent + 4);
+		buf_printf(b, "%s%s\n", ty.p, trail);
+		goto out;
+	}
+	const struct type *f = fn_of(t);
+	if (!f) {
+		buf_indent(b, indent);
+		buf_printf(b, "%s%s%s\n", lead, ty.p, trail);
+		goto out;
+	}
+	buf_indent(b, indent);
+	buf_printf(b, "%s%s::option::Option<\n", lead, e->stdp);
+	buf_reset(&ty);
+	emit_fn_sig(c, &ty, f, true);
+	if (indent + 4 + ty.len + 1 <= MAX_WIDTH) {
+		buf_indent(b, indent + 4);
+		buf_printf(b, "%s,\n", ty.p);
+	} else {
+		buf_indent(b, indent + 4);
+		buf_puts(b, "unsafe extern \"C\" fn(\n");
+		emit_params_vertical(e, indent + 8, f);
+		buf_indent(b, indent + 4);
+		buf_putc(b, ')');
+		emit_return(c, b, f);
+		buf_puts(b, ",\n");
+	}
+	buf_indent(b, indent);
+	buf_printf(b, ">%s\n", trail);
+out:
+	buf_free(&ty);
+}
+
+static void emit_params_vertical(struct emitter *e, int indent, const struct type *f)
+{
+	for (int i = 0; i < f->nparams; i++) {
+		char *lead = xstrfmt("%s: ", f->params[i].name);
+		emit_typed_line(e, indent, lead, f->params[i].type, ",");
+		free(lead);
+	}
+	if (f->variadic) {
+		buf_indent(e->b, indent);
+		buf_puts(e->b, "...\n");
+	}
+}
+
+/* One layout assertion, broken as rustfmt breaks it: first before the
+ * index, then inside the call (expr is "size_of::<T>()" or
+ * "offset_of!(T, f)"; open/close its two halves for the broken form). */
+static void emit_assert(struct buf *b, const char *head, const char *S, const char *expr,
+			const char *open, const char *inner, const char *close,
+			unsigned long long want)
+{
+	char tail[700];
+	snprintf(tail, sizeof tail, "[%s::mem::%s - %lluusize];", S, expr, want);
+	if (4 + strlen(head) + strlen(tail) <= MAX_WIDTH)
+		buf_printf(b, "    %s%s\n", head, tail);
+	else if (8 + strlen(tail) <= MAX_WIDTH)
+		buf_printf(b, "    %s\n        %s\n", head, tail);
+	else if (inner) /* offset_of!( on the head line, arguments below */
+		buf_printf(b, "    %s[%s::mem::%s\n%s    %s - %lluusize];\n", head, S, open, inner,
+			   close, want);
+	else
+		buf_printf(b, "    %s\n        [%s::mem::%s\n        %s - %lluusize];\n", head, S, open,
+			   close, want);
+}
+
 /* ---- doc comments ---- */
 
 static void emit_doc_line(struct buf *b, int indent, const char *s, size_t n)
@@ -360,17 +464,36 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 {
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
-	buf_printf(b, "    #[inline]\n    pub fn new_bitfield_%d(", u->unit);
+	struct buf sig = {0};
 	int n = 0;
 	for (int i = 0; i < u->nbits; i++) {
 		struct field *f = u->bits[i];
 		if (!f->cname[0])
 			continue;
-		buf_printf(b, "%s%s: ", n++ ? ", " : "", rust_ident(f->cname));
-		emit_type(c, b, f->type);
+		buf_printf(&sig, "%s%s: ", n++ ? ", " : "", rust_ident(f->cname));
+		emit_type(c, &sig, f->type);
 	}
-	buf_printf(b, ") -> __BindgenBitfieldUnit<[u8; %lluusize]> {\n",
-		   (unsigned long long)u->bytes);
+	char ret[96];
+	snprintf(ret, sizeof ret, ") -> __BindgenBitfieldUnit<[u8; %lluusize]> {",
+		 (unsigned long long)u->bytes);
+	char head[64];
+	snprintf(head, sizeof head, "    pub fn new_bitfield_%d(", u->unit);
+	buf_puts(b, "    #[inline]\n");
+	if (strlen(head) + sig.len + strlen(ret) <= MAX_WIDTH) {
+		buf_printf(b, "%s%s%s\n", head, sig.p ? sig.p : "", ret);
+	} else {
+		buf_printf(b, "%s\n", head);
+		for (int i = 0; i < u->nbits; i++) {
+			struct field *f = u->bits[i];
+			if (!f->cname[0])
+				continue;
+			buf_printf(b, "        %s: ", rust_ident(f->cname));
+			emit_type(c, b, f->type);
+			buf_puts(b, ",\n");
+		}
+		buf_printf(b, "    %s\n", ret);
+	}
+	buf_free(&sig);
 	buf_printf(b,
 		   "        let mut __bindgen_bitfield_unit: __BindgenBitfieldUnit<[u8; %lluusize]> =\n"
 		   "            __BindgenBitfieldUnit::new([0u8; %lluusize]);\n",
@@ -424,15 +547,15 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 	switch (rf->kind) {
 	case RF_FIELD:
 		emit_doc(c, b, INDENT, rf->cfield->doc);
-		buf_printf(b, "    pub %s: ", rf->name);
 		if (it->is_union && !union_field_copy(c, rf->cfield->type)) {
-			buf_printf(b, "%s::mem::ManuallyDrop<", e->stdp);
+			buf_printf(b, "    pub %s: %s::mem::ManuallyDrop<", rf->name, e->stdp);
 			emit_type(c, b, rf->cfield->type);
-			buf_putc(b, '>');
+			buf_puts(b, ">,\n");
 		} else {
-			emit_type(c, b, rf->cfield->type);
+			char *lead = xstrfmt("pub %s: ", rf->name);
+			emit_typed_line(e, INDENT, lead, rf->cfield->type, ",");
+			free(lead);
 		}
-		buf_puts(b, ",\n");
 		break;
 	case RF_PADDING:
 		buf_printf(b, "    pub %s: [u8; %lluusize],\n", rf->name,
@@ -456,23 +579,25 @@ static void emit_layout_tests(struct emitter *e, struct item *it)
 	if (!e->c->opt->layout_tests || !it->complete)
 		return;
 	buf_puts(b, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\nconst _: () = {\n");
-	buf_printf(b, "    [\"Size of %s\"][%s::mem::size_of::<%s>() - %lluusize];\n", it->name, S,
-		   it->name, (unsigned long long)it->size);
-	buf_printf(b, "    [\"Alignment of %s\"][%s::mem::align_of::<%s>() - %lluusize];\n",
-		   it->name, S, it->name, (unsigned long long)it->align);
+	char head[600], expr[700], open[700], inner[700];
+	unsigned long long sz = it->size, al = it->align;
+	snprintf(head, sizeof head, "[\"Size of %s\"]", it->name);
+	snprintf(expr, sizeof expr, "size_of::<%s>()", it->name);
+	snprintf(open, sizeof open, "size_of::<%s>(", it->name);
+	emit_assert(b, head, S, expr, open, NULL, ")", sz);
+	snprintf(head, sizeof head, "[\"Alignment of %s\"]", it->name);
+	snprintf(expr, sizeof expr, "align_of::<%s>()", it->name);
+	snprintf(open, sizeof open, "align_of::<%s>(", it->name);
+	emit_assert(b, head, S, expr, open, NULL, ")", al);
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
 		if (rf->kind != RF_FIELD)
 			continue;
-		char head[512];
-		snprintf(head, sizeof head, "    [\"Offset of field: %s::%s\"]", it->name, rf->name);
-		char tail[512];
-		snprintf(tail, sizeof tail, "[%s::mem::offset_of!(%s, %s) - %lluusize];", S, it->name,
-			 rf->name, (unsigned long long)(rf->cfield->bit_offset / 8));
-		if (strlen(head) + strlen(tail) + 1 <= MAX_WIDTH)
-			buf_printf(b, "%s\n", strcat(head, tail));
-		else
-			buf_printf(b, "%s\n        %s\n", head, tail);
+		snprintf(head, sizeof head, "[\"Offset of field: %s::%s\"]", it->name, rf->name);
+		snprintf(expr, sizeof expr, "offset_of!(%s, %s)", it->name, rf->name);
+		snprintf(inner, sizeof inner, "        %s,\n        %s\n", it->name, rf->name);
+		emit_assert(b, head, S, expr, "offset_of!(", inner, ")",
+			    (unsigned long long)(rf->cfield->bit_offset / 8));
 	}
 	buf_puts(b, "};\n");
 }
@@ -531,6 +656,21 @@ static void emit_record(struct emitter *e, struct item *it)
 		emit_zeroing_default(e, it->name);
 }
 
+/* pub const NAME: TYPE = VALUE; broken as rustfmt does when too long:
+ * after "=" if the left side fits, else after ":". */
+static void emit_const(struct buf *b, int indent, const char *name, const char *ty,
+		       const char *val)
+{
+	size_t lhs = indent + strlen("pub const : ") + strlen(name) + strlen(ty);
+	buf_indent(b, indent);
+	if (lhs + 3 + strlen(val) + 1 <= MAX_WIDTH)
+		buf_printf(b, "pub const %s: %s = %s;\n", name, ty, val);
+	else if (lhs + 2 <= MAX_WIDTH)
+		buf_printf(b, "pub const %s: %s =\n%*s%s;\n", name, ty, indent + 4, "", val);
+	else
+		buf_printf(b, "pub const %s:\n%*s%s = %s;\n", name, indent + 4, "", ty, val);
+}
+
 /* ---- enums ---- */
 
 static void emit_int_value(struct buf *b, bool is_signed, int64_t v, uint64_t u)
@@ -582,7 +722,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 	struct buf *b = e->b;
 	bool sig = prim_signed(it->int_type); /* clang reports values sign-extended */
 	uint64_t bytes = type_bytes(c, it->int_type);
-	struct buf ity = {0};
+	struct buf ity = {0}, val = {0};
 	emit_type(c, &ity, it->int_type);
 	enum enum_style st = it->style;
 	if ((st == ENUM_RUST || st == ENUM_RUST_NONEXHAUST) && !it->nconsts)
@@ -594,9 +734,9 @@ static void emit_enum(struct emitter *e, struct item *it)
 			if (en->skip)
 				continue;
 			emit_doc(c, b, 0, en->doc);
-			buf_printf(b, "pub const %s: %s = ", enum_const_name(c, it, en), it->name);
-			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
-			buf_puts(b, ";\n");
+			buf_reset(&val);
+			emit_int_value(&val, sig, en->value, mask_to(en->uvalue, bytes));
+			emit_const(b, 0, enum_const_name(c, it, en), it->name, val.p);
 		}
 		emit_doc(c, b, 0, it->doc);
 		buf_printf(b, "pub type %s = %s;\n", it->name, ity.p);
@@ -699,6 +839,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 	}
 	}
 	buf_free(&ity);
+	buf_free(&val);
 }
 
 /* ---- typedefs, functions, variables, constants ---- */
@@ -706,12 +847,13 @@ static void emit_enum(struct emitter *e, struct item *it)
 static void emit_typedef(struct emitter *e, struct item *it)
 {
 	emit_doc(e->c, e->b, 0, it->doc);
-	buf_printf(e->b, "pub type %s = ", it->name);
-	emit_type(e->c, e->b, it->aliased);
-	buf_puts(e->b, ";\n");
+	char *lead = xstrfmt("pub type %s = ", it->name);
+	emit_typed_line(e, 0, lead, it->aliased, ";");
+	free(lead);
 }
 
-/* rustfmt puts each parameter on its own line when the line is too long. */
+/* rustfmt: one line if it fits; else the return type alone moves down if
+ * the parameters fit; else one parameter per line. */
 static void emit_function(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
@@ -721,37 +863,34 @@ static void emit_function(struct emitter *e, struct item *it)
 	emit_doc(c, b, INDENT, it->doc);
 	if (it->must_use && c->opt->fn_attr_detection)
 		buf_puts(b, "    #[must_use]\n");
-	struct buf line = {0};
-	buf_printf(&line, "    pub fn %s(", it->name);
-	size_t head = line.len;
+	struct buf params = {0}, ret = {0};
 	for (int i = 0; i < f->nparams; i++) {
 		if (i)
-			buf_puts(&line, ", ");
-		buf_printf(&line, "%s: ", f->params[i].name);
-		emit_type(c, &line, f->params[i].type);
+			buf_puts(&params, ", ");
+		buf_printf(&params, "%s: ", f->params[i].name);
+		emit_type(c, &params, f->params[i].type);
 	}
 	if (f->variadic)
-		buf_puts(&line, f->nparams ? ", ..." : "...");
-	buf_putc(&line, ')');
-	emit_return(c, &line, f);
-	buf_putc(&line, ';');
-	if (line.len <= MAX_WIDTH || (!f->nparams && !f->variadic)) {
-		buf_printf(b, "%s\n", line.p);
+		buf_puts(&params, f->nparams ? ", ..." : "...");
+	emit_return(c, &ret, f);
+	size_t head = strlen("    pub fn (") + strlen(it->name);
+	size_t open_line = head + params.len + 1; /* up to ')' */
+	const char *pp = params.p ? params.p : "", *rp = ret.p ? ret.p : "";
+	/* rustfmt keeps the ';' of a foreign item inside the width: one column
+	 * less for the one-line form, and a return type that only overflows by
+	 * that column moves to its own line */
+	size_t full = open_line + ret.len + 1;
+	if (full < MAX_WIDTH || (!f->nparams && !f->variadic)) {
+		buf_printf(b, "    pub fn %s(%s)%s;\n", it->name, pp, rp);
+	} else if (ret.len && full == MAX_WIDTH) {
+		buf_printf(b, "    pub fn %s(%s)\n        %s;\n", it->name, pp, rp + 1);
 	} else {
-		buf_putn(b, line.p, head);
-		buf_putc(b, '\n');
-		for (int i = 0; i < f->nparams; i++) {
-			buf_printf(b, "        %s: ", f->params[i].name);
-			emit_type(c, b, f->params[i].type);
-			buf_puts(b, ",\n");
-		}
-		if (f->variadic)
-			buf_puts(b, "        ...\n");
-		buf_puts(b, "    )");
-		emit_return(c, b, f);
-		buf_puts(b, ";\n");
+		buf_printf(b, "    pub fn %s(\n", it->name);
+		emit_params_vertical(e, 8, f);
+		buf_printf(b, "    )%s;\n", rp);
 	}
-	buf_free(&line);
+	buf_free(&params);
+	buf_free(&ret);
 	buf_puts(b, "}\n");
 }
 
@@ -781,18 +920,19 @@ static void emit_var(struct emitter *e, struct item *it)
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	if (it->has_value && it->is_const) {
+		struct buf ty = {0}, val = {0};
 		emit_doc(c, b, 0, it->doc);
-		buf_printf(b, "pub const %s: ", it->name);
-		emit_type(c, b, it->type);
-		buf_puts(b, " = ");
+		emit_type(c, &ty, it->type);
 		if (it->vkind == MV_FLOAT)
-			emit_float(b, e->stdp, type_bytes(c, it->type) == 4 ? "f32" : "f64", it->fval);
+			emit_float(&val, e->stdp, type_bytes(c, it->type) == 4 ? "f32" : "f64", it->fval);
 		else if (type_is_bool(it->type))
-			buf_puts(b, it->uval ? "true" : "false");
+			buf_puts(&val, it->uval ? "true" : "false");
 		else
-			emit_int_value(b, !it->vunsigned, it->ival,
+			emit_int_value(&val, !it->vunsigned, it->ival,
 				       mask_to(it->uval, type_bytes(c, it->type)));
-		buf_puts(b, ";\n");
+		emit_const(b, 0, it->name, ty.p, val.p);
+		buf_free(&ty);
+		buf_free(&val);
 		return;
 	}
 	buf_puts(b, "extern \"C\" {\n");
@@ -804,45 +944,48 @@ static void emit_var(struct emitter *e, struct item *it)
 
 static void emit_macro(struct emitter *e, struct item *it)
 {
-	struct buf *b = e->b;
+	struct buf val = {0};
+	char ty[64];
 	switch (it->vkind) {
 	case MV_INT:
-		buf_printf(b, "pub const %s: %s = ", it->name, it->mtype);
-		emit_int_value(b, !it->vunsigned, it->ival, it->uval);
-		buf_puts(b, ";\n");
+		snprintf(ty, sizeof ty, "%s", it->mtype);
+		emit_int_value(&val, !it->vunsigned, it->ival, it->uval);
 		break;
 	case MV_CHAR:
-		buf_printf(b, "pub const %s: u8 = %lluu8;\n", it->name, (unsigned long long)it->uval);
+		snprintf(ty, sizeof ty, "u8");
+		buf_printf(&val, "%lluu8", (unsigned long long)it->uval);
 		break;
 	case MV_FLOAT:
-		buf_printf(b, "pub const %s: f64 = ", it->name);
-		emit_float(b, e->stdp, "f64", it->fval);
-		buf_puts(b, ";\n");
+		snprintf(ty, sizeof ty, "f64");
+		emit_float(&val, e->stdp, "f64", it->fval);
 		break;
 	case MV_STR:
-		buf_printf(b, "pub const %s: &[u8; %zu] = b\"", it->name, it->slen);
+		snprintf(ty, sizeof ty, "&[u8; %zu]", it->slen);
+		buf_puts(&val, "b\"");
 		for (size_t i = 0; i < it->slen; i++) {
 			unsigned char ch = it->sval[i];
 			if (ch == 0)
-				buf_puts(b, "\\0");
+				buf_puts(&val, "\\0");
 			else if (ch == '"' || ch == '\\')
-				buf_printf(b, "\\%c", ch);
+				buf_printf(&val, "\\%c", ch);
 			else if (ch >= 0x20 && ch < 0x7f)
-				buf_putc(b, ch);
+				buf_putc(&val, ch);
 			else if (ch == '\n')
-				buf_puts(b, "\\n");
+				buf_puts(&val, "\\n");
 			else if (ch == '\t')
-				buf_puts(b, "\\t");
+				buf_puts(&val, "\\t");
 			else if (ch == '\r')
-				buf_puts(b, "\\r");
+				buf_puts(&val, "\\r");
 			else
-				buf_printf(b, "\\x%02x", ch);
+				buf_printf(&val, "\\x%02x", ch);
 		}
-		buf_puts(b, "\";\n");
+		buf_putc(&val, '"');
 		break;
 	case MV_NONE:
-		break;
+		return;
 	}
+	emit_const(e->b, 0, it->name, ty, val.p);
+	buf_free(&val);
 }
 
 /* ---- prelude ---- */
