@@ -489,9 +489,17 @@ static void read_record(struct parser *p, struct item *it, CXCursor def)
 	it->nfields = w.fields.n;
 }
 
+/* Unnamed tag: libclang 14 gives an empty spelling, newer ones spell it
+ * "struct (unnamed at file:line:col)". */
 static bool is_unnamed(CXCursor cur)
 {
-	return clang_Cursor_isAnonymous(cur) != 0;
+	if (clang_Cursor_isAnonymous(cur))
+		return true;
+	CXString s = clang_getCursorSpelling(cur);
+	const char *t = clang_getCString(s);
+	bool r = !t || !*t || strstr(t, "(unnamed") || strstr(t, "(anonymous");
+	clang_disposeString(s);
+	return r;
 }
 
 static struct item *record_item(struct parser *p, CXCursor cur, struct item *parent)
