@@ -64,7 +64,11 @@ bench: h2rs
 test-doctor: h2rs
 	tests/doctor/run.sh
 
+# Linux 6.12 built with h2rs as BINDGEN (GCC and LLVM=1), booted in QEMU.
+test-kernel: h2rs
+	tests/kernel/run.sh
+
 clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
-.PHONY: all check-libclang install demo test bench test-doctor clean
+.PHONY: all check-libclang install demo test bench test-doctor test-kernel clean
