@@ -134,6 +134,8 @@ struct options {
 	struct vec raw_lines;     /* --raw-line text (char *) */
 	struct vec customs;       /* struct custom_attr * */
 	struct vec clang_args;    /* arguments after --, filtered (char *) */
+	struct vec cc_args;       /* arguments after --, as given (for --check-layout-with) */
+	const char *check_cc;     /* --check-layout-with CC */
 	struct vec dropped_args;  /* GCC-only arguments libclang refused (char *) */
 };
 
@@ -343,6 +345,7 @@ const char *enum_const_name(struct ctx *c, const struct item *it, const struct e
 
 /* ---- probe.c ---- */
 void write_layout_probe(struct ctx *c);
+void check_layout_with(struct ctx *c, const char *cc);
 
 /* ---- explain (main.c) ---- */
 void explain(struct ctx *c, const char *name);

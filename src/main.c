@@ -118,6 +118,10 @@ int main(int argc, char **argv)
 	phase(&o, "analyse", &t);
 	if (o.explain)
 		explain(&c, o.explain);
+	if (o.check_cc) {
+		check_layout_with(&c, o.check_cc);
+		phase(&o, "check", &t);
+	}
 	struct buf out = {0};
 	emit_rust(&c, &out);
 	phase(&o, "emit", &t);

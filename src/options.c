@@ -66,6 +66,9 @@ static const char usage_text[] =
 	"\n"
 	"h2rs only:\n"
 	"  --explain NAME                 say what h2rs did with NAME and why, on stderr\n"
+	"  --check-layout-with CC         compile libclang's layout of every emitted record\n"
+	"                                 as static assertions with CC and the same flags;\n"
+	"                                 fail, naming each mismatch (mixed GCC+LLVM builds)\n"
 	"  --layout-probe PREFIX          also write PREFIX.c and PREFIX.rs, programs that\n"
 	"                                 print every record's layout as gcc and rustc see it\n"
 	"  --verbose                      list skipped items and dropped clang arguments\n"
@@ -252,6 +255,7 @@ static void take_clang_args(struct options *o, int i, int argc, char **argv)
 			continue;
 		}
 		vec_push(&o->clang_args, argv[i]);
+		vec_push(&o->cc_args, argv[i]);
 	}
 }
 
@@ -306,6 +310,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--with-attribute-custom", "--with-attribute-custom-struct",
 			"--with-attribute-custom-union", "--with-attribute-custom-enum",
 			"--rust-edition", "--default-macro-constant-type", "--formatter",
+			"--check-layout-with",
 		};
 		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
 			takes_value |= !strcmp(name, value_opts[k]);
@@ -342,6 +347,8 @@ void parse_options(struct options *o, int argc, char **argv)
 			o->layout_probe = val;
 		else if (!strcmp(name, "--explain"))
 			o->explain = val;
+		else if (!strcmp(name, "--check-layout-with"))
+			o->check_cc = val;
 		else if (!strcmp(name, "--default-enum-style")) {
 			if (!parse_enum_style(val, &o->default_enum_style))
 				error("--default-enum-style: unknown style '%s' (expected consts, "

@@ -1,16 +1,25 @@
-/* probe.c — layout probes: two programs that print the layout of every
- * emitted record, one compiled by a C compiler (gcc) from the original
- * header, one by rustc from our bindings. Their outputs must be identical;
- * the tests and --check-layout-with compare them. */
+/* probe.c — layout probes.
+ *
+ * --layout-probe: two programs that print the layout of every emitted
+ * record, one compiled by a C compiler (gcc) from the original header, one
+ * by rustc from our bindings; the tests require identical output.
+ *
+ * --check-layout-with CC: one C file of _Static_asserts stating libclang's
+ * layout of every emitted record, compiled by CC with the original flags;
+ * every failing assertion is a record on which CC and libclang disagree. */
 #include "h2rs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 struct probe {
 	struct ctx *c;  /* the run */
+	bool asserts;   /* write _Static_asserts (check) instead of programs */
 	struct strmap undefs; /* field names that are also object-like macros */
 	struct buf cc;  /* C program body */
 	struct buf rs;  /* Rust program body */
@@ -34,7 +43,7 @@ static bool is_copy_type(struct ctx *c, const struct type *t)
 
 /* Offsets of the fields of rec, reached from top via the paths given. */
 static void probe_fields(struct probe *p, const struct item *top, const char *cty,
-			 const struct item *rec, const char *cpath, const char *rpath)
+			 const struct item *rec, const char *cpath, const char *rpath, uint64_t base)
 {
 	struct ctx *c = p->c;
 	if (!rec->complete || rec->opaque)
@@ -54,7 +63,15 @@ static void probe_fields(struct probe *p, const struct item *top, const char *ct
 			cp = xstrfmt("%s", cpath); /* anonymous member: C flattens it */
 		const struct type *t = f->type;
 		bool through = rec->is_union && !is_copy_type(c, t); /* ManuallyDrop */
-		if (f->cname && f->cname[0]) { /* C cannot name an anonymous member */
+		uint64_t off = base + f->bit_offset / 8;
+		if (f->cname && f->cname[0] && p->asserts) {
+			buf_printf(&p->cc,
+				   "_Static_assert(__builtin_offsetof(%s, %s) == %llu, \"h2rs-layout: "
+				   "offset of %s.%s: libclang says %llu\");\n",
+				   cty, cp, (unsigned long long)off, top->name, rp,
+				   (unsigned long long)off);
+			p->lines++;
+		} else if (f->cname && f->cname[0]) { /* C cannot name an anonymous member */
 			buf_printf(&p->cc,
 				   "\tprintf(\"offset %s.%s %%zu\\n\", (size_t)offsetof(%s, %s));\n",
 				   top->name, rp, cty, cp);
@@ -65,7 +82,7 @@ static void probe_fields(struct probe *p, const struct item *top, const char *ct
 		}
 		if (t->kind == TY_ITEM && t->item->kind == IT_RECORD && !t->item->cname &&
 		    !through)
-			probe_fields(p, top, cty, t->item, cp, rp);
+			probe_fields(p, top, cty, t->item, cp, rp, off);
 		free(rp);
 		free(cp);
 	}
@@ -76,6 +93,22 @@ static void probe_record(struct probe *p, const struct item *it)
 	const char *cty = c_spelling(it);
 	if (!cty || !it->complete || !it->file[0])
 		return; /* builtins such as __va_list_tag have no C spelling */
+	if (p->asserts) {
+		buf_printf(&p->cc,
+			   "_Static_assert(sizeof(%s) == %llu, \"h2rs-layout: size of %s: libclang "
+			   "says %llu\");\n",
+			   cty, (unsigned long long)it->size, it->name, (unsigned long long)it->size);
+		if (!it->typedef_align)
+			buf_printf(&p->cc,
+				   "_Static_assert(_Alignof(%s) == %llu, \"h2rs-layout: alignment of %s: "
+				   "libclang says %llu\");\n",
+				   cty, (unsigned long long)it->align, it->name,
+				   (unsigned long long)it->align);
+		p->lines += 2;
+		if (!strstr(it->file, "/lib/clang/") && !strstr(it->file, "/include/clang/"))
+			probe_fields(p, it, cty, it, "", "", 0);
+		return;
+	}
 	buf_printf(&p->cc, "\tprintf(\"size %s %%zu\\n\", sizeof(%s));\n", it->name, cty);
 	if (it->typedef_align) /* warned about: the typedef's alignment is lost */
 		buf_printf(&p->cc, "\tprintf(\"align %s %%zu\\n\", (size_t)%llu);\n", it->name,
@@ -91,7 +124,7 @@ static void probe_record(struct probe *p, const struct item *it)
 	/* clang's own builtin headers (stddef.h, …) differ from gcc's in field
 	 * names, not layout: compare only size and alignment there */
 	if (!strstr(it->file, "/lib/clang/") && !strstr(it->file, "/include/clang/"))
-		probe_fields(p, it, cty, it, "", "");
+		probe_fields(p, it, cty, it, "", "", 0);
 }
 
 static char *absolute(const char *path)
@@ -107,7 +140,7 @@ void write_layout_probe(struct ctx *c)
 	struct options *o = c->opt;
 	if (!o->output)
 		error("--layout-probe needs -o FILE (the probe includes the bindings)");
-	struct probe p = {c, {0}, {0}, {0}, 0};
+	struct probe p = {c, false, {0}, {0}, {0}, 0};
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		if (it->emit && it->kind == IT_RECORD)
@@ -132,4 +165,122 @@ void write_layout_probe(struct ctx *c)
 		error("cannot write layout probe '%s': %s", o->layout_probe, strerror(errno));
 	if (o->verbose)
 		note("layout probe: %d lines each in %s and %s", p.lines, cpath, rpath);
+}
+
+/* Run argv with stderr and stdout into *out; returns the exit status. */
+static int run_capture(char **argv, struct buf *out)
+{
+	char path[] = "/tmp/h2rs-cc-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0)
+		error("cannot create a temporary file: %s", strerror(errno));
+	unlink(path);
+	pid_t pid = fork();
+	if (pid < 0)
+		error("cannot run '%s': %s", argv[0], strerror(errno));
+	if (pid == 0) {
+		dup2(fd, 1);
+		dup2(fd, 2);
+		execvp(argv[0], argv);
+		fprintf(stderr, "cannot run '%s': %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	lseek(fd, 0, SEEK_SET);
+	char chunk[4096];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		buf_putn(out, chunk, n);
+	close(fd);
+	if (!out->p)
+		buf_puts(out, "");
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+/* gcc: "unrecognized command-line option '-mfoo'" (quotes may be Unicode). */
+static bool drop_refused_arg(struct vec *args, const char *msg)
+{
+	const char *m = strstr(msg, "unrecognized command-line option");
+	if (!m)
+		m = strstr(msg, "unrecognized command line option");
+	if (!m)
+		return false;
+	const char *a = strchr(m, '-');
+	if (!a)
+		return false;
+	size_t n = strcspn(a, "'\"\xe2\n");
+	for (int i = 0; i < args->n; i++) {
+		const char *s = args->v[i];
+		if (strlen(s) == n && !strncmp(s, a, n)) {
+			memmove(&args->v[i], &args->v[i + 1], (args->n - i - 1) * sizeof(void *));
+			args->n--;
+			return true;
+		}
+	}
+	return false;
+}
+
+void check_layout_with(struct ctx *c, const char *cc)
+{
+	struct options *o = c->opt;
+	struct probe p = {c, true, {0}, {0}, {0}, 0};
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->emit && it->kind == IT_RECORD)
+			probe_record(&p, it);
+	}
+	char *hdr = absolute(o->header);
+	struct buf src = {0};
+	buf_printf(&src, "/* h2rs --check-layout-with: libclang's layout, checked by %s */\n"
+			 "#include \"%s\"\n", cc, hdr);
+	for (size_t i = 0; i < p.undefs.cap; i++)
+		if (p.undefs.keys && p.undefs.keys[i])
+			buf_printf(&src, "#undef %s\n", p.undefs.keys[i]);
+	buf_puts(&src, p.cc.p ? p.cc.p : "");
+	char path[] = "/tmp/h2rs-layout-XXXXXX.c";
+	int fd = mkstemps(path, 2);
+	if (fd < 0 || write(fd, src.p, src.len) != (ssize_t)src.len || close(fd))
+		error("cannot write the layout check file: %s", strerror(errno));
+
+	struct vec args = {0};
+	for (int i = 0; i < o->cc_args.n; i++)
+		vec_push(&args, o->cc_args.v[i]);
+	struct buf out = {0};
+	int rc = 0;
+	for (int round = 0; round < 64; round++) {
+		struct vec argv = {0};
+		vec_push(&argv, (void *)cc);
+		for (int i = 0; i < args.n; i++)
+			vec_push(&argv, args.v[i]);
+		vec_push(&argv, "-fsyntax-only");
+		vec_push(&argv, "-w");
+		vec_push(&argv, path);
+		vec_push(&argv, NULL);
+		buf_reset(&out);
+		rc = run_capture((char **)argv.v, &out);
+		free(argv.v);
+		if (rc == 0 || !drop_refused_arg(&args, out.p))
+			break;
+	}
+	unlink(path);
+	int mismatches = 0;
+	for (const char *s = out.p; (s = strstr(s, "h2rs-layout: ")); ) {
+		s += strlen("h2rs-layout: ");
+		size_t n = strcspn(s, "\"\n");
+		fprintf(stderr, "h2rs: error: layout mismatch, %s disagrees with libclang: %.*s\n", cc,
+			(int)n, s);
+		mismatches++;
+		s += n;
+	}
+	if (mismatches)
+		error("%d layout mismatch%s between %s and libclang; no bindings written", mismatches,
+		      mismatches == 1 ? "" : "es", cc);
+	if (rc != 0)
+		error("--check-layout-with %s: the compiler failed on the layout check:\n%s", cc, out.p);
+	if (o->verbose)
+		note("--check-layout-with %s: %d checks agree with libclang", cc, p.lines);
+	buf_free(&src);
+	buf_free(&out);
 }
