@@ -266,13 +266,21 @@ void check_layout_with(struct ctx *c, const char *cc)
 	}
 	unlink(path);
 	int mismatches = 0;
-	for (const char *s = out.p; (s = strstr(s, "h2rs-layout: ")); ) {
-		s += strlen("h2rs-layout: ");
-		size_t n = strcspn(s, "\"\n");
-		fprintf(stderr, "h2rs: error: layout mismatch, %s disagrees with libclang: %.*s\n", cc,
-			(int)n, s);
-		mismatches++;
-		s += n;
+	/* one "error: static assertion failed: "h2rs-layout: …"" line per
+	 * mismatch; the quoted source lines that follow it are not counted */
+	for (const char *line = out.p; line && *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		const char *err = memmem(line, len, "error", 5);
+		const char *s = memmem(line, len, "h2rs-layout: ", 13);
+		if (err && s && err < s) {
+			s += 13;
+			size_t n = strcspn(s, "\"\n");
+			fprintf(stderr, "h2rs: error: layout mismatch, %s disagrees with libclang: %.*s\n",
+				cc, (int)n, s);
+			mismatches++;
+		}
+		line = nl ? nl + 1 : NULL;
 	}
 	if (mismatches)
 		error("%d layout mismatch%s between %s and libclang; no bindings written", mismatches,
