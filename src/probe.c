@@ -279,6 +279,10 @@ void check_layout_with(struct ctx *c, const char *cc)
 			fprintf(stderr, "h2rs: error: layout mismatch, %s disagrees with libclang: %.*s\n",
 				cc, (int)n, s);
 			mismatches++;
+		} else if (err && memmem(line, len, "error:", 6)) {
+			/* e.g. a member libclang sees and the compiler does not */
+			fprintf(stderr, "h2rs: error: layout check, %s says: %.*s\n", cc, (int)len, line);
+			mismatches++;
 		}
 		line = nl ? nl + 1 : NULL;
 	}
