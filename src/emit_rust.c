@@ -942,10 +942,32 @@ static void emit_var(struct emitter *e, struct item *it)
 	buf_puts(b, ";\n}\n");
 }
 
+/* A macro typed as C types it (--macro-constants=full). */
+static void emit_typed_macro(struct emitter *e, struct item *it)
+{
+	struct ctx *c = e->c;
+	struct buf ty = {0}, val = {0};
+	emit_type(c, &ty, it->type);
+	uint64_t bytes = type_bytes(c, it->type);
+	if (it->vkind == MV_FLOAT)
+		emit_float(&val, e->stdp, bytes == 4 ? "f32" : "f64", it->fval);
+	else if (type_is_bool(it->type))
+		buf_puts(&val, it->uval ? "true" : "false");
+	else
+		emit_int_value(&val, !it->vunsigned, it->ival, mask_to(it->uval, bytes));
+	emit_const(e->b, 0, it->name, ty.p, val.p);
+	buf_free(&ty);
+	buf_free(&val);
+}
+
 static void emit_macro(struct emitter *e, struct item *it)
 {
 	struct buf val = {0};
 	char ty[64];
+	if (it->type && it->vkind != MV_STR) {
+		emit_typed_macro(e, it);
+		return;
+	}
 	switch (it->vkind) {
 	case MV_INT:
 		snprintf(ty, sizeof ty, "%s", it->mtype);
@@ -960,8 +982,14 @@ static void emit_macro(struct emitter *e, struct item *it)
 		emit_float(&val, e->stdp, "f64", it->fval);
 		break;
 	case MV_STR:
-		snprintf(ty, sizeof ty, "&[u8; %zu]", it->slen);
-		buf_puts(&val, "b\"");
+		if (e->c->opt->generate_cstr && strlen(it->sval) + 1 == it->slen) {
+			snprintf(ty, sizeof ty, "&%s::ffi::CStr", e->stdp);
+			buf_printf(&val, "unsafe { %s::ffi::CStr::from_bytes_with_nul_unchecked(b\"",
+				   e->stdp);
+		} else {
+			snprintf(ty, sizeof ty, "&[u8; %zu]", it->slen);
+			buf_puts(&val, "b\"");
+		}
 		for (size_t i = 0; i < it->slen; i++) {
 			unsigned char ch = it->sval[i];
 			if (ch == 0)
@@ -980,6 +1008,8 @@ static void emit_macro(struct emitter *e, struct item *it)
 				buf_printf(&val, "\\x%02x", ch);
 		}
 		buf_putc(&val, '"');
+		if (e->c->opt->generate_cstr && strlen(it->sval) + 1 == it->slen)
+			buf_puts(&val, ") }");
 		break;
 	case MV_NONE:
 		return;

@@ -124,6 +124,8 @@ struct options {
 	bool bindgen_name;        /* invoked as "bindgen" */
 	bool size_t_is_usize;     /* not --no-size_t-is-usize */
 	bool recursive_allowlist; /* not --no-recursive-allowlist */
+	bool macros_full;         /* --macro-constants=full: every constant, C types */
+	bool generate_cstr;       /* --generate-cstr: string macros as &CStr */
 	enum enum_style default_enum_style; /* --default-enum-style */
 	struct regex_list allow_type, allow_function, allow_var, allow_item, allow_file;
 	struct regex_list block_type, block_function, block_var, block_item, block_file;
@@ -295,6 +297,7 @@ struct macro_def {
 	bool single_char;   /* the body is one character literal */
 	bool single_token;  /* the body is one token */
 	bool referenced;    /* another eligible macro's body names it */
+	bool self_contained; /* only literals, keywords and such macros: no header needed */
 	bool is_string;     /* the body is string literals only */
 	bool is_float;      /* contains a floating literal */
 	const char *file;   /* where it is defined */
@@ -308,6 +311,7 @@ struct ctx {
 	struct vec items;      /* struct item *, in declaration order after parse */
 	struct vec macros;     /* struct macro_def *, eligible macros */
 	struct strmap object_macros; /* names of all object-like macros (probe.c) */
+	struct strmap typedefs; /* typedef name → its item (full macro typing) */
 	struct vec deps;       /* included files (char *), for depfiles */
 	struct vec skipped;    /* char * "name: reason" for --verbose/--explain */
 	int nskipped_inline;   /* static inline functions skipped */
@@ -318,6 +322,7 @@ struct ctx {
 };
 
 void parse_header(struct ctx *c);
+struct type *macro_value_type(struct ctx *c, void *cxtype);
 const char *ctypes(const struct ctx *c);
 
 /* ---- macros.c ---- */

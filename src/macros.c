@@ -183,10 +183,200 @@ static bool literal_value(const char *s, uint64_t *v)
 	return *end == 0;
 }
 
+/* ---- full mode: every object-like macro, typed as C types it ---- */
+
+struct full_walk {
+	struct ctx *c;           /* the run */
+	struct macro_def **defs; /* macros by index */
+	int n;                   /* number of macros */
+	char **failed;           /* per macro: clang's reason it is not a constant */
+};
+
+/* The expression child of a variable declaration. */
+static enum CXChildVisitResult init_expr(CXCursor c, CXCursor parent, CXClientData d)
+{
+	if (clang_isExpression(clang_getCursorKind(c))) {
+		*(CXCursor *)d = c;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClientData d)
+{
+	struct full_walk *w = d;
+	if (clang_getCursorKind(cur) != CXCursor_VarDecl)
+		return CXChildVisit_Continue;
+	CXString sp = clang_getCursorSpelling(cur);
+	int idx = -1;
+	char kind = 0;
+	sscanf(clang_getCString(sp), "__h2rs_%c%d", &kind, &idx);
+	clang_disposeString(sp);
+	if (idx < 0 || idx >= w->n || w->failed[idx])
+		return CXChildVisit_Continue;
+	struct macro_def *m = w->defs[idx];
+	CXEvalResult ev = clang_Cursor_Evaluate(cur);
+	CXEvalResultKind k = ev ? clang_EvalResult_getKind(ev) : CXEval_UnExposed;
+	/* the initialiser's type keeps typedef names (gfp_t) */
+	CXCursor init = clang_getNullCursor();
+	clang_visitChildren(cur, init_expr, &init);
+	CXType vt = clang_Cursor_isNull(init) ? clang_getCursorType(cur) : clang_getCursorType(init);
+	struct item *last = w->c->items.n ? w->c->items.v[w->c->items.n - 1] : NULL;
+	if (kind == 'l') {
+		if (last && last->cname == m->name && last->vkind == MV_STR && k == CXEval_Int &&
+		    (size_t)clang_EvalResult_getAsUnsigned(ev) != last->slen) {
+			w->c->items.n--;
+			vec_push(&w->c->skipped,
+				 xstrfmt("%s: string constant with an embedded NUL", m->name));
+		}
+	} else if (k == CXEval_StrLiteral && m->is_string) {
+		struct item *it = macro_item(m);
+		const char *str = clang_EvalResult_getAsStr(ev);
+		it->vkind = MV_STR;
+		it->slen = strlen(str) + 1;
+		it->sval = xmalloc(it->slen);
+		memcpy(it->sval, str, it->slen);
+		vec_push(&w->c->items, it);
+	} else if (k == CXEval_Int || k == CXEval_Float) {
+		struct type *t = macro_value_type(w->c, &vt);
+		if (!t) {
+			vec_push(&w->c->skipped, xstrfmt("%s: its value is not an integer or floating "
+							 "constant", m->name));
+		} else {
+			struct item *it = macro_item(m);
+			it->type = t;
+			if (k == CXEval_Float) {
+				it->vkind = MV_FLOAT;
+				it->fval = clang_EvalResult_getAsDouble(ev);
+			} else {
+				it->vkind = MV_INT;
+				it->vunsigned = clang_EvalResult_isUnsignedInt(ev);
+				it->uval = clang_EvalResult_getAsUnsigned(ev);
+				it->ival = clang_EvalResult_getAsLongLong(ev);
+			}
+			vec_push(&w->c->items, it);
+		}
+	} else {
+		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as a constant", m->name));
+	}
+	if (ev)
+		clang_EvalResult_dispose(ev);
+	return CXChildVisit_Continue;
+}
+
+/* Evaluate the macros for which want(m) == with_header in one more
+ * translation unit: with the header first (for macros that name its types,
+ * enumerators or function-like macros), or with nothing but the #defines
+ * of self-contained macros (cheap). One variable per macro, initialised
+ * from it; clang types and evaluates each, and a macro that is not a
+ * constant expression gets clang's own error as the reason. */
+static void eval_unit(struct ctx *c, void *index, bool with_header)
+{
+	struct macro_def **defs = (struct macro_def **)c->macros.v;
+	int n = c->macros.n;
+	struct buf src = {0};
+	int line;
+	if (with_header) {
+		char *hdr = realpath(c->opt->header, NULL);
+		buf_printf(&src, "#include \"%s\"\n", hdr ? hdr : c->opt->header);
+		free(hdr);
+	} else {
+		for (int i = 0; i < n; i++)
+			if (defs[i]->self_contained)
+				buf_printf(&src, "#define %s %s\n", defs[i]->name, defs[i]->body);
+	}
+	/* a body may hold a backslash-newline inside a string literal */
+	line = 1;
+	for (size_t k = 0; k < src.len; k++)
+		line += src.p[k] == '\n';
+	int first = line, nvars = 0;
+	int *line_macro = xcalloc(2 * n + 2, sizeof(int));
+	for (int i = 0; i < n; i++) {
+		if (defs[i]->self_contained == with_header)
+			continue;
+		if (defs[i]->is_string) {
+			buf_printf(&src, "static const char *const __h2rs_m%d = %s;\n", i, defs[i]->name);
+			line_macro[line++ - first] = i;
+			buf_printf(&src, "static const unsigned long __h2rs_l%d = sizeof(%s);\n", i,
+				   defs[i]->name);
+		} else {
+			buf_printf(&src, "static const __auto_type __h2rs_m%d = (%s);\n", i,
+				   defs[i]->name);
+		}
+		line_macro[line++ - first] = i;
+		nvars++;
+	}
+	if (!nvars)
+		goto out;
+	struct vec args = {0};
+	for (int i = 0; i < c->opt->clang_args.n; i++) {
+		const char *a = c->opt->clang_args.v[i];
+		if (with_header || target_arg(a)) {
+			vec_push(&args, (void *)a);
+			if (!with_header && !strcmp(a, "-target") && i + 1 < c->opt->clang_args.n)
+				vec_push(&args, c->opt->clang_args.v[++i]);
+		}
+	}
+	vec_push(&args, "-w");
+	vec_push(&args, "-ferror-limit=0");
+	if (getenv("H2RS_DUMP_MACROS")) {
+		char *dump = xstrfmt("%s.%c.c", getenv("H2RS_DUMP_MACROS"), with_header ? 'b' : 'a');
+		write_file_atomic(dump, src.p, src.len);
+		free(dump);
+	}
+	struct CXUnsavedFile uf = {"h2rs-eval.c", src.p, src.len};
+	CXTranslationUnit tu = NULL;
+	clang_parseTranslationUnit2(index, "h2rs-eval.c", (const char *const *)args.v, args.n, &uf,
+				    1, CXTranslationUnit_SkipFunctionBodies, &tu);
+	free(args.v);
+	if (!tu) {
+		warning("could not evaluate macro constants (libclang refused the evaluation unit)");
+		goto out;
+	}
+	struct full_walk w = {c, defs, n, xcalloc(n, sizeof(char *))};
+	unsigned nd = clang_getNumDiagnostics(tu);
+	for (unsigned i = 0; i < nd; i++) {
+		CXDiagnostic dg = clang_getDiagnostic(tu, i);
+		if (clang_getDiagnosticSeverity(dg) >= CXDiagnostic_Error) {
+			CXFile f;
+			unsigned l;
+			clang_getExpansionLocation(clang_getDiagnosticLocation(dg), &f, &l, NULL, NULL);
+			CXString fn = clang_getFileName(f);
+			const char *fs = clang_getCString(fn);
+			if (fs && !strcmp(fs, "h2rs-eval.c") && l >= (unsigned)first && l < (unsigned)line) {
+				int mi = line_macro[l - first];
+				if (!w.failed[mi]) {
+					CXString s = clang_getDiagnosticSpelling(dg);
+					w.failed[mi] = xstrdup(clang_getCString(s));
+					clang_disposeString(s);
+					vec_push(&c->skipped, xstrfmt("%s: not a constant expression (clang: %s)",
+								      defs[mi]->name, w.failed[mi]));
+				}
+			}
+			clang_disposeString(fn);
+		}
+		clang_disposeDiagnostic(dg);
+	}
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), full_child, &w);
+	clang_disposeTranslationUnit(tu);
+	free(w.failed);
+out:
+	buf_free(&src);
+	free(line_macro);
+}
+
 void eval_macros(struct ctx *c, void *index)
 {
 	if (!c->macros.n)
 		return;
+	if (c->opt->macros_full) {
+		double t = now_seconds();
+		eval_unit(c, index, false);
+		phase(c->opt, "macros-a", &t);
+		eval_unit(c, index, true);
+		phase(c->opt, "macros-b", &t);
+		return;
+	}
 	struct buf src = {0};
 	struct macro_def **defs = (struct macro_def **)c->macros.v;
 	int n = c->macros.n;

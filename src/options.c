@@ -54,6 +54,13 @@ static const char usage_text[] =
 	"  --rustified-non-exhaustive-enum REGEX\n"
 	"  --no-prepend-enum-name         consts are not prefixed with the enum name\n"
 	"\n"
+	"Macros:\n"
+	"  --macro-constants MODE         full (default): every object-like macro that is a\n"
+	"                                 C constant expression, with its C type; bindgen\n"
+	"                                 (default when invoked as bindgen): literals and\n"
+	"                                 arithmetic only, typed u32/i32/u64/i64 by value\n"
+	"  --generate-cstr                string macros as &CStr instead of &[u8; N]\n"
+	"\n"
 	"Derives and attributes:\n"
 	"  --no-derive-copy, --no-derive-debug\n"
 	"  --with-derive-default, --with-derive-hash, --with-derive-partialeq, --with-derive-eq\n"
@@ -213,6 +220,7 @@ static const struct flag_opt flag_opts[] = {
 	F("--no-size_t-is-usize", size_t_is_usize, false),
 	F("--size_t-is-usize", size_t_is_usize, true),
 	F("--no-recursive-allowlist", recursive_allowlist, false),
+	F("--generate-cstr", generate_cstr, true),
 };
 #undef F
 
@@ -267,6 +275,7 @@ void parse_options(struct options *o, int argc, char **argv)
 	o->layout_tests = o->doc_comments = o->prepend_enum_name = o->header_comment = true;
 	o->derive_copy = o->derive_debug = o->size_t_is_usize = o->recursive_allowlist = true;
 	o->default_enum_style = ENUM_CONSTS;
+	bool macros_set = false;
 
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
@@ -310,7 +319,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--with-attribute-custom", "--with-attribute-custom-struct",
 			"--with-attribute-custom-union", "--with-attribute-custom-enum",
 			"--rust-edition", "--default-macro-constant-type", "--formatter",
-			"--check-layout-with",
+			"--check-layout-with", "--macro-constants",
 		};
 		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
 			takes_value |= !strcmp(name, value_opts[k]);
@@ -349,6 +358,12 @@ void parse_options(struct options *o, int argc, char **argv)
 			o->explain = val;
 		else if (!strcmp(name, "--check-layout-with"))
 			o->check_cc = val;
+		else if (!strcmp(name, "--macro-constants")) {
+			if (strcmp(val, "bindgen") && strcmp(val, "full"))
+				error("--macro-constants: expected 'bindgen' or 'full', got '%s'", val);
+			o->macros_full = !strcmp(val, "full");
+			macros_set = true;
+		}
 		else if (!strcmp(name, "--default-enum-style")) {
 			if (!parse_enum_style(val, &o->default_enum_style))
 				error("--default-enum-style: unknown style '%s' (expected consts, "
@@ -369,6 +384,8 @@ void parse_options(struct options *o, int argc, char **argv)
 			add_custom(o, name, val, applies, derive);
 		}
 	}
+	if (!macros_set)
+		o->macros_full = !o->bindgen_name; /* under the name bindgen, bindgen's rules */
 	if (!o->header)
 		error("no input header given (usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...])");
 }

@@ -336,6 +336,40 @@ static struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 	return blob(t);
 }
 
+static struct type *macro_value_type_canon(struct ctx *c, CXType t)
+{
+	bool ctype;
+	CXType can = clang_getCanonicalType(t);
+	if (can.kind == CXType_Enum)
+		can = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(can)));
+	const char *pn = builtin_prim(can.kind, &ctype);
+	return pn ? prim(pn, ctype, can) : NULL;
+}
+
+/* The type of a macro's value, as the evaluation unit (a second translation
+ * unit) sees it: typedefs are found by name among this unit's items;
+ * otherwise a primitive. NULL if it is neither (pointers, records…). */
+struct type *macro_value_type(struct ctx *c, void *cxtype)
+{
+	CXType t = *(CXType *)cxtype;
+	while (t.kind == CXType_Elaborated)
+		t = clang_Type_getNamedType(t);
+	if (t.kind == CXType_Typedef) {
+		char *name = cxstr(clang_getTypedefName(t));
+		struct item *it = strmap_get(&c->typedefs, name);
+		free(name);
+		if (it) {
+			struct item *r = resolve_typedef(it);
+			if (r && r->kind == IT_TYPEDEF && r->aliased->kind == TY_PRIM)
+				return item_type(it);
+			if (r && r->kind == IT_ENUM)
+				return item_type(it);
+		}
+		return macro_value_type_canon(c, t);
+	}
+	return macro_value_type_canon(c, t);
+}
+
 /* ---- attributes ---- */
 
 struct attr_scan {
@@ -646,6 +680,7 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 	it = new_item(p, IT_TYPEDEF, cur);
 	it->cname = name;
 	it->name = name;
+	strmap_put(&p->c->typedefs, name, it);
 	it->doc = doc_of(p, cur);
 	const struct options *o = p->c->opt;
 	if (o->size_t_is_usize && (!strcmp(name, "size_t") || !strcmp(name, "uintptr_t")) &&
@@ -765,6 +800,7 @@ static void read_macro(struct parser *p, CXCursor cur)
 	}
 	struct buf body = {0};
 	bool ok = true, has_str = false, has_other = false, is_float = false;
+	bool full = p->c->opt->macros_full, selfc = true;
 	CXString ns = clang_getTokenSpelling(p->tu, toks[0]);
 	char *name = xstrdup(clang_getCString(ns));
 	clang_disposeString(ns);
@@ -775,6 +811,33 @@ static void read_macro(struct parser *p, CXCursor cur)
 	for (unsigned i = 1; i < n && ok; i++) {
 		CXString s = clang_getTokenSpelling(p->tu, toks[i]);
 		const char *t = clang_getCString(s);
+		if (full) {
+			/* clang decides later whether it is a constant */
+			enum CXTokenKind tk = clang_getTokenKind(toks[i]);
+			if (tk == CXToken_Comment) {
+				clang_disposeString(s);
+				continue;
+			}
+			if (tk == CXToken_Literal && t[0] == '"')
+				has_str = true;
+			else
+				has_other = true;
+			/* self-contained: clang can evaluate it without the header */
+			if (tk == CXToken_Identifier) {
+				struct macro_def *r = strcmp(t, name) ? find_macro(p, t) : NULL;
+				selfc = selfc && r && r->self_contained;
+				if (r)
+					r->referenced = true;
+			} else if (tk == CXToken_Keyword) {
+				selfc = selfc && strcmp(t, "struct") && strcmp(t, "union") &&
+					strcmp(t, "enum");
+			}
+			if (i > 1)
+				buf_putc(&body, ' ');
+			buf_puts(&body, t);
+			clang_disposeString(s);
+			continue;
+		}
 		switch (clang_getTokenKind(toks[i])) {
 		case CXToken_Literal:
 			if (t[0] == '"')
@@ -815,7 +878,9 @@ static void read_macro(struct parser *p, CXCursor cur)
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(p->tu, toks, n);
-	if (!ok || (has_str && has_other)) {
+	if (full && has_str && has_other)
+		has_str = false; /* e.g. "a" "b" with a macro: clang types it */
+	if (!ok || (!full && has_str && has_other)) {
 		buf_free(&body);
 		if (p->c->opt->verbose || p->c->opt->explain)
 			vec_push(&p->c->skipped,
@@ -838,6 +903,7 @@ static void read_macro(struct parser *p, CXCursor cur)
 	m->body = body.p;
 	m->is_string = has_str;
 	m->is_float = is_float;
+	m->self_contained = selfc;
 	m->single_token = n == 2;
 	m->single_char = n == 2 && body.p[0] == '\'';
 	m->file = file_name(p, f);
