@@ -863,6 +863,8 @@ static void emit_function(struct emitter *e, struct item *it)
 	emit_doc(c, b, INDENT, it->doc);
 	if (it->must_use && c->opt->fn_attr_detection)
 		buf_puts(b, "    #[must_use]\n");
+	if (it->wrap)
+		buf_printf(b, "    #[link_name = \"%s\"]\n", wrapper_name(c, it));
 	struct buf params = {0}, ret = {0};
 	for (int i = 0; i < f->nparams; i++) {
 		if (i)

@@ -135,6 +135,11 @@ struct options {
 		enum_bitfield, enum_consts, enum_module;
 	struct vec raw_lines;     /* --raw-line text (char *) */
 	struct vec customs;       /* struct custom_attr * */
+	bool wrap_static_fns;     /* --wrap-static-fns */
+	const char *wrap_path;    /* --wrap-static-fns-path (".c" added if missing) */
+	const char *wrap_suffix;  /* --wrap-static-fns-suffix, default "__extern" */
+	struct vec wrap_macros;   /* --wrap-macro / --wrap-macros-file prototypes (char *) */
+	struct vec wrap_exports;  /* --wrap-export MACRO (char *) */
 	struct vec clang_args;    /* arguments after --, filtered (char *) */
 	struct vec cc_args;       /* arguments after --, as given (for --check-layout-with) */
 	const char *check_cc;     /* --check-layout-with CC */
@@ -269,6 +274,10 @@ struct item {
 	bool is_const;         /* IT_VAR: const-qualified */
 	bool has_value;        /* IT_VAR with a constant initialiser / IT_MACRO */
 	bool must_use;         /* IT_FUNC: warn_unused_result */
+	int wrap;              /* IT_FUNC: 0, WRAP_STATIC (static inline) or WRAP_MACRO */
+	bool macro_is_fn;      /* WRAP_MACRO: the macro is function-like (call it) */
+	const char *c_ret;     /* wrapped: C spelling of the return type */
+	const char **c_params; /* wrapped: C spelling of each parameter type */
 
 	/* IT_VAR with has_value, IT_MACRO */
 	enum macro_kind vkind; /* value kind */
@@ -284,6 +293,8 @@ struct item {
 	unsigned can;          /* DERIVE_* bits that are possible */
 	bool can_done;         /* can computed */
 };
+
+enum { WRAP_NONE, WRAP_STATIC, WRAP_MACRO };
 
 enum {
 	DERIVE_COPY = 1, DERIVE_DEBUG = 2, DERIVE_DEFAULT = 4, DERIVE_HASH = 8,
@@ -312,6 +323,8 @@ struct ctx {
 	struct vec macros;     /* struct macro_def *, eligible macros */
 	struct strmap object_macros; /* names of all object-like macros (probe.c) */
 	struct strmap typedefs; /* typedef name → its item (full macro typing) */
+	struct strmap fn_macros; /* names of function-like macros (wrappers) */
+	const char *main_file;  /* the file libclang parsed as main (may be a wrapper) */
 	struct vec deps;       /* included files (char *), for depfiles */
 	struct vec skipped;    /* char * "name: reason" for --verbose/--explain */
 	int nskipped_inline;   /* static inline functions skipped */
@@ -347,6 +360,10 @@ struct item *resolve_typedef(struct item *it);
 void emit_rust(struct ctx *c, struct buf *out);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
 const char *enum_const_name(struct ctx *c, const struct item *it, const struct enumerator *en);
+
+/* ---- emit_c.c ---- */
+void emit_wrappers(struct ctx *c);
+const char *wrapper_name(const struct ctx *c, const struct item *it);
 
 /* ---- probe.c ---- */
 void write_layout_probe(struct ctx *c);

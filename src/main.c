@@ -124,6 +124,7 @@ int main(int argc, char **argv)
 	}
 	struct buf out = {0};
 	emit_rust(&c, &out);
+	emit_wrappers(&c);
 	phase(&o, "emit", &t);
 	if (o.output) {
 		if (write_file_atomic(o.output, out.p, out.len))

@@ -3,6 +3,7 @@
 #include "h2rs.h"
 
 #include <clang-c/Index.h>
+#include <errno.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,19 @@ static const char usage_text[] =
 	"                                 (default when invoked as bindgen): literals and\n"
 	"                                 arithmetic only, typed u32/i32/u64/i64 by value\n"
 	"  --generate-cstr                string macros as &CStr instead of &[u8; N]\n"
+	"\n"
+	"Wrappers (C functions for code that has no symbol):\n"
+	"  --wrap-static-fns              wrap static inline functions; Rust calls the\n"
+	"                                 wrapper through #[link_name]\n"
+	"  --wrap-static-fns-path FILE    the C file of wrappers (default\n"
+	"                                 $TMPDIR/bindgen/extern.c; .c is added if missing)\n"
+	"  --wrap-static-fns-suffix S     wrapper name suffix (default __extern)\n"
+	"  --wrap-macro 'PROTOTYPE'       wrap a function-like (or expression) macro, typed\n"
+	"                                 by a C prototype: 'struct page *alloc_pages(gfp_t\n"
+	"                                 gfp, unsigned int order);' (repeatable)\n"
+	"  --wrap-macros-file FILE        one such prototype per line, # comments\n"
+	"  --wrap-export MACRO            add MACRO(wrapper); after each wrapper\n"
+	"                                 (e.g. EXPORT_SYMBOL_GPL)\n"
 	"\n"
 	"Derives and attributes:\n"
 	"  --no-derive-copy, --no-derive-debug\n"
@@ -221,6 +235,7 @@ static const struct flag_opt flag_opts[] = {
 	F("--size_t-is-usize", size_t_is_usize, true),
 	F("--no-recursive-allowlist", recursive_allowlist, false),
 	F("--generate-cstr", generate_cstr, true),
+	F("--wrap-static-fns", wrap_static_fns, true),
 };
 #undef F
 
@@ -244,6 +259,26 @@ static const char *split_eq(const char *arg, char *name, size_t namesz)
 	}
 	snprintf(name, namesz, "%.*s", (int)(eq - arg), arg);
 	return eq + 1;
+}
+
+/* One C prototype per line; blank lines and # comments are skipped. */
+static void read_wrap_macros_file(struct options *o, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		error("--wrap-macros-file: cannot read '%s': %s", path, strerror(errno));
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
+			line[--n] = 0;
+		const char *s = line + strspn(line, " \t");
+		if (*s && *s != '#')
+			vec_push(&o->wrap_macros, xstrdup(s));
+	}
+	free(line);
+	fclose(f);
 }
 
 static void take_clang_args(struct options *o, int i, int argc, char **argv)
@@ -320,6 +355,8 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--with-attribute-custom-union", "--with-attribute-custom-enum",
 			"--rust-edition", "--default-macro-constant-type", "--formatter",
 			"--check-layout-with", "--macro-constants",
+			"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--wrap-macro",
+			"--wrap-macros-file", "--wrap-export",
 		};
 		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
 			takes_value |= !strcmp(name, value_opts[k]);
@@ -358,6 +395,16 @@ void parse_options(struct options *o, int argc, char **argv)
 			o->explain = val;
 		else if (!strcmp(name, "--check-layout-with"))
 			o->check_cc = val;
+		else if (!strcmp(name, "--wrap-static-fns-path"))
+			o->wrap_path = val;
+		else if (!strcmp(name, "--wrap-static-fns-suffix"))
+			o->wrap_suffix = val;
+		else if (!strcmp(name, "--wrap-macro"))
+			vec_push(&o->wrap_macros, (void *)val);
+		else if (!strcmp(name, "--wrap-macros-file"))
+			read_wrap_macros_file(o, val);
+		else if (!strcmp(name, "--wrap-export"))
+			vec_push(&o->wrap_exports, (void *)val);
 		else if (!strcmp(name, "--macro-constants")) {
 			if (strcmp(val, "bindgen") && strcmp(val, "full"))
 				error("--macro-constants: expected 'bindgen' or 'full', got '%s'", val);
@@ -384,6 +431,8 @@ void parse_options(struct options *o, int argc, char **argv)
 			add_custom(o, name, val, applies, derive);
 		}
 	}
+	if (!o->wrap_suffix)
+		o->wrap_suffix = "__extern";
 	if (!macros_set)
 		o->macros_full = !o->bindgen_name; /* under the name bindgen, bindgen's rules */
 	if (!o->header)

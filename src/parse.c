@@ -699,27 +699,78 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 
 /* ---- functions and variables ---- */
 
+/* C spelling of a type for a wrapper's prototype. */
+static const char *c_spelling_of(CXType t)
+{
+	char *s = cxstr(clang_getTypeSpelling(t));
+	if (strstr(s, "(unnamed") || strstr(s, "(anonymous"))
+		return NULL;
+	return s;
+}
+
+/* Record what a C wrapper needs: the spelled return and parameter types. */
+static bool wrapper_types(struct item *it, CXType ft)
+{
+	it->c_ret = c_spelling_of(clang_getResultType(ft));
+	it->c_params = xcalloc(it->type->nparams + 1, sizeof(char *));
+	for (int i = 0; i < it->type->nparams; i++)
+		if (!(it->c_params[i] = c_spelling_of(clang_getArgType(ft, i))))
+			return false;
+	return it->c_ret != NULL;
+}
+
+static void skip_function(struct parser *p, const char *name, const char *why)
+{
+	if (p->c->opt->verbose || p->c->opt->explain)
+		vec_push(&p->c->skipped, xstrfmt("%s: %s", name, why));
+}
+
 static void read_function(struct parser *p, CXCursor cur)
 {
 	if (map_get(p, clang_getCanonicalCursor(cur)))
 		return;
+	const struct options *o = p->c->opt;
 	char *name = cxstr(clang_getCursorSpelling(cur));
-	if (clang_Cursor_getStorageClass(cur) == CX_SC_Static) {
+	bool is_static = clang_Cursor_getStorageClass(cur) == CX_SC_Static;
+	CXFile f;
+	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, NULL, NULL, NULL);
+	bool from_wrap_list = p->c->main_file && f && !strcmp(file_name(p, f), p->c->main_file);
+	if (is_static && !o->wrap_static_fns) {
 		p->c->nskipped_inline++;
-		if (p->c->opt->verbose || p->c->opt->explain)
-			vec_push(&p->c->skipped,
-				 xstrfmt("%s: static function, has no symbol to link to", name));
+		skip_function(p, name, "static function, has no symbol to link to (use "
+				       "--wrap-static-fns)");
+		return;
+	}
+	CXType ft = clang_getCursorType(cur);
+	if ((is_static || from_wrap_list) && ft.kind == CXType_FunctionProto &&
+	    clang_isFunctionTypeVariadic(ft)) {
+		p->c->nskipped_inline++;
+		skip_function(p, name, "variadic static function: C cannot forward its arguments");
 		return;
 	}
 	struct item *it = new_item(p, IT_FUNC, cur);
 	it->cname = it->name = name;
 	it->doc = doc_of(p, cur);
-	it->type = conv_func(p, clang_getCursorType(cur), cur);
+	it->type = conv_func(p, ft, cur);
 	struct attr_scan a = {0};
 	a.tu = p->tu;
 	clang_visitChildren(cur, scan_attr, &a);
 	it->type->noreturn |= a.noreturn;
 	it->must_use = a.must_use;
+	if (from_wrap_list) {
+		it->wrap = WRAP_MACRO;
+		it->macro_is_fn = strmap_get(&p->c->fn_macros, name) != NULL;
+		if (!strmap_get(&p->c->fn_macros, name) && !strmap_get(&p->c->object_macros, name))
+			warning("--wrap-macro: '%s' is not a macro in the input; the wrapper calls a "
+				"function of that name", name);
+	} else if (is_static) {
+		it->wrap = WRAP_STATIC;
+	}
+	if (it->wrap && !wrapper_types(it, ft)) {
+		it->wrap = WRAP_NONE;
+		p->c->items.n--; /* new_item pushed it last */
+		skip_function(p, name, "a parameter or return type has no C spelling (anonymous)");
+	}
 }
 
 static void read_var(struct parser *p, CXCursor cur)
@@ -784,8 +835,15 @@ static bool punct_ok(const char *s)
 /* A macro bindgen would evaluate: literals, arithmetic, earlier such macros. */
 static void read_macro(struct parser *p, CXCursor cur)
 {
-	if (clang_Cursor_isMacroBuiltin(cur) || clang_Cursor_isMacroFunctionLike(cur))
+	if (clang_Cursor_isMacroBuiltin(cur))
 		return;
+	if (clang_Cursor_isMacroFunctionLike(cur)) {
+		if (p->c->opt->wrap_macros.n) {
+			char *n = cxstr(clang_getCursorSpelling(cur));
+			strmap_put(&p->c->fn_macros, n, n);
+		}
+		return;
+	}
 	CXFile f;
 	unsigned line, col;
 	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, &line, &col, NULL);
@@ -946,7 +1004,10 @@ static enum CXChildVisitResult top_level(CXCursor cur, CXCursor parent, CXClient
 static void collect_inclusion(CXFile f, CXSourceLocation *stack, unsigned depth, CXClientData d)
 {
 	struct ctx *c = d;
-	vec_push(&c->deps, cxstr(clang_getFileName(f)));
+	char *name = cxstr(clang_getFileName(f));
+	if (c->main_file && !strcmp(name, c->main_file))
+		return; /* the --wrap-macro unit is not a file on disk */
+	vec_push(&c->deps, name);
 }
 
 /* Pull the quoted argument out of "unknown argument: '-mfoo'". */
@@ -1010,6 +1071,38 @@ static void filter_clang_args(CXIndex index, struct options *o)
 			     (const char *)o->dropped_args.v[i]);
 }
 
+/* The macro a --wrap-macro prototype names: the identifier before its '('. */
+static char *prototype_name(const char *proto)
+{
+	const char *paren = strchr(proto, '(');
+	if (!paren)
+		error("--wrap-macro: '%s' is not a function prototype", proto);
+	const char *e = paren;
+	while (e > proto && isspace((unsigned char)e[-1]))
+		e--;
+	const char *s = e;
+	while (s > proto && (isalnum((unsigned char)s[-1]) || s[-1] == '_'))
+		s--;
+	if (s == e)
+		error("--wrap-macro: cannot find the name in '%s'", proto);
+	return xstrfmt("%.*s", (int)(e - s), s);
+}
+
+static void wrap_macro_source(const struct options *o, struct buf *b)
+{
+	char *hdr = realpath(o->header, NULL);
+	buf_printf(b, "#include \"%s\"\n", hdr ? hdr : o->header);
+	free(hdr);
+	for (int i = 0; i < o->wrap_macros.n; i++) {
+		const char *proto = o->wrap_macros.v[i];
+		char *name = prototype_name(proto);
+		size_t n = strlen(proto);
+		buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n%s%s\n#pragma pop_macro(\"%s\")\n",
+			   name, name, proto, n && proto[n - 1] == ';' ? "" : ";", name);
+		free(name);
+	}
+}
+
 static int report_diagnostics(CXTranslationUnit tu)
 {
 	int errors = 0;
@@ -1045,9 +1138,21 @@ void parse_header(struct ctx *c)
 	p.c = c;
 	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
 			 CXTranslationUnit_SkipFunctionBodies;
+	struct buf main_src = {0};
+	struct CXUnsavedFile uf = {0};
+	const char *main_path = o->header;
+	if (o->wrap_macros.n) {
+		/* the prototypes of --wrap-macro go after the header in one unit,
+		 * each with its macro switched off so it declares a function */
+		main_path = c->main_file = "h2rs-main.c";
+		wrap_macro_source(o, &main_src);
+		uf.Filename = main_path;
+		uf.Contents = main_src.p;
+		uf.Length = main_src.len;
+	}
 	enum CXErrorCode rc = clang_parseTranslationUnit2(
-		index, o->header, (const char *const *)o->clang_args.v, o->clang_args.n, NULL, 0,
-		flags, &p.tu);
+		index, main_path, (const char *const *)o->clang_args.v, o->clang_args.n, &uf,
+		o->wrap_macros.n ? 1 : 0, flags, &p.tu);
 	if (rc != CXError_Success || !p.tu)
 		error("%s: libclang could not parse the input (error code %d)", o->header, (int)rc);
 	p.tu = p.tu;
