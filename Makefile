@@ -50,12 +50,19 @@ build build/asan:
 install: h2rs
 	install -D -m 755 h2rs $(DESTDIR)$(PREFIX)/bin/h2rs
 
+# Installs missing build/test packages (apt-get, as root) on Debian 12.
+deps:
+	@scripts/deps.sh
+
 # The bundled example: a small C library, its bindings, a Rust program.
-demo: h2rs
+# (A sub-make after deps, so a freshly installed libclang is found.)
+demo: deps
+	$(MAKE) h2rs
 	$(MAKE) -C examples/demo H2RS=$(CURDIR)/h2rs
 
 # The test suite runs the sanitized binary (ASan + UBSan).
-test: h2rs h2rs-asan
+test: deps
+	$(MAKE) h2rs h2rs-asan
 	H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs tests/run.sh
 
 bench: h2rs
@@ -71,4 +78,4 @@ test-kernel: h2rs
 clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
-.PHONY: all check-libclang install demo test bench test-doctor test-kernel clean
+.PHONY: all check-libclang deps install demo test bench test-doctor test-kernel clean

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Install what `make test` and `make demo` need on Debian 12, only if it is
+# missing: a libclang development package (14..19), gcc, rustc, and the
+# headers of the real-world test sets. As root it runs apt-get; otherwise it
+# says what to install and fails.
+set -u
+missing=""
+have_libclang=no
+for v in 19 18 17 16 15 14; do
+	[ -f /usr/lib/llvm-$v/include/clang-c/Index.h ] && have_libclang=yes
+done
+[ -n "${LLVM_CONFIG:-}" ] && have_libclang=yes
+[ "$have_libclang" = yes ] || missing="$missing libclang-19-dev"
+command -v gcc >/dev/null 2>&1 || missing="$missing gcc"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+[ -f /usr/include/zlib.h ] || missing="$missing zlib1g-dev"
+[ -f /usr/include/sqlite3.h ] || missing="$missing libsqlite3-dev"
+[ -x /usr/bin/time ] || missing="$missing time"
+if ! command -v rustc >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/rustc" ]; then
+	missing="$missing rustc-web"
+fi
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "h2rs: missing packages:$missing (run as root, or: apt-get install$missing)" >&2
+	exit 1
+fi
+echo "h2rs: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing >/dev/null
