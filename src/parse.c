@@ -545,10 +545,6 @@ static struct item *record_item(struct parser *p, CXCursor cur, struct item *par
 		it->is_union = clang_getCursorKind(cur) == CXCursor_UnionDecl;
 		it->unnamed = is_unnamed(cur);
 		it->anon_member = clang_Cursor_isAnonymousRecordDecl(cur);
-		CXCursor sem = clang_getCursorSemanticParent(cur);
-		enum CXCursorKind sk = clang_getCursorKind(sem);
-		if (!parent && (sk == CXCursor_StructDecl || sk == CXCursor_UnionDecl))
-			parent = map_get(p, clang_getCanonicalCursor(sem));
 		it->parent = parent;
 		if (it->unnamed) {
 			it->cname = NULL;
@@ -561,8 +557,15 @@ static struct item *record_item(struct parser *p, CXCursor cur, struct item *par
 	}
 	if (!it->complete) {
 		CXCursor def = clang_getCursorDefinition(cur);
-		if (!clang_Cursor_isNull(def))
+		if (!clang_Cursor_isNull(def)) {
+			/* a record defined inside another is named after it (outer_inner);
+			 * one merely mentioned there first (struct t *p;) is not */
+			CXCursor lex = clang_getCursorLexicalParent(def);
+			enum CXCursorKind lk = clang_getCursorKind(lex);
+			if (!it->parent && (lk == CXCursor_StructDecl || lk == CXCursor_UnionDecl))
+				it->parent = map_get(p, clang_getCanonicalCursor(lex));
 			read_record(p, it, def);
+		}
 	}
 	return it;
 }
@@ -595,10 +598,13 @@ static struct item *enum_item(struct parser *p, CXCursor cur, struct item *paren
 	if (!it) {
 		it = new_item(p, IT_ENUM, cur);
 		it->unnamed = is_unnamed(cur);
-		CXCursor sem = clang_getCursorSemanticParent(cur);
-		enum CXCursorKind sk = clang_getCursorKind(sem);
-		if (!parent && (sk == CXCursor_StructDecl || sk == CXCursor_UnionDecl))
-			parent = map_get(p, clang_getCanonicalCursor(sem));
+		if (!parent) {
+			CXCursor def = clang_getCursorDefinition(cur);
+			CXCursor lex = clang_getCursorLexicalParent(clang_Cursor_isNull(def) ? cur : def);
+			enum CXCursorKind lk = clang_getCursorKind(lex);
+			if (lk == CXCursor_StructDecl || lk == CXCursor_UnionDecl)
+				parent = map_get(p, clang_getCanonicalCursor(lex));
+		}
 		it->parent = parent;
 		if (it->unnamed) {
 			if (parent)
