@@ -449,13 +449,29 @@ static bool leaf_of(struct item *anon, const char **name, uint64_t *off)
 	return false;
 }
 
+/* Unnamed tag: libclang 14 gives an empty spelling, newer ones spell it
+ * "struct (unnamed at file:line:col)". */
+static bool is_unnamed(CXCursor cur)
+{
+	if (clang_Cursor_isAnonymous(cur))
+		return true;
+	CXString s = clang_getCursorSpelling(cur);
+	const char *t = clang_getCString(s);
+	bool r = !t || !*t || strstr(t, "(unnamed") || strstr(t, "(anonymous");
+	clang_disposeString(s);
+	return r;
+}
+
 static enum CXChildVisitResult record_child(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct record_walk *w = d;
 	struct parser *p = w->p;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl) {
-		struct item *sub = record_item(p, c, w->it);
+		/* "struct t *p;" declares t here without defining it: t is not
+		 * nested in this record */
+		bool nested = clang_isCursorDefinition(c) || is_unnamed(c);
+		struct item *sub = record_item(p, c, nested ? w->it : NULL);
 		if (clang_Cursor_isAnonymousRecordDecl(c)) {
 			struct field *f = xcalloc(1, sizeof *f);
 			f->name = xstrfmt("__bindgen_anon_%d", ++w->anon_fields);
@@ -472,7 +488,7 @@ static enum CXChildVisitResult record_child(CXCursor c, CXCursor parent, CXClien
 		return CXChildVisit_Continue;
 	}
 	if (k == CXCursor_EnumDecl) {
-		enum_item(p, c, w->it);
+		enum_item(p, c, clang_isCursorDefinition(c) || is_unnamed(c) ? w->it : NULL);
 		return CXChildVisit_Continue;
 	}
 	if (k == CXCursor_PackedAttr)
@@ -521,19 +537,6 @@ static void read_record(struct parser *p, struct item *it, CXCursor def)
 	clang_visitChildren(def, record_child, &w);
 	it->fields = (struct field **)w.fields.v;
 	it->nfields = w.fields.n;
-}
-
-/* Unnamed tag: libclang 14 gives an empty spelling, newer ones spell it
- * "struct (unnamed at file:line:col)". */
-static bool is_unnamed(CXCursor cur)
-{
-	if (clang_Cursor_isAnonymous(cur))
-		return true;
-	CXString s = clang_getCursorSpelling(cur);
-	const char *t = clang_getCString(s);
-	bool r = !t || !*t || strstr(t, "(unnamed") || strstr(t, "(anonymous");
-	clang_disposeString(s);
-	return r;
 }
 
 static struct item *record_item(struct parser *p, CXCursor cur, struct item *parent)
