@@ -1052,8 +1052,19 @@ static void filter_clang_args(CXIndex index, struct options *o)
 	for (int round = 0; round < 64 && o->clang_args.n; round++) {
 		struct CXUnsavedFile uf = {"h2rs-probe.c", "", 0};
 		CXTranslationUnit tu = NULL;
-		clang_parseTranslationUnit2(index, "h2rs-probe.c", (const char *const *)o->clang_args.v,
-					    o->clang_args.n, &uf, 1, CXTranslationUnit_Incomplete, &tu);
+		/* forced includes would make the probe parse them: leave them out */
+		struct vec args = {0};
+		for (int i = 0; i < o->clang_args.n; i++) {
+			const char *a = o->clang_args.v[i];
+			if (!strcmp(a, "-include") && i + 1 < o->clang_args.n) {
+				i++;
+				continue;
+			}
+			vec_push(&args, (void *)a);
+		}
+		clang_parseTranslationUnit2(index, "h2rs-probe.c", (const char *const *)args.v, args.n,
+					    &uf, 1, CXTranslationUnit_Incomplete, &tu);
+		free(args.v);
 		bool dropped = false;
 		unsigned nd = tu ? clang_getNumDiagnostics(tu) : 0;
 		for (unsigned i = 0; i < nd; i++) {
