@@ -93,11 +93,19 @@ static void write_depfile(struct ctx *c, const char *path, const char *target)
 	buf_free(&b);
 }
 
+/* Nothing is dropped silently: --verbose lists every skipped declaration
+ * with its reason; otherwise one line counts them (not under the name
+ * bindgen, whose callers expect a quiet run). */
 static void report_skipped(struct ctx *c)
 {
 	if (c->opt->verbose)
 		for (int i = 0; i < c->skipped.n; i++)
 			note("skipped %s", (const char *)c->skipped.v[i]);
+	else if (c->skipped.n && !c->opt->bindgen_name)
+		note("%d declaration%s and macro%s not emitted (static functions without "
+		     "--wrap-static-fns, macros that are not constants, name clashes); --verbose "
+		     "lists each with its reason, --explain NAME explains one",
+		     c->skipped.n, c->skipped.n == 1 ? "" : "s", c->skipped.n == 1 ? "" : "s");
 }
 
 int main(int argc, char **argv)

@@ -730,8 +730,7 @@ static bool wrapper_types(struct item *it, CXType ft)
 
 static void skip_function(struct parser *p, const char *name, const char *why)
 {
-	if (p->c->opt->verbose || p->c->opt->explain)
-		vec_push(&p->c->skipped, xstrfmt("%s: %s", name, why));
+	vec_push(&p->c->skipped, xstrfmt("%s: %s", name, why));
 }
 
 static void read_function(struct parser *p, CXCursor cur)
@@ -800,8 +799,7 @@ static void read_var(struct parser *p, CXCursor cur)
 	if (is_static && !(scalar && (ek == CXEval_Int || ek == CXEval_Float))) {
 		if (ev)
 			clang_EvalResult_dispose(ev);
-		if (p->c->opt->verbose || p->c->opt->explain)
-			vec_push(&p->c->skipped, xstrfmt("%s: static variable, has no symbol", name));
+		vec_push(&p->c->skipped, xstrfmt("%s: static variable, has no symbol", name));
 		return;
 	}
 	struct item *it = new_item(p, IT_VAR, cur);
@@ -949,8 +947,7 @@ static void read_macro(struct parser *p, CXCursor cur)
 		has_str = false; /* e.g. "a" "b" with a macro: clang types it */
 	if (!ok || (!full && has_str && has_other)) {
 		buf_free(&body);
-		if (p->c->opt->verbose || p->c->opt->explain)
-			vec_push(&p->c->skipped,
+		vec_push(&p->c->skipped,
 				 xstrfmt("%s: macro is not a literal or arithmetic on such macros "
 					 "(bindgen rules)", name));
 		free(name);
