@@ -869,7 +869,9 @@ static void read_macro(struct parser *p, CXCursor cur)
 	CXString ns = clang_getTokenSpelling(p->tu, toks[0]);
 	char *name = xstrdup(clang_getCString(ns));
 	clang_disposeString(ns);
-	if (!strmap_get(&p->c->object_macros, name)) {
+	/* only the layout probes (field names that are macros) need this */
+	bool probes = p->c->opt->layout_probe || p->c->opt->check_cc || p->c->opt->wrap_macros.n;
+	if (probes && !strmap_get(&p->c->object_macros, name)) {
 		char *key = xstrdup(name);
 		strmap_put(&p->c->object_macros, key, key);
 	}
