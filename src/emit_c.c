@@ -50,7 +50,12 @@ static void wrapper(struct ctx *c, struct buf *b, const struct item *it)
 	signature(c, b, it);
 	buf_puts(b, "\n{\n\t");
 	bool is_void = !strcmp(it->c_ret, "void");
-	if (!is_void && !it->type->noreturn)
+	/* a macro may expand to an initializer (REFCOUNT_INIT): initialise a
+	 * local from it rather than returning it directly */
+	bool via_local = it->wrap == WRAP_MACRO && !is_void && !it->type->noreturn;
+	if (via_local)
+		declarator(b, it->c_ret, "__h2rs_r = ");
+	else if (!is_void && !it->type->noreturn)
 		buf_puts(b, "return ");
 	buf_puts(b, it->cname);
 	if (it->wrap == WRAP_STATIC || it->macro_is_fn) {
@@ -60,6 +65,8 @@ static void wrapper(struct ctx *c, struct buf *b, const struct item *it)
 		buf_putc(b, ')');
 	}
 	buf_puts(b, ";\n");
+	if (via_local)
+		buf_puts(b, "\treturn __h2rs_r;\n");
 	if (it->type->noreturn)
 		buf_puts(b, "\t__builtin_unreachable();\n");
 	buf_puts(b, "}\n");

@@ -1090,21 +1090,32 @@ static void filter_clang_args(CXIndex index, struct options *o)
 			     (const char *)o->dropped_args.v[i]);
 }
 
-/* The macro a --wrap-macro prototype names: the identifier before its '('. */
+/* The macro a --wrap-macro prototype names: the identifier before the
+ * first top-level '(' that does not open an attribute. */
 static char *prototype_name(const char *proto)
 {
-	const char *paren = strchr(proto, '(');
-	if (!paren)
-		error("--wrap-macro: '%s' is not a function prototype", proto);
-	const char *e = paren;
-	while (e > proto && isspace((unsigned char)e[-1]))
-		e--;
-	const char *s = e;
-	while (s > proto && (isalnum((unsigned char)s[-1]) || s[-1] == '_'))
-		s--;
-	if (s == e)
-		error("--wrap-macro: cannot find the name in '%s'", proto);
-	return xstrfmt("%.*s", (int)(e - s), s);
+	int depth = 0;
+	for (const char *q = proto; *q; q++) {
+		if (*q == ')')
+			depth--;
+		if (*q != '(' || depth++)
+			continue;
+		const char *e = q;
+		while (e > proto && isspace((unsigned char)e[-1]))
+			e--;
+		const char *s = e;
+		while (s > proto && (isalnum((unsigned char)s[-1]) || s[-1] == '_'))
+			s--;
+		if (s == e)
+			break;
+		char *name = xstrfmt("%.*s", (int)(e - s), s);
+		if (strncmp(name, "__attribute", 11) && strcmp(name, "__declspec") &&
+		    strcmp(name, "_Alignas"))
+			return name;
+		free(name);
+	}
+	error("--wrap-macro: cannot find the macro name in '%s' (expected a C prototype such "
+	      "as 'int f(int a);')", proto);
 }
 
 static void wrap_macro_source(const struct options *o, struct buf *b)
