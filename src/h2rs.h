@@ -328,6 +328,9 @@ struct ctx {
 	struct vec deps;       /* included files (char *), for depfiles */
 	struct vec skipped;    /* char * "name: reason" for --verbose/--explain */
 	int nskipped_inline;   /* static inline functions skipped */
+	int n_obj_macros;      /* object-like macros with a body */
+	int n_macro_not_const; /* of those: not constant expressions (clang / bindgen rules) */
+	int n_macro_const_lost; /* of those: constant, but no Rust constant for the value */
 	int next_order;        /* declaration counter */
 	int top_anon;          /* top-level _bindgen_ty_N counter */
 	bool need_bitfield_unit, need_incomplete_array, need_complex, need_float16;

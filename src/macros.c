@@ -77,6 +77,7 @@ static void eval_enum(struct eval_walk *w, CXCursor en)
 		return;
 	struct macro_def *m = w->defs[idx];
 	if (clang_isInvalidDeclaration(k)) {
+		w->c->n_macro_not_const++;
 		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as an integer constant",
 						 m->name));
 		return;
@@ -126,6 +127,7 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 		if (it && it->kind == IT_MACRO && it->cname == m->name && k == CXEval_Int &&
 		    (size_t)clang_EvalResult_getAsUnsigned(ev) != it->slen) {
 			w->c->items.n--; /* drop it: the text clang gave us is cut short */
+			w->c->n_macro_const_lost++;
 			vec_push(&w->c->skipped,
 				 xstrfmt("%s: string macro with an embedded NUL", m->name));
 		}
@@ -157,6 +159,7 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 		memcpy(it->sval, str, it->slen);
 		vec_push(&w->c->items, it);
 	} else {
+		w->c->n_macro_not_const++;
 		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as a constant",
 						 m->name));
 	}
@@ -226,6 +229,7 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 		if (last && last->cname == m->name && last->vkind == MV_STR && k == CXEval_Int &&
 		    (size_t)clang_EvalResult_getAsUnsigned(ev) != last->slen) {
 			w->c->items.n--;
+			w->c->n_macro_const_lost++;
 			vec_push(&w->c->skipped,
 				 xstrfmt("%s: string constant with an embedded NUL", m->name));
 		}
@@ -240,6 +244,7 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 	} else if (k == CXEval_Int || k == CXEval_Float) {
 		struct type *t = macro_value_type(w->c, &vt);
 		if (!t) {
+			w->c->n_macro_const_lost++;
 			vec_push(&w->c->skipped, xstrfmt("%s: its value is not an integer or floating "
 							 "constant", m->name));
 		} else {
@@ -257,7 +262,10 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 			vec_push(&w->c->items, it);
 		}
 	} else {
-		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as a constant", m->name));
+		/* no error, yet no integer, float or string: an address constant */
+		w->c->n_macro_const_lost++;
+		vec_push(&w->c->skipped, xstrfmt("%s: a constant, but not an integer, floating or "
+						 "string one (an address?)", m->name));
 	}
 	if (ev)
 		clang_EvalResult_dispose(ev);
@@ -346,6 +354,7 @@ static void eval_unit(struct ctx *c, void *index, bool with_header)
 			if (fs && !strcmp(fs, "h2rs-eval.c") && l >= (unsigned)first && l < (unsigned)line) {
 				int mi = line_macro[l - first];
 				if (!w.failed[mi]) {
+					c->n_macro_not_const++;
 					CXString s = clang_getDiagnosticSpelling(dg);
 					w.failed[mi] = xstrdup(clang_getCString(s));
 					clang_disposeString(s);

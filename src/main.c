@@ -96,8 +96,27 @@ static void write_depfile(struct ctx *c, const char *path, const char *target)
 /* Nothing is dropped silently: --verbose lists every skipped declaration
  * with its reason; otherwise one line counts them (not under the name
  * bindgen, whose callers expect a quiet run). */
+static void report_macros(struct ctx *c)
+{
+	int emitted = 0, dropped = 0;
+	for (int i = 0; i < c->items.n; i++) {
+		const struct item *it = c->items.v[i];
+		if (it->kind == IT_MACRO) {
+			emitted += it->emit;
+			dropped += !it->emit;
+		}
+	}
+	note("macros (%s rules): %d object-like, %d emitted as constants, %d not constant "
+	     "expressions under these rules, %d constant but not emitted (%d without a Rust constant type, %d "
+	     "blocked or name taken)",
+	     c->opt->macros_full ? "full" : "bindgen", c->n_obj_macros, emitted,
+	     c->n_macro_not_const, c->n_macro_const_lost + dropped, c->n_macro_const_lost, dropped);
+}
+
 static void report_skipped(struct ctx *c)
 {
+	if (c->opt->verbose)
+		report_macros(c);
 	if (c->opt->verbose)
 		for (int i = 0; i < c->skipped.n; i++)
 			note("skipped %s", (const char *)c->skipped.v[i]);

@@ -25,6 +25,7 @@ struct parser {
 	CXFile last_file;       /* cache for file names */
 	const char *last_name;  /* name of last_file */
 	struct strmap macro_names; /* name → struct macro_def *, eligible macros */
+	struct strmap seen_macros; /* object-like macro names seen (--verbose statistics) */
 };
 
 static struct type *conv_type(struct parser *p, CXType t, CXCursor names);
@@ -885,13 +886,15 @@ static void read_macro(struct parser *p, CXCursor cur)
 				clang_disposeString(s);
 				continue;
 			}
-			if (tk == CXToken_Literal && t[0] == '"')
+			struct macro_def *r = tk == CXToken_Identifier && strcmp(t, name)
+						      ? find_macro(p, t) : NULL;
+			/* "a" "b" and __PRI64_PREFIX "d" are strings */
+			if ((tk == CXToken_Literal && t[0] == '"') || (r && r->is_string))
 				has_str = true;
 			else
 				has_other = true;
 			/* self-contained: clang can evaluate it without the header */
 			if (tk == CXToken_Identifier) {
-				struct macro_def *r = strcmp(t, name) ? find_macro(p, t) : NULL;
 				selfc = selfc && r && r->self_contained;
 				if (r)
 					r->referenced = true;
@@ -945,9 +948,15 @@ static void read_macro(struct parser *p, CXCursor cur)
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(p->tu, toks, n);
+	if (p->c->opt->verbose && !strmap_get(&p->seen_macros, name)) {
+		p->c->n_obj_macros++; /* unique names, for the statistics */
+		strmap_put(&p->seen_macros, xstrdup(name), p);
+	}
 	if (full && has_str && has_other)
 		has_str = false; /* e.g. "a" "b" with a macro: clang types it */
 	if (!ok || (!full && has_str && has_other)) {
+		if (!find_macro(p, name))
+			p->c->n_macro_not_const++;
 		buf_free(&body);
 		vec_push(&p->c->skipped,
 				 xstrfmt("%s: macro is not a literal or arithmetic on such macros "
