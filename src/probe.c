@@ -161,6 +161,11 @@ void write_layout_probe(struct ctx *c)
 			"mod bindings {\n    include!(\"%s\");\n}\nuse bindings::*;\nfn main() {\n%s}\n",
 		   out, p.rs.p ? p.rs.p : "");
 	char *cpath = xstrfmt("%s.c", o->layout_probe), *rpath = xstrfmt("%s.rs", o->layout_probe);
+	char *rabs = realpath(rpath, NULL);
+	if (rabs && !strcmp(rabs, out))
+		error("--layout-probe %s would overwrite the output %s; choose another prefix",
+		      o->layout_probe, o->output);
+	free(rabs);
 	if (write_file_atomic(cpath, cf.p, cf.len) || write_file_atomic(rpath, rf.p, rf.len))
 		error("cannot write layout probe '%s': %s", o->layout_probe, strerror(errno));
 	if (o->verbose)
