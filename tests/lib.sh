@@ -1,0 +1,102 @@
+# Shared test helpers. Each test prints "ok - sentence" or "not ok - sentence"
+# with indented diagnostics.
+set -u
+: "${H2RS:?}" "${OUT:?}"
+FIX=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/fixtures
+RUSTC=${RUSTC:-rustc}
+ALLOWS='#![allow(non_upper_case_globals, non_camel_case_types, non_snake_case, dead_code, improper_ctypes)]'
+
+ok() { echo "ok - $*"; }
+not_ok() { echo "not ok - $*"; }
+indent() { sed 's/^/    /' | head -n "${1:-25}"; }
+
+# check NAME CMD...: run CMD, ok if it succeeds.
+check() {
+	local name=$1
+	shift
+	local log
+	log=$(mktemp)
+	if "$@" >"$log" 2>&1; then ok "$name"; else not_ok "$name"; indent <"$log"; fi
+	rm -f "$log"
+}
+
+# rust_lib FILE.rs: compile generated bindings as a library, warnings denied
+# (with the lints every bindgen user allows).
+rust_lib() {
+	local rs=$1 d
+	d=$(mktemp -d)
+	printf '%s\ninclude!("%s");\n' "$ALLOWS" "$rs" >"$d/lib.rs"
+	"$RUSTC" --edition 2021 --crate-type lib --emit=metadata -D warnings "$d/lib.rs" \
+		-o "$d/lib.rmeta"
+	local rc=$?
+	rm -rf "$d"
+	return $rc
+}
+
+# layout_check NAME HEADER [H2RS_OPTS...] [-- CFLAGS...]: generate bindings
+# with a layout probe, compile the bindings with rustc (-D warnings), compile
+# the probe with gcc and with rustc, run both and require identical output.
+# Prints one ok/not ok line with the number of records and fields compared.
+layout_check() {
+	local name=$1 hdr=$2
+	shift 2
+	local opts=() cflags=() seen=0
+	for a in "$@"; do
+		if [ "$seen" = 1 ]; then cflags+=("$a"); elif [ "$a" = -- ]; then seen=1; else opts+=("$a"); fi
+	done
+	local d="$OUT/layout/$name"
+	rm -rf "$d"
+	mkdir -p "$d"
+	local H=${LAYOUT_H2RS:-$H2RS}
+	if ! "$H" "$hdr" "${opts[@]}" -o "$d/b.rs" --layout-probe "$d/probe" -- "${cflags[@]}" \
+		2>"$d/h2rs.err"; then
+		not_ok "$name: h2rs failed"; indent <"$d/h2rs.err"; return 1
+	fi
+	if ! rust_lib "$d/b.rs" >"$d/rustc.err" 2>&1; then
+		not_ok "$name: bindings do not compile with rustc -D warnings"; indent <"$d/rustc.err"
+		return 1
+	fi
+	local gccflags=()
+	for a in "${cflags[@]}"; do
+		case $a in -I* | -D* | -U* | -std=* | -include | -m32 | -m64 | -f*) gccflags+=("$a") ;; esac
+	done
+	if ! gcc -w "${gccflags[@]}" "$d/probe.c" -o "$d/probe_c" 2>"$d/gcc.err"; then
+		not_ok "$name: gcc cannot compile the layout probe"; indent <"$d/gcc.err"; return 1
+	fi
+	if ! "$RUSTC" --edition 2021 -A warnings "$d/probe.rs" -o "$d/probe_rs" 2>"$d/rustc2.err"; then
+		not_ok "$name: rustc cannot compile the layout probe"; indent <"$d/rustc2.err"; return 1
+	fi
+	"$d/probe_c" | sort >"$d/gcc.txt"
+	"$d/probe_rs" | sort >"$d/rustc.txt"
+	local recs fields
+	recs=$(grep -c '^size ' "$d/gcc.txt")
+	fields=$(grep -c '^offset ' "$d/gcc.txt")
+	if [ "$recs" = 0 ]; then
+		not_ok "$name: the probe printed no records"; return 1
+	fi
+	if ! diff "$d/gcc.txt" "$d/rustc.txt" >"$d/diff.txt"; then
+		local n
+		n=$(grep -c '^<' "$d/diff.txt")
+		not_ok "$name: $n layout mismatches between gcc and rustc ($recs records, $fields fields)"
+		indent <"$d/diff.txt"
+		return 1
+	fi
+	ok "$name: layout equal to gcc's ($recs records, $fields fields, 0 mismatches)"
+}
+
+# rust_prog NAME BINDINGS MAIN.rs [LINKARGS...]: compile a Rust program that
+# uses the bindings (module b) and run it; ok if it compiles and exits 0.
+rust_prog() {
+	local name=$1 rs=$2 main=$3
+	shift 3
+	local d
+	d=$(mktemp -d "$OUT/prog.XXXXXX")
+	{ printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$rs"; cat "$main"; } >"$d/main.rs"
+	if ! "$RUSTC" --edition 2021 -D warnings "$d/main.rs" -o "$d/main" "$@" >"$d/err" 2>&1; then
+		not_ok "$name: does not compile"; indent 30 <"$d/err"; return 1
+	fi
+	if ! "$d/main" >"$d/run" 2>&1; then
+		not_ok "$name: program failed"; indent <"$d/run"; return 1
+	fi
+	ok "$name"
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Every fixture: bindings compile with rustc -D warnings, and every record's
+# size, alignment and field offsets equal what gcc gives for the same header.
+. "$(dirname "$0")/lib.sh"
+for h in structs packed bitfields types functions enums macros misc; do
+	layout_check "fixture $h.h" "$FIX/$h.h"
+	layout_check "fixture $h.h with --with-derive-default --use-core" "$FIX/$h.h" \
+		--with-derive-default --use-core --ctypes-prefix ::core::ffi
+done
+layout_check "fixture opaque.h" "$FIX/opaque.h"
+layout_check "fixture structs.h with -D and -I after --" "$FIX/structs.h" -- -DUNUSED=1 -I"$FIX"
