@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Macro constants: every value h2rs emits equals what gcc computes for the
+# same macro, and its Rust type has the size and signedness of the C type.
+# Under --macro-constants=bindgen (the default when invoked as bindgen) the
+# values are the same and the types follow bindgen's rule.
+. "$(dirname "$0")/lib.sh"
+d="$OUT/macros"
+mkdir -p "$d"
+ints="M_DEC M_HEX M_OCT M_NEG M_ARITH M_BIG M_UMAX M_SUFFIX M_CHAR M_CAST M_GFP M_SIZEOF M_ALIGNOF M_OFFSETOF M_ENUM M_IOR M_U32C M_GENMASK M_INT32MIN"
+floats="M_FLOAT M_FLOATF"
+strs="M_STR M_JOINED"
+{
+	echo '#include <stdio.h>'
+	echo '#include <string.h>'
+	echo "#include \"$FIX/macros.h\""
+	echo '#define SIGNED(x) ((__typeof__(x))-1 < 0)'
+	echo 'int main(void) {'
+	for m in $ints; do
+		echo "	if (SIGNED($m)) printf(\"$m %lld %zu 1\\n\", (long long)($m), sizeof($m));"
+		echo "	else printf(\"$m %llu %zu 0\\n\", (unsigned long long)($m), sizeof($m));"
+	done
+	for m in $floats; do
+		echo "	{ __typeof__($m) v = $m; unsigned long long bits = 0; memcpy(&bits, &v, sizeof v);"
+		echo "	  printf(\"$m %llx %zu\\n\", bits, sizeof v); }"
+	done
+	for m in $strs; do
+		echo "	{ const char s[] = $m; printf(\"$m\"); for (size_t i = 0; i < sizeof s; i++) printf(\" %02x\", (unsigned char)s[i]); printf(\"\\n\"); }"
+	done
+	echo '	return 0; }'
+} >"$d/c.c"
+gcc -w "$d/c.c" -o "$d/c" && "$d/c" >"$d/gcc.txt"
+
+{
+	echo 'use b::*;'
+	echo 'trait Sig: Copy + Default + PartialOrd + std::ops::Not<Output = Self> {}'
+	echo 'impl<T: Copy + Default + PartialOrd + std::ops::Not<Output = T>> Sig for T {}'
+	echo 'fn signed<T: Sig>(_: T) -> u8 { (!T::default() < T::default()) as u8 }'
+	echo 'fn main() {'
+	for m in $ints; do
+		echo "    println!(\"$m {} {} {}\", $m, std::mem::size_of_val(&$m), signed($m));"
+	done
+	for m in $floats; do
+		echo "    println!(\"$m {:x} {}\", $m.to_bits(), std::mem::size_of_val(&$m));"
+	done
+	for m in $strs; do
+		echo "    print!(\"$m\"); for c in $m.iter() { print!(\" {:02x}\", c); } println!();"
+	done
+	echo '}'
+} >"$d/main.rs"
+"$H2RS" "$FIX/macros.h" -o "$d/full.rs" 2>"$d/err"
+if rust_prog "macros: full mode compiles" "$d/full.rs" "$d/main.rs" >"$d/prog.txt"; then
+	cat "$d/prog.txt"
+	bin=$(ls -t "$OUT"/prog.*/main | head -n1)
+	"$bin" >"$d/rust.txt"
+	if diff "$d/gcc.txt" "$d/rust.txt" >"$d/diff"; then
+		ok "macros: $(wc -l <"$d/gcc.txt") constants (casts, sizeof, _Alignof, offsetof, enum constants, _IOR, UINT32_C, GENMASK, floats, strings) equal gcc's value, size and signedness"
+	else
+		not_ok "macros: values or types differ from gcc's"; indent <"$d/diff"
+	fi
+else
+	cat "$d/prog.txt"
+fi
+if grep -q "pub const M_CAST: gfp_t = 1024;" "$d/full.rs" && grep -q "pub const M_GFP: gfp_t = 192;" "$d/full.rs"; then
+	ok "macros: a cast to a typedef keeps the typedef's name (M_CAST: gfp_t)"
+else
+	not_ok "macros: typedef name lost"; grep "M_CAST\|M_GFP" "$d/full.rs" | indent
+fi
+for m in M_NOT_CONST M_STMT; do
+	if grep -q "pub const $m\b" "$d/full.rs"; then
+		not_ok "macros: $m is not a constant but was emitted"
+	elif "$H2RS" "$FIX/macros.h" -o /dev/null --explain $m 2>&1 | grep -q "^$m: skipped: not a constant expression (clang: "; then
+		ok "macros: $m is skipped and --explain gives clang's reason"
+	else
+		not_ok "macros: --explain $m"; "$H2RS" "$FIX/macros.h" -o /dev/null --explain $m 2>&1 | indent
+	fi
+done
+
+# bindgen rules: literals and arithmetic only, types by value
+"$H2RS" "$FIX/macros.h" -o "$d/bg.rs" --macro-constants=bindgen 2>/dev/null
+want='pub const M_DEC: u32 = 42;
+pub const M_HEX: u32 = 31;
+pub const M_OCT: u32 = 493;
+pub const M_NEG: i32 = -7;
+pub const M_ARITH: u32 = 460;
+pub const M_BIG: u64 = 1099511627775;
+pub const M_UMAX: u64 = 18446744073709551615;
+pub const M_SUFFIX: u32 = 5;
+pub const M_CHAR: u8 = 120u8;
+pub const M_FLOAT: f64 = 1.5;
+pub const M_STR: &[u8; 6] = b"hello\0";
+pub const M_JOINED: &[u8; 7] = b"concat\0";
+pub const M_INT32MIN: i32 = -2147483648;'
+got=$(grep "^pub const M_" "$d/bg.rs" | grep -v "M_FLOATF")
+if [ "$got" = "$want" ]; then
+	ok "macros: --macro-constants=bindgen emits exactly bindgen's set with bindgen's types (casts, sizeof, calls dropped)"
+else
+	not_ok "macros: bindgen mode"; diff <(echo "$want") <(echo "$got") | indent
+fi
+ln -sf "$H2RS" "$d/bindgen"
+"$d/bindgen" "$FIX/macros.h" -o "$d/bg2.rs" 2>/dev/null
+if cmp -s <(grep "^pub const" "$d/bg.rs") <(grep "^pub const" "$d/bg2.rs"); then
+	ok "macros: invoked as bindgen, bindgen's macro rules are the default"
+else
+	not_ok "macros: bindgen name does not select bindgen rules"
+fi
+"$H2RS" "$FIX/macros.h" -o "$d/cstr.rs" --generate-cstr 2>/dev/null
+cat >"$d/cstr_main.rs" <<'R'
+fn main() { assert_eq!(b::M_STR.to_str().unwrap(), "hello"); }
+R
+rust_prog "macros: --generate-cstr gives &CStr" "$d/cstr.rs" "$d/cstr_main.rs"
