@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Real header sets: bindings compile with rustc -D warnings and every record
+# has gcc's layout. POSIX, every uapi header that parses in one unit, zlib,
+# sqlite3.
+. "$(dirname "$0")/lib.sh"
+d="$OUT/real"
+mkdir -p "$d"
+posix="stdio.h stdlib.h string.h unistd.h fcntl.h sys/stat.h sys/socket.h netinet/in.h signal.h
+time.h pthread.h dirent.h sys/types.h sys/wait.h sys/mman.h sys/ioctl.h sys/time.h sys/uio.h
+sys/un.h arpa/inet.h netdb.h poll.h sched.h semaphore.h termios.h errno.h stdint.h inttypes.h
+locale.h wchar.h setjmp.h dlfcn.h regex.h glob.h sys/select.h sys/resource.h sys/utsname.h
+grp.h pwd.h fnmatch.h syslog.h"
+for h in $posix; do echo "#include <$h>"; done >"$d/posix.h"
+layout_check "real: POSIX set ($(echo $posix | wc -w) headers, -D_GNU_SOURCE)" "$d/posix.h" -- -D_GNU_SOURCE
+LAYOUT_H2RS=$H2RS_FAST layout_check "real: POSIX set, full macro mode off (bindgen rules)" "$d/posix.h" \
+	--macro-constants=bindgen -- -D_GNU_SOURCE
+
+# uapi: the /usr/include/linux headers that parse together in one unit,
+# grown greedily (chunks of 32, single headers when a chunk breaks the set)
+parses() { gcc -fsyntax-only -w -x c "$1" 2>/dev/null; }
+if [ ! -s "$d/uapi.h" ]; then
+	: >"$d/uapi.tmp"
+	ls /usr/include/linux/*.h | sed 's|^/usr/include/\(.*\)|#include <\1>|' >"$d/all.txt"
+	split -l 32 "$d/all.txt" "$d/chunk."
+	for c in "$d"/chunk.*; do
+		cat "$d/uapi.tmp" "$c" >"$d/try.h"
+		if parses "$d/try.h"; then
+			cp "$d/try.h" "$d/uapi.tmp"
+		else
+			while read -r line; do
+				{ cat "$d/uapi.tmp"; echo "$line"; } >"$d/try.h"
+				parses "$d/try.h" && cp "$d/try.h" "$d/uapi.tmp"
+			done <"$c"
+		fi
+	done
+	rm -f "$d"/chunk.* "$d/try.h" "$d/all.txt"
+	mv "$d/uapi.tmp" "$d/uapi.h"
+fi
+n=$(wc -l <"$d/uapi.h")
+LAYOUT_H2RS=$H2RS_FAST layout_check "real: $n uapi headers in one unit" "$d/uapi.h"
+echo '#include <zlib.h>' >"$d/zlib.h"
+layout_check "real: zlib" "$d/zlib.h"
+echo '#include <sqlite3.h>' >"$d/sqlite3.h"
+layout_check "real: sqlite3" "$d/sqlite3.h"
