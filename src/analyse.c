@@ -316,7 +316,8 @@ unsigned item_derives(struct ctx *c, struct item *it)
 
 void analyse(struct ctx *c)
 {
-	qsort(c->items.v, c->items.n, sizeof(void *), by_order);
+	if (c->items.n)
+		qsort(c->items.v, c->items.n, sizeof(void *), by_order);
 	assign_names(c);
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The command-line contract Kbuild relies on (scripts/rust_is_available.sh and
+# rust/Makefile of Linux 6.12), without a kernel tree: the version probe, the
+# libclang probe, depfiles, GCC-only options, .c inputs and the sed steps.
+. "$(dirname "$0")/lib.sh"
+d="$OUT/kbuild"
+rm -rf "$d"; mkdir -p "$d"
+ln -s "$H2RS" "$d/bindgen"
+BG=$d/bindgen
+
+v=$("$BG" --version workaround-for-0.69.0 2>/dev/null | sed -nE '1s:.*bindgen ([0-9]+\.[0-9]+\.[0-9]+).*:\1:p')
+if [ "$v" = 0.72.1 ]; then ok "kbuild: 'bindgen --version workaround-for-0.69.0' parses as 0.72.1 (>= 0.65.1)"; else not_ok "kbuild: version '$v'"; fi
+if "$H2RS" --version | grep -q "^h2rs .*bindgen 0.72.1 compatible; .*clang version"; then ok "kbuild: h2rs --version names the libclang"; else not_ok "kbuild: h2rs --version"; fi
+
+printf '#pragma message("clang version " __clang_version__)\n' >"$d/libclang.h"
+lv=$("$BG" "$d/libclang.h" 2>&1 >/dev/null | sed -nE 's:.*clang version ([0-9]+\.[0-9]+\.[0-9]+).*:\1:p')
+if [ -n "$lv" ] && "$BG" "$d/libclang.h" >/dev/null 2>&1; then
+	ok "kbuild: the libclang probe prints 'clang version $lv' on stderr and exits 0"
+else
+	not_ok "kbuild: libclang probe"
+fi
+printf '#define F(x) int x##x\nF(foo);\n' >"$d/concat.h"
+if "$BG" "$d/concat.h" 2>/dev/null | grep -q foofoo; then ok "kbuild: the concat probe's output contains foofoo"; else not_ok "kbuild: concat probe"; fi
+
+mkdir -p "$d/inc"
+printf 'struct from_inc { int a; };\n' >"$d/inc/dep.h"
+printf '#include "dep.h"\n#include <stddef.h>\nconst size_t RUST_CONST_HELPER_SIZE = sizeof(struct from_inc);\n' >"$d/top.h"
+"$BG" "$d/top.h" -o "$d/top.rs" -- -Wp,-MMD,"$d/.top.rs.d" -I"$d/inc" \
+	-DKBUILD_MODNAME='"x"' -fconserve-stack -mno-fp-ret-in-387 -fzero-call-used-regs=used-gpr \
+	-mrecord-mcount -falign-jumps=1 -Wno-maybe-uninitialized -w --target=x86_64-linux-gnu 2>"$d/err"
+if [ -f "$d/.top.rs.d" ] && head -n1 "$d/.top.rs.d" | grep -q "^$d/top.rs:" &&
+	grep -q "$d/top.h" "$d/.top.rs.d" && grep -q "$d/inc/dep.h" "$d/.top.rs.d"; then
+	ok "kbuild: -Wp,-MMD,FILE writes a make depfile 'OUT: header deps…'"
+else
+	not_ok "kbuild: depfile"; indent <"$d/err"
+fi
+if [ -s "$d/top.rs" ] && [ ! -s "$d/err" ]; then
+	ok "kbuild: GCC-only options (-fconserve-stack, -mno-fp-ret-in-387, …) are dropped quietly"
+else
+	not_ok "kbuild: GCC-only options"; indent <"$d/err"
+fi
+"$BG" "$d/top.h" -o "$d/top2.rs" --verbose -- -I"$d/inc" -fconserve-stack 2>"$d/err2"
+if grep -q "dropped compiler option '-fconserve-stack'" "$d/err2"; then ok "kbuild: --verbose names each dropped option"; else not_ok "kbuild: --verbose dropped options"; indent <"$d/err2"; fi
+"$H2RS" "$d/top.h" -o "$d/top3.rs" --depfile "$d/top3.d" -- -I"$d/inc"
+if grep -q "$d/inc/dep.h" "$d/top3.d"; then ok "kbuild: --depfile"; else not_ok "kbuild: --depfile"; fi
+
+sed -Ei 's/pub const RUST_CONST_HELPER_([a-zA-Z0-9_]*)/pub const \1/g' "$d/top.rs"
+if grep -q "^pub const SIZE: size_t = 4;" "$d/top.rs"; then
+	ok "kbuild: const helpers come out on one line, and the kernel's sed renames them (SIZE: size_t = 4)"
+else
+	not_ok "kbuild: RUST_CONST_HELPER sed"; grep SIZE "$d/top.rs" | indent
+fi
+
+cat >"$d/helpers.c" <<'C'
+#include <stddef.h>
+struct thing { int v; };
+__attribute__((noreturn)) void rust_helper_BUG(void) { __builtin_trap(); }
+int rust_helper_get(struct thing *t) { return t->v; }
+size_t rust_helper_size(void) { return 3; }
+int other(void) { return 0; }
+C
+"$BG" "$d/helpers.c" --blocklist-type '.*' --allowlist-var '' --allowlist-function 'rust_helper_.*' \
+	--rust-target 1.68 --use-core --with-derive-default --ctypes-prefix ffi --no-layout-tests \
+	--no-debug '.*' --enable-function-attribute-detection -o "$d/helpers.rs" 2>"$d/herr"
+sed -Ei 's/pub fn rust_helper_([a-zA-Z0-9_]*)/#[link_name="rust_helper_\1"]\n    pub fn \1/g' "$d/helpers.rs"
+if [ "$(grep -c '#\[link_name="rust_helper_' "$d/helpers.rs")" = 3 ] && ! grep -q "pub struct\|pub type\|fn other" "$d/helpers.rs" &&
+	grep -q "pub fn BUG() -> !;" "$d/helpers.rs"; then
+	ok "kbuild: the helpers run (.c input, blocklist '.*', empty allowlist-var) emits only the 3 rust_helper_ prototypes, BUG as -> !"
+else
+	not_ok "kbuild: helpers run"; indent 40 <"$d/helpers.rs"; indent <"$d/herr"
+fi
