@@ -1,12 +1,12 @@
 /* main.c — options → parse → analyse → emit, and the exit code. */
 #include "h2rs.h"
+#include "doctor.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 
-int doctor_main(int argc, char **argv) __attribute__((weak));
 
 static const char *kind_name(const struct item *it)
 {
@@ -130,8 +130,6 @@ static void report_skipped(struct ctx *c)
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "doctor")) {
-		if (!doctor_main)
-			error("this h2rs was built without the doctor");
 		return doctor_main(argc - 1, argv + 1);
 	}
 	struct options o = {0};
