@@ -195,6 +195,45 @@ struct full_walk {
 	char **failed;           /* per macro: clang's reason it is not a constant */
 };
 
+/* An expression's type, keeping a typedef name an operand has when the
+ * result has the same canonical type: (gfp_t)a | (gfp_t)b is a gfp_t (newer
+ * libclang reports that itself, libclang 14 reports unsigned int). */
+struct sugar_walk {
+	CXType want;  /* the canonical type of the whole expression */
+	CXType found; /* a typedef'd operand type with that canonical type */
+	bool ok;      /* found is set */
+};
+
+static CXType sugared_type(CXCursor e);
+
+static enum CXChildVisitResult sugar_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct sugar_walk *w = d;
+	if (!clang_isExpression(clang_getCursorKind(c)))
+		return CXChildVisit_Continue;
+	CXType t = sugared_type(c);
+	if (t.kind == CXType_Typedef && clang_equalTypes(clang_getCanonicalType(t), w->want)) {
+		w->found = t;
+		w->ok = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static CXType sugared_type(CXCursor e)
+{
+	CXType t = clang_getCursorType(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (t.kind == CXType_Typedef || t.kind == CXType_Elaborated)
+		return t;
+	if (k != CXCursor_ParenExpr && k != CXCursor_BinaryOperator &&
+	    k != CXCursor_UnaryOperator && k != CXCursor_ConditionalOperator)
+		return t;
+	struct sugar_walk w = {clang_getCanonicalType(t), t, false};
+	clang_visitChildren(e, sugar_child, &w);
+	return w.ok ? w.found : t;
+}
+
 /* The expression child of a variable declaration. */
 static enum CXChildVisitResult init_expr(CXCursor c, CXCursor parent, CXClientData d)
 {
@@ -223,7 +262,7 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 	/* the initialiser's type keeps typedef names (gfp_t) */
 	CXCursor init = clang_getNullCursor();
 	clang_visitChildren(cur, init_expr, &init);
-	CXType vt = clang_Cursor_isNull(init) ? clang_getCursorType(cur) : clang_getCursorType(init);
+	CXType vt = clang_Cursor_isNull(init) ? clang_getCursorType(cur) : sugared_type(init);
 	struct item *last = w->c->items.n ? w->c->items.v[w->c->items.n - 1] : NULL;
 	if (kind == 'l') {
 		if (last && last->cname == m->name && last->vkind == MV_STR && k == CXEval_Int &&

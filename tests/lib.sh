@@ -100,3 +100,6 @@ rust_prog() {
 	fi
 	ok "$name"
 }
+
+# The major version of the libclang h2rs runs on.
+libclang_major() { "$H2RS" --version | sed -nE 's/.*clang version ([0-9]+).*/\1/p'; }

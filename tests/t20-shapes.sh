@@ -45,7 +45,6 @@ fn main() {
     let _i: i128 = s.i128_;
     let _u: u128 = s.u128_;
     let _cd: b::__BindgenComplex<f64> = s.cd;
-    let _h: b::__BindgenFloat16 = s.h;
     let _ai: ::std::os::raw::c_int = s.ai;
     let ptrs: b::pointers = unsafe { std::mem::zeroed() };
     let _f: Option<unsafe extern "C" fn(::std::os::raw::c_int, *mut ::std::os::raw::c_char) -> ::std::os::raw::c_int> = ptrs.fp;
@@ -54,7 +53,7 @@ fn main() {
     let _f2: unsafe extern "C" fn(::std::os::raw::c_int, ::std::os::raw::c_int, *const ::std::os::raw::c_char) -> ::std::os::raw::c_int = b::uses_keyword_params;
 }
 R
-rust_prog "shapes: renamed primitives (u8_, type_), size_t as usize, _Bool, __int128, _Complex, _Float16, _Atomic, fn pointers" "$d/t.rs" "$d/t_main.rs"
+rust_prog "shapes: renamed primitives (u8_, type_), size_t as usize, _Bool, __int128, _Complex, _Atomic, fn pointers" "$d/t.rs" "$d/t_main.rs"
 
 "$H2RS" "$FIX/functions.h" -o "$d/f.rs" --enable-function-attribute-detection 2>/dev/null
 gcc -c "$FIX/functions.c" -o "$d/functions.o" && ar rcs "$d/libfunctions.a" "$d/functions.o"
