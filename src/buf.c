@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -187,24 +188,49 @@ void strmap_put(struct strmap *m, const char *key, void *val)
 	m->vals[i] = val;
 }
 
+/* Write in place: for devices, FIFOs and the like, which rename(2) would
+ * replace by a regular file (-o /dev/null as root). */
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	size_t w = fwrite(data, 1, len, f);
+	int err = ferror(f);
+	if (fclose(f) != 0 || w != len || err) {
+		errno = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
 int write_file_atomic(const char *path, const char *data, size_t len)
 {
-	char *tmp = xstrfmt("%s.h2rs-tmp.%ld", path, (long)getpid());
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_in_place(path, data, len);
+	/* through a symlink, replace the file it points to, not the link */
+	char *real = realpath(path, NULL);
+	const char *target = real ? real : path;
+	char *tmp = xstrfmt("%s.h2rs-tmp.%ld", target, (long)getpid());
 	FILE *f = fopen(tmp, "wb");
 	if (!f) {
 		free(tmp);
+		free(real);
 		return -1;
 	}
 	size_t w = fwrite(data, 1, len, f);
 	int err = ferror(f);
-	if (fclose(f) != 0 || w != len || err || rename(tmp, path) != 0) {
+	if (fclose(f) != 0 || w != len || err || rename(tmp, target) != 0) {
 		int e = errno;
 		unlink(tmp);
 		free(tmp);
+		free(real);
 		errno = e ? e : EIO;
 		return -1;
 	}
 	free(tmp);
+	free(real);
 	return 0;
 }
 

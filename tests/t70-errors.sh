@@ -48,3 +48,18 @@ else
 fi
 lines=$("$H2RS" "$d/good.h" --allowlist-type '(' 2>&1 | wc -l)
 if [ "$lines" = 1 ]; then ok "errors: one line of message for a bad regex"; else not_ok "errors: $lines lines for a bad regex"; fi
+# -o on something that is not a regular file: written in place, never
+# replaced (as root, rename(2) would turn /dev/null into a regular file)
+rm -f "$d/fifo" "$d/target" "$d/lnk"
+mkfifo "$d/fifo"
+echo old >"$d/target"
+ln -s target "$d/lnk"
+(cat "$d/fifo" >"$d/fifo.out" &)
+"$H2RS" "$d/good.h" -o "$d/fifo" 2>/dev/null
+"$H2RS" "$d/good.h" -o "$d/lnk" 2>/dev/null
+sleep 0.2
+if [ -p "$d/fifo" ] && [ -L "$d/lnk" ] && grep -q "pub struct ok" "$d/target" && grep -q "pub struct ok" "$d/fifo.out"; then
+	ok "errors: -o into a FIFO or through a symlink keeps the FIFO and the link"
+else
+	not_ok "errors: -o replaced a FIFO or a symlink"; ls -l "$d/fifo" "$d/lnk" | indent
+fi
