@@ -1204,8 +1204,11 @@ void parse_header(struct ctx *c)
 	phase(o, "walk", &t);
 	if (o->depfile || o->mmd_depfile)
 		clang_getInclusions(p.tu, collect_inclusion, c);
+	/* Everything needed is copied into the IR: free the AST before any
+	 * macro-evaluation unit is parsed, so peak memory holds one AST, not
+	 * two. (The index is left for process exit.) */
+	if (c->macros.n && o->macros_full)
+		clang_disposeTranslationUnit(p.tu);
 	eval_macros(c, index);
 	phase(o, "macros", &t);
-	/* The TU and index are left for process exit: freeing a big AST costs
-	 * time and nothing of it is used after this point. */
 }
