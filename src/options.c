@@ -89,7 +89,8 @@ static const char usage_text[] =
 	"  --explain NAME                 say what h2rs did with NAME and why, on stderr\n"
 	"  --check-layout-with CC         compile libclang's layout of every emitted record\n"
 	"                                 as static assertions with CC and the same flags;\n"
-	"                                 fail, naming each mismatch (mixed GCC+LLVM builds)\n"
+	"                                 fail, naming each mismatch (mixed GCC+LLVM builds);\n"
+	"                                 also from the environment: H2RS_CHECK_LAYOUT_WITH=CC\n"
 	"  --layout-probe PREFIX          also write PREFIX.c and PREFIX.rs, programs that\n"
 	"                                 print every record's layout as gcc and rustc see it\n"
 	"  --verbose                      list skipped items and dropped clang arguments\n"
@@ -433,6 +434,10 @@ void parse_options(struct options *o, int argc, char **argv)
 	}
 	if (!o->wrap_suffix)
 		o->wrap_suffix = "__extern";
+	/* build systems that call us as bindgen cannot add options: Kbuild users
+	 * say H2RS_CHECK_LAYOUT_WITH=gcc make ... instead */
+	if (!o->check_cc && getenv("H2RS_CHECK_LAYOUT_WITH") && *getenv("H2RS_CHECK_LAYOUT_WITH"))
+		o->check_cc = getenv("H2RS_CHECK_LAYOUT_WITH");
 	if (!macros_set)
 		o->macros_full = !o->bindgen_name; /* under the name bindgen, bindgen's rules */
 	if (!o->header)
