@@ -207,9 +207,13 @@ static int run_capture(char **argv, struct buf *out)
 /* gcc: "unrecognized command-line option '-mfoo'" (quotes may be Unicode). */
 static bool drop_refused_arg(struct vec *args, const char *msg)
 {
-	const char *m = strstr(msg, "unrecognized command-line option");
-	if (!m)
-		m = strstr(msg, "unrecognized command line option");
+	static const char *const phrases[] = {"unrecognized command-line option",
+					      "unrecognized command line option",
+					      "unrecognized argument in option", NULL};
+	const char *m = NULL;
+	for (int i = 0; phrases[i] && !m; i++)
+		if ((m = strstr(msg, phrases[i])))
+			m += strlen(phrases[i]);
 	if (!m)
 		return false;
 	const char *a = strchr(m, '-');
