@@ -1,7 +1,7 @@
 /*
  * doctor.h — `h2rs doctor`: can this kernel tree, configuration,
  * architecture and toolchain build Rust, and if not, why and what is the
- * smallest fix. Independent of the generator; see docs/doctor.md.
+ * smallest fix. Independent of the generator; see the Doctor section of README.md.
  */
 #ifndef H2RS_DOCTOR_H
 #define H2RS_DOCTOR_H
