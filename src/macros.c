@@ -62,6 +62,25 @@ static struct item *macro_item(struct macro_def *m)
 	return it;
 }
 
+/* An integer macro under bindgen's rules: u8 for a character literal,
+ * otherwise u32/i32/u64/i64 chosen by the value. */
+static void push_int_macro(struct ctx *c, struct macro_def *m, bool uns, uint64_t u, int64_t s)
+{
+	struct item *it = macro_item(m);
+	it->vkind = m->single_char ? MV_CHAR : MV_INT;
+	it->vunsigned = uns;
+	it->uval = u;
+	it->ival = s;
+	if (m->single_char) {
+		it->mtype = "u8";
+		it->uval &= 0xff;
+	} else {
+		set_int_type(it);
+	}
+	vec_push(&c->items, it);
+}
+
+
 /* enum { __h2rs_eN = (MACRO) }; → an integer constant of the type clang chose */
 static void eval_enum(struct eval_walk *w, CXCursor en)
 {
@@ -85,18 +104,8 @@ static void eval_enum(struct eval_walk *w, CXCursor en)
 	CXType it = clang_getCanonicalType(clang_getEnumDeclIntegerType(en));
 	bool uns = it.kind == CXType_UInt || it.kind == CXType_ULong || it.kind == CXType_ULongLong ||
 		   it.kind == CXType_UChar || it.kind == CXType_UShort || it.kind == CXType_UInt128;
-	struct item *item = macro_item(m);
-	item->vkind = m->single_char ? MV_CHAR : MV_INT;
-	item->vunsigned = uns;
-	item->uval = clang_getEnumConstantDeclUnsignedValue(k);
-	item->ival = clang_getEnumConstantDeclValue(k);
-	if (m->single_char) {
-		item->mtype = "u8";
-		item->uval &= 0xff;
-	} else {
-		set_int_type(item);
-	}
-	vec_push(&w->c->items, item);
+	push_int_macro(w->c, m, uns, clang_getEnumConstantDeclUnsignedValue(k),
+		       clang_getEnumConstantDeclValue(k));
 }
 
 static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClientData d)
@@ -132,18 +141,8 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 				 xstrfmt("%s: string macro with an embedded NUL", m->name));
 		}
 	} else if (k == CXEval_Int && !m->is_string) {
-		struct item *it = macro_item(m);
-		it->vkind = m->single_char ? MV_CHAR : MV_INT;
-		it->vunsigned = clang_EvalResult_isUnsignedInt(ev);
-		it->uval = clang_EvalResult_getAsUnsigned(ev);
-		it->ival = clang_EvalResult_getAsLongLong(ev);
-		if (m->single_char) {
-			it->mtype = "u8";
-			it->uval &= 0xff;
-		} else {
-			set_int_type(it);
-		}
-		vec_push(&w->c->items, it);
+		push_int_macro(w->c, m, clang_EvalResult_isUnsignedInt(ev),
+			       clang_EvalResult_getAsUnsigned(ev), clang_EvalResult_getAsLongLong(ev));
 	} else if (k == CXEval_Float && m->is_float) {
 		struct item *it = macro_item(m);
 		it->vkind = MV_FLOAT;

@@ -540,6 +540,31 @@ static void read_record(struct parser *p, struct item *it, CXCursor def)
 	it->nfields = w.fields.n;
 }
 
+/* The record a declaration is written inside of, or NULL. */
+static struct item *enclosing_record(struct parser *p, CXCursor decl)
+{
+	CXCursor lex = clang_getCursorLexicalParent(decl);
+	enum CXCursorKind lk = clang_getCursorKind(lex);
+	if (lk != CXCursor_StructDecl && lk != CXCursor_UnionDecl)
+		return NULL;
+	return map_get(p, clang_getCanonicalCursor(lex));
+}
+
+/* Name a new record or enum: its tag, or parent's next _bindgen_ty_N when
+ * it has none (top-level unnamed ones are numbered in analyse.c). */
+static void name_tag(struct parser *p, struct item *it, CXCursor cur, struct item *parent)
+{
+	it->parent = parent;
+	if (it->unnamed) {
+		it->cname = NULL;
+		if (parent)
+			it->name = xstrfmt("_bindgen_ty_%d", ++parent->anon_count);
+	} else {
+		it->cname = cxstr(clang_getCursorSpelling(cur));
+		it->name = it->cname;
+	}
+}
+
 static struct item *record_item(struct parser *p, CXCursor cur, struct item *parent)
 {
 	CXCursor canon = clang_getCanonicalCursor(cur);
@@ -549,25 +574,15 @@ static struct item *record_item(struct parser *p, CXCursor cur, struct item *par
 		it->is_union = clang_getCursorKind(cur) == CXCursor_UnionDecl;
 		it->unnamed = is_unnamed(cur);
 		it->anon_member = clang_Cursor_isAnonymousRecordDecl(cur);
-		it->parent = parent;
-		if (it->unnamed) {
-			it->cname = NULL;
-			if (parent)
-				it->name = xstrfmt("_bindgen_ty_%d", ++parent->anon_count);
-		} else {
-			it->cname = cxstr(clang_getCursorSpelling(cur));
-			it->name = it->cname;
-		}
+		name_tag(p, it, cur, parent);
 	}
 	if (!it->complete) {
 		CXCursor def = clang_getCursorDefinition(cur);
 		if (!clang_Cursor_isNull(def)) {
 			/* a record defined inside another is named after it (outer_inner);
 			 * one merely mentioned there first (struct t *p;) is not */
-			CXCursor lex = clang_getCursorLexicalParent(def);
-			enum CXCursorKind lk = clang_getCursorKind(lex);
-			if (!it->parent && (lk == CXCursor_StructDecl || lk == CXCursor_UnionDecl))
-				it->parent = map_get(p, clang_getCanonicalCursor(lex));
+			if (!it->parent)
+				it->parent = enclosing_record(p, def);
 			read_record(p, it, def);
 		}
 	}
@@ -604,19 +619,9 @@ static struct item *enum_item(struct parser *p, CXCursor cur, struct item *paren
 		it->unnamed = is_unnamed(cur);
 		if (!parent) {
 			CXCursor def = clang_getCursorDefinition(cur);
-			CXCursor lex = clang_getCursorLexicalParent(clang_Cursor_isNull(def) ? cur : def);
-			enum CXCursorKind lk = clang_getCursorKind(lex);
-			if (lk == CXCursor_StructDecl || lk == CXCursor_UnionDecl)
-				parent = map_get(p, clang_getCanonicalCursor(lex));
+			parent = enclosing_record(p, clang_Cursor_isNull(def) ? cur : def);
 		}
-		it->parent = parent;
-		if (it->unnamed) {
-			if (parent)
-				it->name = xstrfmt("_bindgen_ty_%d", ++parent->anon_count);
-		} else {
-			it->cname = cxstr(clang_getCursorSpelling(cur));
-			it->name = it->cname;
-		}
+		name_tag(p, it, cur, parent);
 	}
 	if (!it->complete) {
 		CXCursor def = clang_getCursorDefinition(cur);
