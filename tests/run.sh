@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The test driver: runs every tests/t[0-9]*.sh (TAP-style "ok N - …" /
-# "not ok N - …" lines), then the doctor's quick checks, and ends with one
-# line "N passed, N failed"; exits non-zero on any failure or crashed script.
+# The test driver: runs every tests/t[0-9]*.sh (each prints "ok - sentence"
+# / "not ok - sentence" with indented diagnostics), then the doctor's quick
+# checks, numbers the results TAP-style across the run ("ok N - …"), and ends
+# with one line "N passed, N failed"; exits non-zero on any failure or
+# crashed script.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 export H2RS=${H2RS:-$here/../h2rs}
@@ -21,11 +23,15 @@ for t in "${scripts[@]}"; do
 	log="$OUT/$name.log"
 	bash "$t" >"$log" 2>&1
 	rc=$?
-	cat "$log"
+	awk -v n="$((passed + failed))" '
+		/^ok / { sub(/^ok( [0-9]+)?( -)?/, "ok " ++n " -") }
+		/^not ok / { sub(/^not ok( [0-9]+)?( -)?/, "not ok " ++n " -") }
+		/^[0-9]+ passed, [0-9]+ failed$/ { $0 = "# " $0 }
+		{ print }' "$log"
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")
 	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
-		echo "not ok - $name exited with status $rc"
+		echo "not ok $((passed + failed + p + 1)) - $name exited with status $rc"
 		f=1
 	fi
 	passed=$((passed + p))
