@@ -12,26 +12,19 @@ static int by_order(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
-/* Nested types are named parent_child, unnamed ones parent__bindgen_ty_N. */
-static const char *full_name(struct item *it)
-{
-	if (!it->parent || it->named_by_typedef || it->kind > IT_TYPEDEF)
-		return it->name;
-	const char *pn = full_name(it->parent);
-	it->parent = NULL; /* memoise: the name is final now */
-	it->name = xstrfmt("%s_%s", pn, it->name);
-	return it->name;
-}
-
+/* Nested types are named parent_child, unnamed ones parent__bindgen_ty_N
+ * (top-level unnamed ones _bindgen_ty_N). Items are in declaration order
+ * and a parent's definition is read before its children, so a parent's name
+ * is final when its children are named. */
 static void assign_names(struct ctx *c)
 {
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		if ((it->kind == IT_RECORD || it->kind == IT_ENUM) && !it->name)
 			it->name = xstrfmt("_bindgen_ty_%d", ++c->top_anon);
+		else if (it->parent && !it->named_by_typedef && it->kind <= IT_TYPEDEF)
+			it->name = xstrfmt("%s_%s", it->parent->name, it->name);
 	}
-	for (int i = 0; i < c->items.n; i++)
-		full_name(c->items.v[i]);
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		it->name = rust_ident(it->name);
@@ -132,8 +125,6 @@ static void mark_item(struct ctx *c, struct item *it)
 	case IT_RECORD:
 		for (int i = 0; i < it->nfields; i++)
 			mark_type(c, it->fields[i]->type);
-		if (it->parent)
-			mark_item(c, it->parent);
 		break;
 	case IT_ENUM:
 		break;
