@@ -219,6 +219,32 @@ static unsigned array_can(unsigned elem, uint64_t len)
 	return len > 32 ? elem & ~DERIVE_DEFAULT : elem;
 }
 
+/* bindgen's default for a union with a member that is not Copy: a struct
+ * of __BindgenUnionField<T> markers plus a blob of the union's size
+ * (bindgen_wrapper style). Unions with bitfields keep the Rust union (with
+ * ManuallyDrop members), whose accessors the units need. */
+bool union_wrapper(struct ctx *c, struct item *it)
+{
+	if (!it->is_union || !it->complete || it->opaque)
+		return false;
+	bool noncopy = false;
+	for (int i = 0; i < it->nrs; i++) {
+		if (it->rs[i].kind == RF_BITFIELD_UNIT)
+			return false;
+		if (it->rs[i].kind == RF_FIELD && !(type_can(c, it->rs[i].cfield->type) & DERIVE_COPY))
+			noncopy = true;
+	}
+	return noncopy;
+}
+
+/* A function type, or a typedef (chain) of one: emitted as Option<fn>. */
+bool type_is_fn(const struct type *t)
+{
+	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
+		t = t->item->aliased;
+	return t->kind == TY_FUNC;
+}
+
 static unsigned record_can(struct ctx *c, struct item *it)
 {
 	if (!it->complete)
@@ -235,6 +261,10 @@ static unsigned record_can(struct ctx *c, struct item *it)
 			can &= type_can(c, rf->cfield->type);
 		else if (rf->kind == RF_PADDING || rf->kind == RF_BITFIELD_UNIT)
 			can &= array_can(DERIVE_ALL, rf->bytes);
+	}
+	if (it->is_union && union_wrapper(c, it)) {
+		uint64_t a = it->align > 8 ? 8 : it->align;
+		return array_can(DERIVE_ALL & ~DERIVE_COPY, it->size / a);
 	}
 	if (it->is_union)
 		can &= DERIVE_COPY;
@@ -275,6 +305,8 @@ unsigned type_can(struct ctx *c, const struct type *t)
 			return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ);
 		return DERIVE_ALL;
 	case TY_PTR:
+		if (type_is_fn(t->sub))
+			return type_can(c, t->sub); /* emitted as the Option<fn> itself */
 		return DERIVE_ALL & ~DERIVE_DEFAULT;
 	case TY_ARRAY:
 		return array_can(type_can(c, t->sub), t->len);
@@ -284,6 +316,10 @@ unsigned type_can(struct ctx *c, const struct type *t)
 		return array_can(DERIVE_ALL, t->size / (t->align > 8 ? 8 : t->align));
 	case TY_COMPLEX:
 		return DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_PARTIALEQ;
+	case TY_FUNC:
+		/* comparing function pointers is unpredictable (rustc warns,
+		 * unpredictable_function_pointer_comparisons): no PartialEq/Eq */
+		return DERIVE_ALL & ~(DERIVE_PARTIALEQ | DERIVE_EQ);
 	case TY_ITEM:
 		if (!t->item->emit && t->item->skip_reason)
 			return DERIVE_ALL; /* blocklisted: the user's definition */

@@ -41,7 +41,9 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 			buf_puts(b, t->prim);
 		break;
 	case TY_PTR:
-		if (t->sub->kind == TY_FUNC) {
+		/* a pointer to a function (or to a typedef of a function type) is
+		 * the Option<fn> itself */
+		if (type_is_fn(t->sub)) {
 			emit_type(c, b, t->sub);
 			break;
 		}
@@ -388,17 +390,20 @@ static void bitfield_from_raw(struct emitter *e, struct buf *b, const struct fie
 	}
 }
 
-/* Rust expression turning `val` of the field's type into a u64. */
-static void bitfield_to_raw(struct emitter *e, struct buf *b, const struct field *f,
-			    const char *val)
+/* Rust expression turning `val` of the field's type into a u64; a type
+ * that is not an integer (Rust enum, newtype) is first transmuted in a
+ * statement written to pre at the given indent. */
+static void bitfield_to_raw(struct emitter *e, struct buf *pre, int indent, struct buf *b,
+			    const struct field *f, const char *val)
 {
 	uint64_t bytes = type_bytes(e->c, f->type);
 	unsigned bits = bytes >= 8 ? 64 : bytes >= 4 ? 32 : bytes >= 2 ? 16 : 8;
-	if (bitfield_repr(f->type) == BF_OTHER)
-		buf_printf(b, "{\n            let v: u%u = unsafe { %s::mem::transmute(%s) };\n"
-			      "            v as u64\n        }", bits, e->stdp, val);
-	else
-		buf_printf(b, "%s as u64", val);
+	if (bitfield_repr(f->type) == BF_OTHER) {
+		buf_indent(pre, indent);
+		buf_printf(pre, "let %s: u%u = unsafe { %s::mem::transmute(%s) };\n", val, bits,
+			   e->stdp, val);
+	}
+	buf_printf(b, "%s as u64", val);
 }
 
 /* Getter, setter and raw accessors of one bitfield. */
@@ -425,11 +430,11 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	buf_printf(b, "        %s\n    }\n", expr.p);
 
 	buf_reset(&expr);
-	bitfield_to_raw(e, &expr, f, "val");
 	buf_printf(b, "    #[inline]\n    pub fn set_%s(&mut self, val: %s) {\n", f->cname, ty.p);
+	bitfield_to_raw(e, b, 8, &expr, f, "val");
 	if (un)
-		buf_printf(b, "        let raw = %s;\n        unsafe { self._bitfield_%d.set(%lluusize, %du8, raw) }\n",
-			   expr.p, u->unit, off, w);
+		buf_printf(b, "        unsafe { self._bitfield_%d.set(%lluusize, %du8, %s) }\n", u->unit,
+			   off, w, expr.p);
 	else
 		buf_printf(b, "        self._bitfield_%d.set(%lluusize, %du8, %s)\n", u->unit, off, w,
 			   expr.p);
@@ -447,15 +452,16 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 		   f->cname, ty.p, ub, S, u->unit, off, w, expr.p);
 
 	buf_reset(&expr);
-	bitfield_to_raw(e, &expr, f, "val");
+	buf_printf(b, "    #[inline]\n    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
+		   f->cname, ty.p);
+	bitfield_to_raw(e, b, 8, &expr, f, "val");
 	buf_printf(b,
-		   "    #[inline]\n    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n"
 		   "        unsafe {\n"
 		   "            <__BindgenBitfieldUnit<[u8; %lluusize]>>::raw_set(\n"
 		   "                %s::ptr::addr_of_mut!((*this)._bitfield_%d),\n"
 		   "                %lluusize,\n                %du8,\n                %s,\n"
 		   "            )\n        }\n    }\n",
-		   f->cname, ty.p, ub, S, u->unit, off, w, expr.p);
+		   ub, S, u->unit, off, w, expr.p);
 	buf_free(&ty);
 	buf_free(&expr);
 }
@@ -504,7 +510,7 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 		if (!f->cname[0])
 			continue;
 		buf_reset(&expr);
-		bitfield_to_raw(e, &expr, f, rust_ident(f->cname));
+		bitfield_to_raw(e, b, 8, &expr, f, rust_ident(f->cname));
 		buf_printf(b, "        __bindgen_bitfield_unit.set(%lluusize, %du8, %s);\n",
 			   (unsigned long long)(f->bit_offset - u->offset * 8), f->bit_width, expr.p);
 	}
@@ -602,6 +608,29 @@ static void emit_layout_tests(struct emitter *e, struct item *it)
 	buf_puts(b, "};\n");
 }
 
+/* A union whose members are not all Copy, in bindgen's default style: a
+ * struct of zero-sized __BindgenUnionField<T> markers (as_ref/as_mut give
+ * the member) and a blob that has the union's size and alignment. */
+static void emit_union_wrapper(struct emitter *e, struct item *it)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	uint64_t a = it->align > 8 ? 8 : it->align;
+	c->need_union_field = true;
+	buf_printf(b, "pub struct %s {\n", it->name);
+	for (int i = 0; i < it->nrs; i++) {
+		struct rs_field *rf = &it->rs[i];
+		if (rf->kind != RF_FIELD)
+			continue;
+		emit_doc(c, b, INDENT, rf->cfield->doc);
+		buf_printf(b, "    pub %s: __BindgenUnionField<", rf->name);
+		emit_type(c, b, rf->cfield->type);
+		buf_puts(b, ">,\n");
+	}
+	buf_printf(b, "    pub bindgen_union_field: [u%llu; %lluusize],\n}\n", (unsigned long long)a * 8,
+		   (unsigned long long)(it->size / a));
+}
+
 static void emit_record(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
@@ -624,6 +653,7 @@ static void emit_record(struct emitter *e, struct item *it)
 	}
 	if (it->opaque) {
 		uint64_t a = it->align > 8 ? 8 : it->align;
+		kw = "struct"; /* a blob, whatever C had: bindgen's opaque items are structs */
 		buf_puts(b, "#[repr(C)]\n");
 		if (it->repr_align)
 			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
@@ -631,16 +661,23 @@ static void emit_record(struct emitter *e, struct item *it)
 		buf_printf(b, "pub %s %s {\n    pub _bindgen_opaque_blob: [u%llu; %lluusize],\n}\n", kw,
 			   it->name, (unsigned long long)a * 8, (unsigned long long)(it->size / a));
 	} else {
-		if (it->repr_packed == 1)
+		bool wrap = union_wrapper(c, it);
+		if (wrap && it->align > 8)
+			buf_printf(b, "#[repr(C)]\n#[repr(align(%llu))]\n", (unsigned long long)it->align);
+		else if (wrap)
+			buf_puts(b, "#[repr(C)]\n");
+		else if (it->repr_packed == 1)
 			buf_puts(b, "#[repr(C, packed)]\n");
 		else if (it->repr_packed)
 			buf_printf(b, "#[repr(C, packed(%d))]\n", it->repr_packed);
 		else
 			buf_puts(b, "#[repr(C)]\n");
-		if (it->repr_align)
+		if (it->repr_align && !wrap)
 			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
 		emit_derives(c, b, it, d, applies);
-		if (!it->nrs) {
+		if (wrap) {
+			emit_union_wrapper(e, it);
+		} else if (!it->nrs) {
 			buf_printf(b, "pub %s %s {}\n", kw, it->name);
 		} else {
 			buf_printf(b, "pub %s %s {\n", kw, it->name);
@@ -917,10 +954,17 @@ static void emit_float(struct buf *b, const char *stdp, const char *ty, double v
 		buf_puts(b, ".0");
 }
 
+static void emit_macro(struct emitter *e, struct item *it);
+
 static void emit_var(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
+	if (it->has_value && it->is_const && it->vkind == MV_STR) {
+		emit_doc(c, b, 0, it->doc);
+		emit_macro(e, it);
+		return;
+	}
 	if (it->has_value && it->is_const) {
 		struct buf ty = {0}, val = {0};
 		emit_doc(c, b, 0, it->doc);
@@ -1200,6 +1244,51 @@ static const char prelude_flex[] =
 	"    }\n"
 	"}\n";
 
+static const char prelude_union_field[] =
+	"#[repr(C)]\n"
+	"pub struct __BindgenUnionField<T>(::core::marker::PhantomData<T>);\n"
+	"impl<T> __BindgenUnionField<T> {\n"
+	"    #[inline]\n"
+	"    pub const fn new() -> Self {\n"
+	"        __BindgenUnionField(::core::marker::PhantomData)\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub unsafe fn as_ref(&self) -> &T {\n"
+	"        unsafe { ::core::mem::transmute(self) }\n"
+	"    }\n"
+	"    #[inline]\n"
+	"    pub unsafe fn as_mut(&mut self) -> &mut T {\n"
+	"        unsafe { ::core::mem::transmute(self) }\n"
+	"    }\n"
+	"}\n"
+	"impl<T> ::core::default::Default for __BindgenUnionField<T> {\n"
+	"    #[inline]\n"
+	"    fn default() -> Self {\n"
+	"        Self::new()\n"
+	"    }\n"
+	"}\n"
+	"impl<T> ::core::clone::Clone for __BindgenUnionField<T> {\n"
+	"    #[inline]\n"
+	"    fn clone(&self) -> Self {\n"
+	"        *self\n"
+	"    }\n"
+	"}\n"
+	"impl<T> ::core::marker::Copy for __BindgenUnionField<T> {}\n"
+	"impl<T> ::core::fmt::Debug for __BindgenUnionField<T> {\n"
+	"    fn fmt(&self, fmt: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n"
+	"        fmt.write_str(\"__BindgenUnionField\")\n"
+	"    }\n"
+	"}\n"
+	"impl<T> ::core::hash::Hash for __BindgenUnionField<T> {\n"
+	"    fn hash<H: ::core::hash::Hasher>(&self, _state: &mut H) {}\n"
+	"}\n"
+	"impl<T> ::core::cmp::PartialEq for __BindgenUnionField<T> {\n"
+	"    fn eq(&self, _other: &__BindgenUnionField<T>) -> bool {\n"
+	"        true\n"
+	"    }\n"
+	"}\n"
+	"impl<T> ::core::cmp::Eq for __BindgenUnionField<T> {}\n";
+
 static const char prelude_complex[] =
 	"#[derive(PartialEq, Copy, Clone, Hash, Debug, Default)]\n"
 	"#[repr(C)]\n"
@@ -1230,7 +1319,7 @@ void emit_rust(struct ctx *c, struct buf *out)
 	struct buf body = {0};
 	struct emitter e = {c, &body, ctypes(c), c->opt->use_core ? "::core" : "::std", false};
 	c->need_bitfield_unit = c->need_incomplete_array = c->need_complex = false;
-	c->need_float16 = false;
+	c->need_float16 = c->need_union_field = false;
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		if (it->emit)
@@ -1247,6 +1336,8 @@ void emit_rust(struct ctx *c, struct buf *out)
 		buf_puts(out, prelude_unit);
 	if (c->need_incomplete_array)
 		buf_puts(out, prelude_flex);
+	if (c->need_union_field)
+		buf_puts(out, prelude_union_field);
 	if (c->need_complex)
 		buf_puts(out, prelude_complex);
 	if (c->need_float16)

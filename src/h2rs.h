@@ -334,6 +334,7 @@ struct ctx {
 	int next_order;        /* declaration counter */
 	int top_anon;          /* top-level _bindgen_ty_N counter */
 	bool need_bitfield_unit, need_incomplete_array, need_complex, need_float16;
+	bool need_union_field; /* emit_rust.c: the __BindgenUnionField prelude is used */
 	const char *clang_version; /* libclang version string */
 };
 
@@ -358,6 +359,8 @@ void analyse(struct ctx *c);
 unsigned type_can(struct ctx *c, const struct type *t);
 unsigned item_derives(struct ctx *c, struct item *it);
 struct item *resolve_typedef(struct item *it);
+bool union_wrapper(struct ctx *c, struct item *it);
+bool type_is_fn(const struct type *t);
 
 /* ---- emit_rust.c ---- */
 void emit_rust(struct ctx *c, struct buf *out);

@@ -150,6 +150,12 @@ int main(int argc, char **argv)
 	struct buf out = {0};
 	emit_rust(&c, &out);
 	emit_wrappers(&c);
+	/* depfiles first: a failure there must not leave a new output behind */
+	const char *target = o.output ? o.output : "-";
+	if (o.depfile)
+		write_depfile(&c, o.depfile, target);
+	if (o.mmd_depfile)
+		write_depfile(&c, o.mmd_depfile, target);
 	phase(&o, "emit", &t);
 	if (o.output) {
 		if (write_file_atomic(o.output, out.p, out.len))
@@ -157,11 +163,6 @@ int main(int argc, char **argv)
 	} else if (fwrite(out.p, 1, out.len, stdout) != out.len || fflush(stdout)) {
 		error("cannot write to standard output: %s", strerror(errno));
 	}
-	const char *target = o.output ? o.output : "-";
-	if (o.depfile)
-		write_depfile(&c, o.depfile, target);
-	if (o.mmd_depfile)
-		write_depfile(&c, o.mmd_depfile, target);
 	if (o.layout_probe)
 		write_layout_probe(&c);
 	phase(&o, "write", &t);

@@ -187,16 +187,33 @@ static struct type *conv_func(struct parser *p, CXType t, CXCursor names)
 	r->nparams = n > 0 ? n : 0;
 	r->params = xcalloc(r->nparams, sizeof *r->params);
 	struct names_acc acc = {xcalloc(r->nparams, sizeof(char *)), 0, r->nparams};
-	if (!clang_Cursor_isNull(names) && r->nparams)
+	if (!clang_Cursor_isNull(names) && r->nparams &&
+	    clang_getCursorKind(names) == CXCursor_FunctionDecl &&
+	    clang_Cursor_getNumArguments(names) == r->nparams) {
+		/* a function's own parameters, not those of a function pointer
+		 * type in its return type */
+		for (int i = 0; i < r->nparams; i++)
+			acc.names[acc.n++] = cxstr(clang_getCursorSpelling(clang_Cursor_getArgument(names, i)));
+	} else if (!clang_Cursor_isNull(names) && r->nparams) {
 		clang_visitChildren(names, collect_parm, &acc);
+	}
 	for (int i = 0; i < r->nparams; i++) {
 		CXType at = clang_getArgType(t, i);
 		struct type *pt = conv_type(p, at, clang_getNullCursor());
-		/* arrays and functions decay to pointers in parameters */
-		if (pt->kind == TY_ARRAY || pt->kind == TY_FLEX) {
+		/* arrays decay to pointers in parameters, also behind a typedef
+		 * (va_list is an array of one __va_list_tag) */
+		const struct type *arr = pt;
+		while (arr->kind == TY_ITEM && arr->item->kind == IT_TYPEDEF)
+			arr = arr->item->aliased;
+		if (arr->kind == TY_ARRAY || arr->kind == TY_FLEX) {
 			struct type *q = new_type(TY_PTR);
-			q->sub = pt->sub;
-			q->is_const = clang_isConstQualifiedType(clang_getArrayElementType(at));
+			q->sub = arr->sub;
+			CXType cat = clang_getCanonicalType(at);
+			q->is_const = cat.kind == CXType_Pointer
+					      ? clang_isConstQualifiedType(clang_getPointeeType(cat))
+					      : clang_isConstQualifiedType(cat) ||
+							clang_isConstQualifiedType(clang_getArrayElementType(at));
+			q->size = q->align = sizeof(void *);
 			pt = q;
 		}
 		const char *nm = acc.n == r->nparams && acc.names[i][0] ? acc.names[i] : NULL;
@@ -793,7 +810,11 @@ static void read_var(struct parser *p, CXCursor cur)
 		return;
 	char *name = cxstr(clang_getCursorSpelling(cur));
 	CXType t = clang_getCursorType(cur);
-	bool is_const = clang_isConstQualifiedType(t);
+	CXType tc = clang_getCanonicalType(t);
+	/* an array of const elements is as read-only as a const scalar */
+	bool is_const = clang_isConstQualifiedType(t) || clang_isConstQualifiedType(tc) ||
+			((tc.kind == CXType_ConstantArray || tc.kind == CXType_IncompleteArray) &&
+			 clang_isConstQualifiedType(clang_getArrayElementType(t)));
 	CXEvalResult ev = NULL;
 	if (is_const)
 		ev = clang_Cursor_Evaluate(cur);
@@ -812,7 +833,19 @@ static void read_var(struct parser *p, CXCursor cur)
 	it->cname = it->name = name;
 	it->doc = doc_of(p, cur);
 	it->type = conv_type(p, t, cur);
+	if (it->type->kind == TY_FLEX) /* extern int a[]; is [T; 0] (fields get the wrapper) */
+		it->type->kind = TY_ARRAY;
 	it->is_const = is_const;
+	/* const char s[] = "hi"; is a string constant */
+	if (is_const && ek == CXEval_StrLiteral && tc.kind == CXType_ConstantArray &&
+	    clang_Type_getSizeOf(clang_getArrayElementType(tc)) == 1) {
+		const char *str = clang_EvalResult_getAsStr(ev);
+		it->has_value = true;
+		it->vkind = MV_STR;
+		it->slen = clang_getArraySize(tc);
+		it->sval = xcalloc(it->slen + 1, 1);
+		memcpy(it->sval, str, strlen(str) < it->slen ? strlen(str) : it->slen);
+	}
 	if (scalar && ek == CXEval_Int) {
 		it->has_value = true;
 		it->vkind = MV_INT;

@@ -62,7 +62,10 @@ static void probe_fields(struct probe *p, const struct item *top, const char *ct
 		else
 			cp = xstrfmt("%s", cpath); /* anonymous member: C flattens it */
 		const struct type *t = f->type;
-		bool through = rec->is_union && !is_copy_type(c, t); /* ManuallyDrop */
+		/* members behind ManuallyDrop or __BindgenUnionField cannot be
+		 * named by offset_of! */
+		bool through = rec->is_union && (!is_copy_type(c, t) ||
+						 union_wrapper(c, (struct item *)rec));
 		uint64_t off = base + f->bit_offset / 8;
 		if (f->cname && f->cname[0] && p->asserts) {
 			buf_printf(&p->cc,
