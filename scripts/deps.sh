@@ -16,6 +16,13 @@ command -v make >/dev/null 2>&1 || missing="$missing make"
 [ -f /usr/include/zlib.h ] || missing="$missing zlib1g-dev"
 [ -f /usr/include/sqlite3.h ] || missing="$missing libsqlite3-dev"
 [ -x /usr/bin/time ] || missing="$missing time"
+# headers of the further real-world sets (tests/t62-real-more.sh)
+for pair in X11/Xlib.h:libx11-dev expat.h:libexpat1-dev bzlib.h:libbz2-dev \
+	ncurses.h:libncurses-dev libelf.h:libelf-dev jpeglib.h:libjpeg-dev png.h:libpng-dev \
+	libxml2/libxml/parser.h:libxml2-dev freetype2/ft2build.h:libfreetype-dev \
+	gcrypt.h:libgcrypt20-dev gnutls/gnutls.h:libgnutls28-dev; do
+	[ -f "/usr/include/${pair%%:*}" ] || missing="$missing ${pair#*:}"
+done
 if ! command -v rustc >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/rustc" ]; then
 	missing="$missing rustc-web"
 fi
