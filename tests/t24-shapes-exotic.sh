@@ -60,7 +60,13 @@ fn main() {
     assert_eq!(g, b"hi\0");
 }
 R
-rust_prog "exotic: 'const char greeting[] = \"hi\";' is pub const greeting: &[u8; 3]" "$d/e.rs" "$d/str.rs"
+# libclang 14 cannot evaluate a string-literal initialiser (clang_Cursor_Evaluate
+# returns nothing for it); there the array stays an extern static
+if [ "$(libclang_major)" -ge 15 ]; then
+	rust_prog "exotic: 'const char greeting[] = \"hi\";' is pub const greeting: &[u8; 3]" "$d/e.rs" "$d/str.rs"
+else
+	echo "# exotic: string constant from 'const char greeting[]' skipped: libclang $(libclang_major) cannot evaluate it"
+fi
 
 cat >"$d/misc.rs" <<'R'
 use std::os::raw::c_int;
