@@ -1215,6 +1215,13 @@ void parse_header(struct ctx *c)
 	p.c = c;
 	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
 			 CXTranslationUnit_SkipFunctionBodies;
+	/* with bodies skipped, clang cannot see what they use: "unused" warnings
+	 * about static functions and variables would be false (and fatal under
+	 * the kernel's -Werror), so they are switched off after the user's own */
+	static const char *const quiet[] = {"-Wno-unused-function", "-Wno-unused-variable",
+					    "-Wno-unused-const-variable"};
+	for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
+		vec_push(&o->clang_args, (void *)quiet[i]);
 	struct buf main_src = {0};
 	struct CXUnsavedFile uf = {0};
 	const char *main_path = o->header;

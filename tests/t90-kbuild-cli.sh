@@ -69,3 +69,12 @@ if [ "$(grep -c '#\[link_name="rust_helper_' "$d/helpers.rs")" = 3 ] && ! grep -
 else
 	not_ok "kbuild: helpers run"; indent 40 <"$d/helpers.rs"; indent <"$d/herr"
 fi
+
+# Kbuild's LLVM flags with CONFIG_WERROR: h2rs skips function bodies, so it
+# must not report a static function used only by an inline body as unused
+printf 'static int helper(int x) { return x + 1; }\nstatic inline int user(int x) { return helper(x); }\nstatic const int table[2] = { 1, 2 };\nstatic inline int pick(int i) { return table[i]; }\n' >"$d/werror.h"
+if "$BG" "$d/werror.h" -o "$d/werror.rs" -- -Wall -Wunused-function -Wunused-const-variable -Werror 2>"$d/werr"; then
+	ok "kbuild: -Wall -Werror does not fail on helpers used only by skipped inline bodies"
+else
+	not_ok "kbuild: spurious unused warnings under -Werror"; indent <"$d/werr"
+fi
