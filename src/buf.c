@@ -47,13 +47,19 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
+char *xvstrfmt(const char *fmt, va_list ap)
+{
+	char *s;
+	if (vasprintf(&s, fmt, ap) < 0)
+		error("out of memory");
+	return s;
+}
+
 char *xstrfmt(const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		error("out of memory");
+	char *s = xvstrfmt(fmt, ap);
 	va_end(ap);
 	return s;
 }

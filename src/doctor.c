@@ -393,8 +393,7 @@ static struct finding *add(struct doctor *d, const char *section, enum status st
 	f->st = st;
 	f->check = check;
 	va_start(ap, fmt);
-	if (vasprintf(&f->text, fmt, ap) < 0)
-		error("out of memory");
+	f->text = xvstrfmt(fmt, ap);
 	va_end(ap);
 	vec_push(&d->findings, f);
 	return f;
@@ -405,13 +404,10 @@ static void add_fix(struct finding *f, const char *fmt, ...) __attribute__((form
 static void add_fix(struct finding *f, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		error("out of memory");
+	vec_push(&f->fixes, xvstrfmt(fmt, ap));
 	va_end(ap);
-	vec_push(&f->fixes, s);
 }
 
 /* ---- small utilities ---- */
@@ -476,8 +472,7 @@ static int run_fmt(char **out, const char *fmt, ...)
 	int rc;
 
 	va_start(ap, fmt);
-	if (vasprintf(&cmd, fmt, ap) < 0)
-		error("out of memory");
+	cmd = xvstrfmt(fmt, ap);
 	va_end(ap);
 	rc = run_sh(cmd, &b);
 	free(cmd);

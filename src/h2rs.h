@@ -10,6 +10,7 @@
 #define H2RS_H
 
 #include <regex.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -56,6 +57,7 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t sz);
 char *xstrdup(const char *s);
 char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvstrfmt(const char *fmt, va_list ap);
 
 /* Write data to path via a temporary file and rename(2): an existing file
  * is never replaced by a partial one. Returns 0, or -1 with errno set. */

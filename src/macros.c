@@ -80,6 +80,32 @@ static void push_int_macro(struct ctx *c, struct macro_def *m, bool uns, uint64_
 	vec_push(&c->items, it);
 }
 
+/* A string macro's value; the check that follows (sizeof) may drop it. */
+static void push_str_macro(struct ctx *c, struct macro_def *m, CXEvalResult ev)
+{
+	struct item *it = macro_item(m);
+	const char *str = clang_EvalResult_getAsStr(ev);
+	it->vkind = MV_STR;
+	it->slen = strlen(str) + 1;
+	it->sval = xmalloc(it->slen);
+	memcpy(it->sval, str, it->slen);
+	vec_push(&c->items, it);
+}
+
+/* __h2rs_lN = sizeof(MACRO): if it differs from the length of the string
+ * just pushed for MACRO, clang's text was cut at an embedded NUL: drop it. */
+static void check_str_length(struct ctx *c, struct macro_def *m, CXEvalResult ev)
+{
+	struct item *last = c->items.n ? c->items.v[c->items.n - 1] : NULL;
+	if (ev && last && last->kind == IT_MACRO && last->cname == m->name &&
+	    last->vkind == MV_STR && clang_EvalResult_getKind(ev) == CXEval_Int &&
+	    (size_t)clang_EvalResult_getAsUnsigned(ev) != last->slen) {
+		c->items.n--;
+		c->n_macro_const_lost++;
+		vec_push(&c->skipped, xstrfmt("%s: string constant with an embedded NUL", m->name));
+	}
+}
+
 
 /* enum { __h2rs_eN = (MACRO) }; → an integer constant of the type clang chose */
 static void eval_enum(struct eval_walk *w, CXCursor en)
@@ -131,15 +157,7 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 		return CXChildVisit_Continue;
 	CXEvalResultKind k = clang_EvalResult_getKind(ev);
 	if (kind == 'l') {
-		/* sizeof of a string macro: check the string had no embedded NUL */
-		struct item *it = w->c->items.n ? w->c->items.v[w->c->items.n - 1] : NULL;
-		if (it && it->kind == IT_MACRO && it->cname == m->name && k == CXEval_Int &&
-		    (size_t)clang_EvalResult_getAsUnsigned(ev) != it->slen) {
-			w->c->items.n--; /* drop it: the text clang gave us is cut short */
-			w->c->n_macro_const_lost++;
-			vec_push(&w->c->skipped,
-				 xstrfmt("%s: string macro with an embedded NUL", m->name));
-		}
+		check_str_length(w->c, m, ev);
 	} else if (k == CXEval_Int && !m->is_string) {
 		push_int_macro(w->c, m, clang_EvalResult_isUnsignedInt(ev),
 			       clang_EvalResult_getAsUnsigned(ev), clang_EvalResult_getAsLongLong(ev));
@@ -150,13 +168,7 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 		it->fval = clang_EvalResult_getAsDouble(ev);
 		vec_push(&w->c->items, it);
 	} else if (k == CXEval_StrLiteral && m->is_string) {
-		struct item *it = macro_item(m);
-		const char *str = clang_EvalResult_getAsStr(ev);
-		it->vkind = MV_STR;
-		it->slen = strlen(str) + 1;
-		it->sval = xmalloc(it->slen);
-		memcpy(it->sval, str, it->slen);
-		vec_push(&w->c->items, it);
+		push_str_macro(w->c, m, ev);
 	} else {
 		w->c->n_macro_not_const++;
 		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as a constant",
@@ -262,23 +274,10 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 	CXCursor init = clang_getNullCursor();
 	clang_visitChildren(cur, init_expr, &init);
 	CXType vt = clang_Cursor_isNull(init) ? clang_getCursorType(cur) : sugared_type(init);
-	struct item *last = w->c->items.n ? w->c->items.v[w->c->items.n - 1] : NULL;
 	if (kind == 'l') {
-		if (last && last->cname == m->name && last->vkind == MV_STR && k == CXEval_Int &&
-		    (size_t)clang_EvalResult_getAsUnsigned(ev) != last->slen) {
-			w->c->items.n--;
-			w->c->n_macro_const_lost++;
-			vec_push(&w->c->skipped,
-				 xstrfmt("%s: string constant with an embedded NUL", m->name));
-		}
+		check_str_length(w->c, m, ev);
 	} else if (k == CXEval_StrLiteral && m->is_string) {
-		struct item *it = macro_item(m);
-		const char *str = clang_EvalResult_getAsStr(ev);
-		it->vkind = MV_STR;
-		it->slen = strlen(str) + 1;
-		it->sval = xmalloc(it->slen);
-		memcpy(it->sval, str, it->slen);
-		vec_push(&w->c->items, it);
+		push_str_macro(w->c, m, ev);
 	} else if (k == CXEval_Int || k == CXEval_Float) {
 		struct type *t = macro_value_type(w->c, &vt);
 		if (!t) {
