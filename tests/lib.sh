@@ -120,3 +120,48 @@ rust_fails() {
 		not_ok "$name: did not compile, but not for the expected reason ($pat)"; indent 30 <"$d/err"
 	fi
 }
+
+# macro_c_prog HEADER "INTS" "FLOATS" "STRS": a C program printing, for each
+# macro, its value, size and signedness (integers), bit pattern and size
+# (floats) or bytes (strings), as gcc computes them.
+macro_c_prog() {
+	local hdr=$1 ints=$2 floats=$3 strs=$4 m
+	echo '#include <stdio.h>'
+	echo '#include <string.h>'
+	echo "#include \"$hdr\""
+	echo '#define SIGNED(x) ((__typeof__(x))-1 < 0)'
+	echo 'int main(void) {'
+	for m in $ints; do
+		echo "	if (SIGNED($m)) printf(\"$m %lld %zu 1\\n\", (long long)($m), sizeof($m));"
+		echo "	else printf(\"$m %llu %zu 0\\n\", (unsigned long long)($m), sizeof($m));"
+	done
+	for m in $floats; do
+		echo "	{ __typeof__($m) v = $m; unsigned long long bits = 0; memcpy(&bits, &v, sizeof v);"
+		echo "	  printf(\"$m %llx %zu\\n\", bits, sizeof v); }"
+	done
+	for m in $strs; do
+		echo "	{ const char s[] = $m; printf(\"$m\"); for (size_t i = 0; i < sizeof s; i++) printf(\" %02x\", (unsigned char)s[i]); printf(\"\\n\"); }"
+	done
+	echo '	return 0; }'
+}
+
+# macro_rust_main "INTS" "FLOATS" "STRS": the same lines from the bindings
+# (module b), with the Rust constants' values, sizes and signedness.
+macro_rust_main() {
+	local ints=$1 floats=$2 strs=$3 m
+	echo 'use b::*;'
+	echo 'trait Sig: Copy + Default + PartialOrd + std::ops::Not<Output = Self> {}'
+	echo 'impl<T: Copy + Default + PartialOrd + std::ops::Not<Output = T>> Sig for T {}'
+	echo 'fn signed<T: Sig>(_: T) -> u8 { (!T::default() < T::default()) as u8 }'
+	echo 'fn main() {'
+	for m in $ints; do
+		echo "    println!(\"$m {} {} {}\", $m as i128, std::mem::size_of_val(&$m), signed($m));"
+	done
+	for m in $floats; do
+		echo "    println!(\"$m {:x} {}\", $m.to_bits(), std::mem::size_of_val(&$m));"
+	done
+	for m in $strs; do
+		echo "    print!(\"$m\"); for c in $m.iter() { print!(\" {:02x}\", c); } println!();"
+	done
+	echo '}'
+}

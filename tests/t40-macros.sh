@@ -9,44 +9,10 @@ mkdir -p "$d"
 ints="M_DEC M_HEX M_OCT M_NEG M_ARITH M_BIG M_UMAX M_SUFFIX M_CHAR M_CAST M_GFP M_SIZEOF M_ALIGNOF M_OFFSETOF M_ENUM M_IOR M_U32C M_GENMASK M_INT32MIN"
 floats="M_FLOAT M_FLOATF"
 strs="M_STR M_JOINED"
-{
-	echo '#include <stdio.h>'
-	echo '#include <string.h>'
-	echo "#include \"$FIX/macros.h\""
-	echo '#define SIGNED(x) ((__typeof__(x))-1 < 0)'
-	echo 'int main(void) {'
-	for m in $ints; do
-		echo "	if (SIGNED($m)) printf(\"$m %lld %zu 1\\n\", (long long)($m), sizeof($m));"
-		echo "	else printf(\"$m %llu %zu 0\\n\", (unsigned long long)($m), sizeof($m));"
-	done
-	for m in $floats; do
-		echo "	{ __typeof__($m) v = $m; unsigned long long bits = 0; memcpy(&bits, &v, sizeof v);"
-		echo "	  printf(\"$m %llx %zu\\n\", bits, sizeof v); }"
-	done
-	for m in $strs; do
-		echo "	{ const char s[] = $m; printf(\"$m\"); for (size_t i = 0; i < sizeof s; i++) printf(\" %02x\", (unsigned char)s[i]); printf(\"\\n\"); }"
-	done
-	echo '	return 0; }'
-} >"$d/c.c"
+macro_c_prog "$FIX/macros.h" "$ints" "$floats" "$strs" >"$d/c.c"
 gcc -w "$d/c.c" -o "$d/c" && "$d/c" >"$d/gcc.txt"
 
-{
-	echo 'use b::*;'
-	echo 'trait Sig: Copy + Default + PartialOrd + std::ops::Not<Output = Self> {}'
-	echo 'impl<T: Copy + Default + PartialOrd + std::ops::Not<Output = T>> Sig for T {}'
-	echo 'fn signed<T: Sig>(_: T) -> u8 { (!T::default() < T::default()) as u8 }'
-	echo 'fn main() {'
-	for m in $ints; do
-		echo "    println!(\"$m {} {} {}\", $m, std::mem::size_of_val(&$m), signed($m));"
-	done
-	for m in $floats; do
-		echo "    println!(\"$m {:x} {}\", $m.to_bits(), std::mem::size_of_val(&$m));"
-	done
-	for m in $strs; do
-		echo "    print!(\"$m\"); for c in $m.iter() { print!(\" {:02x}\", c); } println!();"
-	done
-	echo '}'
-} >"$d/main.rs"
+macro_rust_main "$ints" "$floats" "$strs" >"$d/main.rs"
 "$H2RS" "$FIX/macros.h" -o "$d/full.rs" 2>"$d/err"
 if rust_prog "macros: full mode compiles" "$d/full.rs" "$d/main.rs" >"$d/prog.txt"; then
 	cat "$d/prog.txt"
