@@ -776,7 +776,8 @@ static void find_tree(struct doctor *d)
 	}
 	if (dir)
 		closedir(dir);
-	qsort(cands.v, cands.n, sizeof(void *), cmp_str_desc);
+	if (cands.n > 1) /* qsort wants a non-NULL array even for 0 elements */
+		qsort(cands.v, cands.n, sizeof(void *), cmp_str_desc);
 	for (int i = 0; i < cands.n; i++) {
 		if (looks_like_tree(cands.v[i])) {
 			d->ksrc = xstrdup(cands.v[i]);
