@@ -20,7 +20,7 @@ endif
 
 CPPFLAGS += -I$(LLVM_INC) -D_GNU_SOURCE
 LDFLAGS  += -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB)
-LDLIBS   += -lclang
+LDLIBS   += -lclang -lpthread
 
 SRCS := $(wildcard src/*.c)
 OBJS := $(SRCS:src/%.c=build/%.o)

@@ -145,9 +145,9 @@ static void reserve_enumerators(struct ctx *c, struct item *it, struct strmap *v
 		struct item *prev = strmap_get(values, nm);
 		if (prev) {
 			en->skip = true;
-			vec_push(&c->skipped, xstrfmt("%s: enumerator of %s; its Rust name is already "
-						      "taken by the item at %s:%u", en->cname, it->name,
-						      prev->file, prev->line));
+			skip_push(&c->skipped, en->cname,
+				  xstrfmt("enumerator of %s; its Rust name is already taken by the "
+					  "item at %s:%u", it->name, prev->file, prev->line));
 			continue;
 		}
 		strmap_put(values, nm, it);
@@ -159,6 +159,11 @@ static void reserve_enumerators(struct ctx *c, struct item *it, struct strmap *v
 static void resolve_clashes(struct ctx *c)
 {
 	struct strmap types = {0}, values = {0};
+	int nconsts = 0;
+	for (int i = 0; i < c->items.n; i++)
+		nconsts += ((struct item *)c->items.v[i])->nconsts;
+	strmap_reserve(&types, c->items.n);
+	strmap_reserve(&values, c->items.n + nconsts);
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		if (!it->emit)
@@ -170,17 +175,15 @@ static void resolve_clashes(struct ctx *c)
 			it->skip_reason = xstrfmt("its Rust name '%s' is already taken by the %s at "
 						  "%s:%u", it->name, is_type_item(prev) ? "type" : "item",
 						  prev->file, prev->line);
-			vec_push(&c->skipped, xstrfmt("%s: %s", it->name, it->skip_reason));
+			skip_push(&c->skipped, it->name, it->skip_reason);
 			continue;
 		}
 		strmap_put(ns, it->name, it);
 		if (it->kind == IT_ENUM && (it->style == ENUM_CONSTS || it->style == ENUM_NEWTYPE_GLOBAL))
 			reserve_enumerators(c, it, &values);
 	}
-	free(types.keys);
-	free(types.vals);
-	free(values.keys);
-	free(values.vals);
+	strmap_free(&types);
+	strmap_free(&values);
 }
 
 struct item *resolve_typedef(struct item *it)
@@ -366,4 +369,10 @@ void analyse(struct ctx *c)
 			layout_record(c, it);
 	}
 	resolve_clashes(c);
+	/* every derive decided now: emit_rust.c reads the IR from two threads */
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->emit && it->kind == IT_RECORD)
+			item_derives(c, it);
+	}
 }

@@ -17,11 +17,28 @@ double now_seconds(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A memory figure of this process from /proc/self/status, in MiB (0 where
+ * there is no /proc). */
+static double proc_status_mib(const char *key)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	double kib = 0;
+	size_t n = strlen(key);
+	while (f && fgets(line, sizeof line, f))
+		if (!strncmp(line, key, n))
+			kib = strtod(line + n, NULL);
+	if (f)
+		fclose(f);
+	return kib / 1024;
+}
+
 void phase(const struct options *o, const char *name, double *t)
 {
 	double n = now_seconds();
 	if (o->time_phases)
-		fprintf(stderr, "h2rs: time: %-10s %7.1f ms\n", name, (n - *t) * 1e3);
+		fprintf(stderr, "h2rs: time: %-10s %7.1f ms  rss %6.1f MiB, peak %6.1f MiB\n", name,
+			(n - *t) * 1e3, proc_status_mib("VmRSS:"), proc_status_mib("VmHWM:"));
 	*t = n;
 }
 
@@ -134,6 +151,17 @@ void buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+void skip_push(struct skips *s, const char *name, const char *why)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = realloc(s->v, s->cap * sizeof *s->v);
+		if (!s->v)
+			error("out of memory");
+	}
+	s->v[s->n++] = (struct skip){name, why};
+}
+
 void vec_push(struct vec *v, void *x)
 {
 	if (v->n == v->cap) {
@@ -157,10 +185,11 @@ static size_t str_hash(const char *s)
 	return h;
 }
 
-static size_t strmap_slot(const struct strmap *m, const char *key)
+static size_t strmap_slot(const struct strmap *m, const char *key, size_t h)
 {
-	size_t i = str_hash(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key))
+	size_t i = h & (m->cap - 1);
+	const struct strmap_slot *sl = m->slots;
+	while (sl[i].key && (sl[i].hash != h || strcmp(sl[i].key, key)))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -169,29 +198,40 @@ void *strmap_get(const struct strmap *m, const char *key)
 {
 	if (!m->cap)
 		return NULL;
-	size_t i = strmap_slot(m, key);
-	return m->keys[i] ? m->vals[i] : NULL;
+	size_t i = strmap_slot(m, key, str_hash(key));
+	return m->slots[i].key ? m->slots[i].val : NULL;
+}
+
+/* Room for n keys without growing (at most half the slots in use). */
+void strmap_reserve(struct strmap *m, size_t n)
+{
+	if ((n + 1) * 2 <= m->cap)
+		return;
+	struct strmap old = *m;
+	m->cap = old.cap ? old.cap : 256;
+	while ((n + 1) * 2 > m->cap)
+		m->cap *= 2;
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slots[i].key)
+			m->slots[strmap_slot(m, old.slots[i].key, old.slots[i].hash)] = old.slots[i];
+	free(old.slots);
+}
+
+void strmap_free(struct strmap *m)
+{
+	free(m->slots);
+	*m = (struct strmap){0};
 }
 
 void strmap_put(struct strmap *m, const char *key, void *val)
 {
-	if ((m->n + 1) * 2 > m->cap) {
-		struct strmap old = *m;
-		m->cap = old.cap ? old.cap * 2 : 256;
-		m->keys = xcalloc(m->cap, sizeof *m->keys);
-		m->vals = xcalloc(m->cap, sizeof *m->vals);
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				strmap_put(m, old.keys[i], old.vals[i]);
-		free(old.keys);
-		free(old.vals);
-	}
-	size_t i = strmap_slot(m, key);
-	if (!m->keys[i])
+	strmap_reserve(m, m->n); /* grows when the table is half full */
+	size_t h = str_hash(key);
+	size_t i = strmap_slot(m, key, h);
+	if (!m->slots[i].key)
 		m->n++;
-	m->keys[i] = key;
-	m->vals[i] = val;
+	m->slots[i] = (struct strmap_slot){key, val, h};
 }
 
 /* Write in place: for devices, FIFOs and the like, which rename(2) would
@@ -248,7 +288,10 @@ void error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(1);
+	/* _exit, not exit: a helper thread may be inside libclang, whose static
+	 * destructors exit() would run under it */
+	fflush(NULL);
+	_exit(1);
 }
 
 void warning(const char *fmt, ...)

@@ -1533,7 +1533,7 @@ static void parse_dump_line(struct kmodel *m, char *line)
 static void fill_all_leaves(struct kmodel *m)
 {
 	for (size_t i = 0; i < m->syms.cap; i++) {
-		struct ksym *s = m->syms.keys && m->syms.keys[i] ? m->syms.vals[i] : NULL;
+		struct ksym *s = m->syms.slots[i].key ? m->syms.slots[i].val : NULL;
 		if (!s)
 			continue;
 		fill_leaf_values(m, s->dep);

@@ -1,9 +1,13 @@
 /* emit_rust.c — IR → Rust text, in bindgen's shapes and rustfmt's layout.
- * Items are written into one buffer in declaration order; the prelude
- * (bitfield unit, incomplete array field, …) goes first, only if used. */
+ * Items are written in declaration order, in two halves on two threads
+ * (joined in order, so the text does not depend on the threads); the
+ * prelude (bitfield unit, incomplete array field, …) goes first, only if
+ * used. */
 #include "h2rs.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +20,9 @@ struct emitter {
 	const char *cprefix; /* ctypes prefix, e.g. ::std::os::raw */
 	const char *stdp;    /* ::std or ::core */
 	bool cur_union;      /* the record being written is a union */
+	struct buf head, expr, open, tail; /* scratch for layout assertions */
+	struct buf lead;     /* scratch for a field line's "pub name: " */
+	struct buf val;      /* scratch for a macro constant's value */
 };
 
 const char *ctypes(const struct ctx *c)
@@ -199,25 +206,44 @@ static void emit_params_vertical(struct emitter *e, int indent, const struct typ
 	}
 }
 
+/* Strings joined into a scratch buffer (reset first); the list ends in NULL. */
+static __attribute__((sentinel)) const char *join(struct buf *s, ...)
+{
+	va_list ap;
+	buf_reset(s);
+	va_start(ap, s);
+	for (const char *p; (p = va_arg(ap, const char *));)
+		buf_puts(s, p);
+	va_end(ap);
+	return s->p ? s->p : "";
+}
+
 /* One layout assertion, broken as rustfmt breaks it: first before the
  * index, then inside the call (expr is "size_of::<T>()" or
  * "offset_of!(T, f)"; open/close its two halves for the broken form). */
-static void emit_assert(struct buf *b, const char *head, const char *S, const char *expr,
-			const char *open, const char *inner, const char *close,
-			unsigned long long want)
+static void emit_assert(struct emitter *e, const char *head, const char *expr, const char *open,
+			const char *inner, const char *close, unsigned long long want)
 {
-	char tail[700];
-	snprintf(tail, sizeof tail, "[%s::mem::%s - %lluusize];", S, expr, want);
-	if (4 + strlen(head) + strlen(tail) <= MAX_WIDTH)
-		buf_printf(b, "    %s%s\n", head, tail);
-	else if (8 + strlen(tail) <= MAX_WIDTH)
+	struct buf *b = e->b;
+	const char *S = e->stdp;
+	char num[24];
+	snprintf(num, sizeof num, "%llu", want);
+	const char *tail = join(&e->tail, "[", S, "::mem::", expr, " - ", num, "usize];", NULL);
+	size_t hl = strlen(head), tl = e->tail.len;
+	if (4 + hl + tl <= MAX_WIDTH) {
+		buf_puts(b, "    ");
+		buf_putn(b, head, hl);
+		buf_putn(b, tail, tl);
+		buf_putc(b, '\n');
+	} else if (8 + tl <= MAX_WIDTH) {
 		buf_printf(b, "    %s\n        %s\n", head, tail);
-	else if (inner) /* offset_of!( on the head line, arguments below */
-		buf_printf(b, "    %s[%s::mem::%s\n%s    %s - %lluusize];\n", head, S, open, inner,
-			   close, want);
-	else
-		buf_printf(b, "    %s\n        [%s::mem::%s\n        %s - %lluusize];\n", head, S, open,
-			   close, want);
+	} else if (inner) { /* offset_of!( on the head line, arguments below */
+		buf_printf(b, "    %s[%s::mem::%s\n%s    %s - %susize];\n", head, S, open, inner, close,
+			   num);
+	} else {
+		buf_printf(b, "    %s\n        [%s::mem::%s\n        %s - %susize];\n", head, S, open,
+			   close, num);
+	}
 }
 
 /* ---- doc comments ---- */
@@ -558,9 +584,8 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 			emit_type(c, b, rf->cfield->type);
 			buf_puts(b, ">,\n");
 		} else {
-			char *lead = xstrfmt("pub %s: ", rf->name);
-			emit_typed_line(e, INDENT, lead, rf->cfield->type, ",");
-			free(lead);
+			emit_typed_line(e, INDENT, join(&e->lead, "pub ", rf->name, ": ", NULL),
+					rf->cfield->type, ",");
 		}
 		break;
 	case RF_PADDING:
@@ -581,29 +606,25 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 static void emit_layout_tests(struct emitter *e, struct item *it)
 {
 	struct buf *b = e->b;
-	const char *S = e->stdp;
 	if (!e->c->opt->layout_tests || !it->complete)
 		return;
 	buf_puts(b, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\nconst _: () = {\n");
-	char head[600], expr[700], open[700], inner[700];
-	unsigned long long sz = it->size, al = it->align;
-	snprintf(head, sizeof head, "[\"Size of %s\"]", it->name);
-	snprintf(expr, sizeof expr, "size_of::<%s>()", it->name);
-	snprintf(open, sizeof open, "size_of::<%s>(", it->name);
-	emit_assert(b, head, S, expr, open, NULL, ")", sz);
-	snprintf(head, sizeof head, "[\"Alignment of %s\"]", it->name);
-	snprintf(expr, sizeof expr, "align_of::<%s>()", it->name);
-	snprintf(open, sizeof open, "align_of::<%s>(", it->name);
-	emit_assert(b, head, S, expr, open, NULL, ")", al);
+	const char *n = it->name;
+	emit_assert(e, join(&e->head, "[\"Size of ", n, "\"]", NULL),
+		    join(&e->expr, "size_of::<", n, ">()", NULL),
+		    join(&e->open, "size_of::<", n, ">(", NULL), NULL, ")", it->size);
+	emit_assert(e, join(&e->head, "[\"Alignment of ", n, "\"]", NULL),
+		    join(&e->expr, "align_of::<", n, ">()", NULL),
+		    join(&e->open, "align_of::<", n, ">(", NULL), NULL, ")", it->align);
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
 		if (rf->kind != RF_FIELD)
 			continue;
-		snprintf(head, sizeof head, "[\"Offset of field: %s::%s\"]", it->name, rf->name);
-		snprintf(expr, sizeof expr, "offset_of!(%s, %s)", it->name, rf->name);
-		snprintf(inner, sizeof inner, "        %s,\n        %s\n", it->name, rf->name);
-		emit_assert(b, head, S, expr, "offset_of!(", inner, ")",
-			    (unsigned long long)(rf->cfield->bit_offset / 8));
+		const char *f = rf->name;
+		emit_assert(e, join(&e->head, "[\"Offset of field: ", n, "::", f, "\"]", NULL),
+			    join(&e->expr, "offset_of!(", n, ", ", f, ")", NULL), "offset_of!(",
+			    join(&e->open, "        ", n, ",\n        ", f, "\n", NULL), ")",
+			    rf->cfield->bit_offset / 8);
 	}
 	buf_puts(b, "};\n");
 }
@@ -698,10 +719,18 @@ static void emit_record(struct emitter *e, struct item *it)
 static void emit_const(struct buf *b, int indent, const char *name, const char *ty,
 		       const char *val)
 {
-	size_t lhs = indent + strlen("pub const : ") + strlen(name) + strlen(ty);
+	size_t nl = strlen(name), tl = strlen(ty), vl = strlen(val);
+	size_t lhs = indent + strlen("pub const : ") + nl + tl;
 	buf_indent(b, indent);
-	if (lhs + 3 + strlen(val) + 1 <= MAX_WIDTH)
-		buf_printf(b, "pub const %s: %s = %s;\n", name, ty, val);
+	if (lhs + 3 + vl + 1 <= MAX_WIDTH) {
+		buf_puts(b, "pub const ");
+		buf_putn(b, name, nl);
+		buf_putn(b, ": ", 2);
+		buf_putn(b, ty, tl);
+		buf_putn(b, " = ", 3);
+		buf_putn(b, val, vl);
+		buf_putn(b, ";\n", 2);
+	}
 	else if (lhs + 2 <= MAX_WIDTH)
 		buf_printf(b, "pub const %s: %s =\n%*s%s;\n", name, ty, indent + 4, "", val);
 	else
@@ -712,10 +741,16 @@ static void emit_const(struct buf *b, int indent, const char *name, const char *
 
 static void emit_int_value(struct buf *b, bool is_signed, int64_t v, uint64_t u)
 {
-	if (is_signed)
-		buf_printf(b, "%lld", (long long)v);
-	else
-		buf_printf(b, "%llu", (unsigned long long)u);
+	char d[24], *p = d + sizeof d;
+	bool neg = is_signed && v < 0;
+	uint64_t x = !is_signed ? u : neg ? 0 - (uint64_t)v : (uint64_t)v;
+	*--p = 0;
+	do
+		*--p = (char)('0' + x % 10);
+	while (x /= 10);
+	if (neg)
+		*--p = '-';
+	buf_puts(b, p);
 }
 
 static bool prim_signed(const struct type *t)
@@ -746,11 +781,15 @@ static const char *repr_prim(struct ctx *c, struct item *it, bool is_signed)
 	return is_signed ? i[k] : u[k];
 }
 
-const char *enum_const_name(struct ctx *c, const struct item *it, const struct enumerator *en)
+const char *enum_const_name(struct ctx *c, const struct item *it, struct enumerator *en)
 {
+	if (en->rname)
+		return en->rname;
 	if (!c->opt->prepend_enum_name || (it->unnamed && !it->named_by_typedef))
-		return rust_ident(en->cname);
-	return xstrfmt("%s_%s", it->name, en->cname);
+		en->rname = rust_ident(en->cname);
+	else
+		en->rname = xstrfmt("%s_%s", it->name, en->cname);
+	return en->rname;
 }
 
 static void emit_enum(struct emitter *e, struct item *it)
@@ -1008,7 +1047,8 @@ static void emit_typed_macro(struct emitter *e, struct item *it)
 
 static void emit_macro(struct emitter *e, struct item *it)
 {
-	struct buf val = {0};
+	struct buf val = e->val;
+	buf_reset(&val);
 	char ty[64];
 	if (it->type && it->vkind != MV_STR) {
 		emit_typed_macro(e, it);
@@ -1061,7 +1101,7 @@ static void emit_macro(struct emitter *e, struct item *it)
 		return;
 	}
 	emit_const(e->b, 0, it->name, ty, val.p);
-	buf_free(&val);
+	e->val = val; /* the scratch buffer, perhaps grown */
 }
 
 /* ---- prelude ---- */
@@ -1314,17 +1354,73 @@ static void emit_item(struct emitter *e, struct item *it)
 	}
 }
 
-void emit_rust(struct ctx *c, struct buf *out)
+/* A rough measure of an item's text, to split the work in two halves. */
+static size_t item_weight(const struct item *it)
 {
-	struct buf body = {0};
-	struct emitter e = {c, &body, ctypes(c), c->opt->use_core ? "::core" : "::std", false};
+	switch (it->kind) {
+	case IT_RECORD: return 4 + 3 * (size_t)it->nrs;
+	case IT_ENUM: return 2 + (size_t)it->nconsts;
+	case IT_FUNC: return 2 + (size_t)(it->type ? it->type->nparams : 0);
+	default: return 1;
+	}
+}
+
+/* One half of the items, written by one thread into its own buffer. The
+ * IR is read-only by now (analyse.c computed every layout and derive), so
+ * the only state a half writes is its copy of the run's prelude flags. */
+struct emit_half {
+	struct ctx c;       /* a copy of the run: its need_* flags are this half's */
+	struct buf text;    /* the half's text */
+	int from, to;       /* items [from, to) */
+	pthread_t thread;   /* its thread, if it has one */
+};
+
+static void *emit_half_run(void *arg)
+{
+	struct emit_half *h = arg;
+	struct ctx *c = &h->c;
+	struct emitter e = {.c = c, .b = &h->text, .cprefix = ctypes(c),
+			    .stdp = c->opt->use_core ? "::core" : "::std"};
 	c->need_bitfield_unit = c->need_incomplete_array = c->need_complex = false;
 	c->need_float16 = c->need_union_field = false;
-	for (int i = 0; i < c->items.n; i++) {
+	for (int i = h->from; i < h->to; i++) {
 		struct item *it = c->items.v[i];
 		if (it->emit)
 			emit_item(&e, it);
 	}
+	struct buf *scratch[] = {&e.head, &e.expr, &e.open, &e.tail, &e.lead, &e.val};
+	for (size_t i = 0; i < sizeof scratch / sizeof scratch[0]; i++)
+		buf_free(scratch[i]);
+	return NULL;
+}
+
+void emit_rust(struct ctx *c, struct buf *out)
+{
+	/* the second half on a thread of its own, the first here */
+	size_t total = 0, acc = 0;
+	for (int i = 0; i < c->items.n; i++)
+		if (((struct item *)c->items.v[i])->emit)
+			total += item_weight(c->items.v[i]);
+	int mid = 0;
+	while (mid < c->items.n && acc * 2 < total) {
+		if (((struct item *)c->items.v[mid])->emit)
+			acc += item_weight(c->items.v[mid]);
+		mid++;
+	}
+	struct emit_half h[2] = {{*c, {0}, 0, mid, 0}, {*c, {0}, mid, c->items.n, 0}};
+	bool threaded = !c->opt->one_thread &&
+			pthread_create(&h[1].thread, NULL, emit_half_run, &h[1]) == 0;
+	emit_half_run(&h[0]);
+	if (threaded)
+		pthread_join(h[1].thread, NULL);
+	else
+		emit_half_run(&h[1]);
+	c->need_bitfield_unit = h[0].c.need_bitfield_unit || h[1].c.need_bitfield_unit;
+	c->need_incomplete_array = h[0].c.need_incomplete_array || h[1].c.need_incomplete_array;
+	c->need_complex = h[0].c.need_complex || h[1].c.need_complex;
+	c->need_float16 = h[0].c.need_float16 || h[1].c.need_float16;
+	c->need_union_field = h[0].c.need_union_field || h[1].c.need_union_field;
+
 	if (c->opt->header_comment)
 		buf_printf(out, "/* automatically generated by h2rs %s (rust-bindgen %s compatible) */\n\n",
 			   H2RS_VERSION, BINDGEN_COMPAT_VERSION);
@@ -1342,6 +1438,8 @@ void emit_rust(struct ctx *c, struct buf *out)
 		buf_puts(out, prelude_complex);
 	if (c->need_float16)
 		buf_puts(out, prelude_f16);
-	buf_putn(out, body.p ? body.p : "", body.len);
-	buf_free(&body);
+	buf_putn(out, h[0].text.p ? h[0].text.p : "", h[0].text.len);
+	buf_free(&h[0].text);
+	buf_putn(out, h[1].text.p ? h[1].text.p : "", h[1].text.len);
+	buf_free(&h[1].text);
 }

@@ -44,14 +44,34 @@ struct vec {
 void vec_push(struct vec *v, void *x);
 
 /* A string → pointer hash map (keys are not copied). */
+struct strmap_slot {
+	const char *key; /* NULL for an empty slot */
+	void *val;       /* the value */
+	size_t hash;     /* the key's hash (compared before the key; kept for growing) */
+};
 struct strmap {
-	const char **keys; /* keys, NULL for empty slots */
-	void **vals;       /* values */
-	size_t cap;        /* slots (a power of two) */
-	size_t n;          /* slots in use */
+	struct strmap_slot *slots; /* open addressing, linear probing */
+	size_t cap;                /* slots (a power of two) */
+	size_t n;                  /* slots in use */
 };
 void *strmap_get(const struct strmap *m, const char *key);
 void strmap_put(struct strmap *m, const char *key, void *val);
+void strmap_reserve(struct strmap *m, size_t n); /* room for n keys */
+void strmap_free(struct strmap *m);                /* the table, not the keys */
+
+/* Declarations and macros left out of the output, and why (--verbose,
+ * --explain). Both strings are borrowed: literals, or IR text that lives
+ * until exit; nothing is formatted unless it is printed. */
+struct skip {
+	const char *name; /* the C name */
+	const char *why;  /* the reason, e.g. "static variable, has no symbol" */
+};
+struct skips {
+	struct skip *v; /* entries, in the order they were found */
+	int n;          /* entries in use */
+	int cap;        /* entries allocated */
+};
+void skip_push(struct skips *s, const char *name, const char *why);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t sz);
@@ -123,6 +143,7 @@ struct options {
 	bool fn_attr_detection;   /* --enable-function-attribute-detection */
 	bool verbose;             /* --verbose */
 	bool time_phases;         /* --time-phases */
+	bool one_thread;          /* H2RS_THREADS=1: no helper threads */
 	bool bindgen_name;        /* invoked as "bindgen" */
 	bool size_t_is_usize;     /* not --no-size_t-is-usize */
 	bool recursive_allowlist; /* not --no-recursive-allowlist */
@@ -206,6 +227,7 @@ struct enumerator {
 	int64_t value;     /* value (as signed) */
 	uint64_t uvalue;   /* value (as unsigned) */
 	const char *doc;   /* doc comment, or NULL */
+	const char *rname; /* its Rust constant name, once enum_const_name has made it */
 	bool skip;         /* its Rust name is taken by an earlier item */
 };
 
@@ -233,7 +255,7 @@ struct item {
 	const char *file;      /* file of the declaration ("" for builtins) */
 	unsigned line, col;    /* location of the declaration */
 	const char *doc;       /* doc comment, or NULL */
-	int order;             /* declaration order (position of the definition) */
+	int64_t order;         /* declaration order (position of the definition) */
 	int anon_count;        /* records: unnamed nested types seen so far */
 	bool emit;             /* analyse.c: item goes to the output */
 	const char *skip_reason; /* why it is not emitted (for --explain) */
@@ -316,7 +338,7 @@ struct macro_def {
 	const char *file;   /* where it is defined */
 	unsigned line, col; /* location */
 	const char *doc;    /* doc comment */
-	int order;          /* declaration order */
+	int64_t order;      /* declaration order */
 };
 
 struct ctx {
@@ -328,12 +350,13 @@ struct ctx {
 	struct strmap fn_macros; /* names of function-like macros (wrappers) */
 	const char *main_file;  /* the file libclang parsed as main (may be a wrapper) */
 	struct vec deps;       /* included files (char *), for depfiles */
-	struct vec skipped;    /* char * "name: reason" for --verbose/--explain */
+	struct skips skipped;  /* what was left out, for --verbose/--explain */
 	int nskipped_inline;   /* static inline functions skipped */
 	int n_obj_macros;      /* object-like macros with a body */
 	int n_macro_not_const; /* of those: not constant expressions (clang / bindgen rules) */
 	int n_macro_const_lost; /* of those: constant, but no Rust constant for the value */
-	int next_order;        /* declaration counter */
+	int64_t next_order;    /* declaration counter: top-level cursor << 32, then
+				* one more for each item read under that cursor */
 	int top_anon;          /* top-level _bindgen_ty_N counter */
 	bool need_bitfield_unit, need_incomplete_array, need_complex, need_float16;
 	bool need_union_field; /* emit_rust.c: the __BindgenUnionField prelude is used */
@@ -341,11 +364,18 @@ struct ctx {
 };
 
 void parse_header(struct ctx *c);
-struct type *macro_value_type(struct ctx *c, void *cxtype);
+struct type *macro_value_type(const struct strmap *typedefs, void *cxtype);
 const char *ctypes(const struct ctx *c);
 
 /* ---- macros.c ---- */
-void eval_macros(struct ctx *c, void *index);
+/* Macro evaluation, split around the declaration walk: macros_start (after
+ * the macro walk) parses the unit that needs nothing from the header on a
+ * thread of its own; macros_finish (after the declaration walk) waits for
+ * it, evaluates what needs the header's declarations, and adds the results
+ * to the run. job may be NULL (no macros). */
+struct macro_job;
+struct macro_job *macros_start(struct ctx *c);
+void macros_finish(struct ctx *c, struct macro_job *job, void *index);
 
 /* ---- names.c ---- */
 const char *rust_ident(const char *name); /* keyword → name_ */
@@ -367,7 +397,7 @@ bool type_is_fn(const struct type *t);
 /* ---- emit_rust.c ---- */
 void emit_rust(struct ctx *c, struct buf *out);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
-const char *enum_const_name(struct ctx *c, const struct item *it, const struct enumerator *en);
+const char *enum_const_name(struct ctx *c, const struct item *it, struct enumerator *en);
 
 /* ---- emit_c.c ---- */
 void emit_wrappers(struct ctx *c);

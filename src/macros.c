@@ -1,16 +1,19 @@
 /* macros.c — macro constants, evaluated by clang itself.
  *
- * parse.c collected the object-like macros that bindgen would evaluate
- * (literals, arithmetic, references to earlier such macros). Their
- * definitions go into one small extra translation unit, each followed by a
- * variable initialised from it; clang evaluates the variables. That unit
- * holds nothing but the macros, so it costs milliseconds even for the
- * kernel's thousands of constants. */
+ * parse.c collected the object-like macros that may be constants. Their
+ * definitions go into an extra translation unit, each followed by a
+ * declaration initialised from it; clang evaluates the declarations.
+ * Under bindgen's rules that unit holds nothing but the macros; in full
+ * mode the macros that need the header's types go into a second unit that
+ * includes the header. The unit without the header needs nothing from the
+ * main parse but the macro list, so it is parsed on a thread of its own
+ * while parse.c reads the declarations (macros_start/macros_finish). */
 #include "h2rs.h"
 
 #include <clang-c/Index.h>
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,10 +30,19 @@ static bool target_arg(const char *a)
 	return false;
 }
 
+/* What one evaluation unit produced, kept apart from the run until
+ * macros_finish adds it (the unit may have been read on another thread). */
+struct macro_out {
+	struct vec items;     /* struct item *: the constants */
+	struct skips skipped; /* macros that are not constants, and why */
+	int not_const;        /* added to ctx.n_macro_not_const */
+	int const_lost;       /* added to ctx.n_macro_const_lost */
+};
+
 struct eval_walk {
-	struct ctx *c;       /* the run */
+	struct macro_out *out;   /* results */
 	struct macro_def **defs; /* macros by index */
-	int n;               /* number of macros */
+	int n;                   /* number of macros */
 };
 
 static void set_int_type(struct item *it)
@@ -64,7 +76,8 @@ static struct item *macro_item(struct macro_def *m)
 
 /* An integer macro under bindgen's rules: u8 for a character literal,
  * otherwise u32/i32/u64/i64 chosen by the value. */
-static void push_int_macro(struct ctx *c, struct macro_def *m, bool uns, uint64_t u, int64_t s)
+static void push_int_macro(struct macro_out *o, struct macro_def *m, bool uns, uint64_t u,
+			   int64_t s)
 {
 	struct item *it = macro_item(m);
 	it->vkind = m->single_char ? MV_CHAR : MV_INT;
@@ -77,11 +90,11 @@ static void push_int_macro(struct ctx *c, struct macro_def *m, bool uns, uint64_
 	} else {
 		set_int_type(it);
 	}
-	vec_push(&c->items, it);
+	vec_push(&o->items, it);
 }
 
 /* A string macro's value; the check that follows (sizeof) may drop it. */
-static void push_str_macro(struct ctx *c, struct macro_def *m, CXEvalResult ev)
+static void push_str_macro(struct macro_out *o, struct macro_def *m, CXEvalResult ev)
 {
 	struct item *it = macro_item(m);
 	const char *str = clang_EvalResult_getAsStr(ev);
@@ -89,20 +102,20 @@ static void push_str_macro(struct ctx *c, struct macro_def *m, CXEvalResult ev)
 	it->slen = strlen(str) + 1;
 	it->sval = xmalloc(it->slen);
 	memcpy(it->sval, str, it->slen);
-	vec_push(&c->items, it);
+	vec_push(&o->items, it);
 }
 
 /* __h2rs_lN = sizeof(MACRO): if it differs from the length of the string
  * just pushed for MACRO, clang's text was cut at an embedded NUL: drop it. */
-static void check_str_length(struct ctx *c, struct macro_def *m, CXEvalResult ev)
+static void check_str_length(struct macro_out *o, struct macro_def *m, CXEvalResult ev)
 {
-	struct item *last = c->items.n ? c->items.v[c->items.n - 1] : NULL;
+	struct item *last = o->items.n ? o->items.v[o->items.n - 1] : NULL;
 	if (ev && last && last->kind == IT_MACRO && last->cname == m->name &&
 	    last->vkind == MV_STR && clang_EvalResult_getKind(ev) == CXEval_Int &&
 	    (size_t)clang_EvalResult_getAsUnsigned(ev) != last->slen) {
-		c->items.n--;
-		c->n_macro_const_lost++;
-		vec_push(&c->skipped, xstrfmt("%s: string constant with an embedded NUL", m->name));
+		o->items.n--;
+		o->const_lost++;
+		skip_push(&o->skipped, m->name, "string constant with an embedded NUL");
 	}
 }
 
@@ -122,15 +135,14 @@ static void eval_enum(struct eval_walk *w, CXCursor en)
 		return;
 	struct macro_def *m = w->defs[idx];
 	if (clang_isInvalidDeclaration(k)) {
-		w->c->n_macro_not_const++;
-		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as an integer constant",
-						 m->name));
+		w->out->not_const++;
+		skip_push(&w->out->skipped, m->name, "clang cannot evaluate it as an integer constant");
 		return;
 	}
 	CXType it = clang_getCanonicalType(clang_getEnumDeclIntegerType(en));
 	bool uns = it.kind == CXType_UInt || it.kind == CXType_ULong || it.kind == CXType_ULongLong ||
 		   it.kind == CXType_UChar || it.kind == CXType_UShort || it.kind == CXType_UInt128;
-	push_int_macro(w->c, m, uns, clang_getEnumConstantDeclUnsignedValue(k),
+	push_int_macro(w->out, m, uns, clang_getEnumConstantDeclUnsignedValue(k),
 		       clang_getEnumConstantDeclValue(k));
 }
 
@@ -157,22 +169,21 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 		return CXChildVisit_Continue;
 	CXEvalResultKind k = clang_EvalResult_getKind(ev);
 	if (kind == 'l') {
-		check_str_length(w->c, m, ev);
+		check_str_length(w->out, m, ev);
 	} else if (k == CXEval_Int && !m->is_string) {
-		push_int_macro(w->c, m, clang_EvalResult_isUnsignedInt(ev),
+		push_int_macro(w->out, m, clang_EvalResult_isUnsignedInt(ev),
 			       clang_EvalResult_getAsUnsigned(ev), clang_EvalResult_getAsLongLong(ev));
 	} else if (k == CXEval_Float && m->is_float) {
 		struct item *it = macro_item(m);
 		it->vkind = MV_FLOAT;
 		it->mtype = "f64";
 		it->fval = clang_EvalResult_getAsDouble(ev);
-		vec_push(&w->c->items, it);
+		vec_push(&w->out->items, it);
 	} else if (k == CXEval_StrLiteral && m->is_string) {
-		push_str_macro(w->c, m, ev);
+		push_str_macro(w->out, m, ev);
 	} else {
-		w->c->n_macro_not_const++;
-		vec_push(&w->c->skipped, xstrfmt("%s: clang cannot evaluate it as a constant",
-						 m->name));
+		w->out->not_const++;
+		skip_push(&w->out->skipped, m->name, "clang cannot evaluate it as a constant");
 	}
 	clang_EvalResult_dispose(ev);
 	return CXChildVisit_Continue;
@@ -200,7 +211,8 @@ static bool literal_value(const char *s, uint64_t *v)
 /* ---- full mode: every object-like macro, typed as C types it ---- */
 
 struct full_walk {
-	struct ctx *c;           /* the run */
+	struct macro_out *out;   /* results */
+	const struct strmap *typedefs; /* the header's typedefs, NULL in a unit without them */
 	struct macro_def **defs; /* macros by index */
 	int n;                   /* number of macros */
 	char **failed;           /* per macro: clang's reason it is not a constant */
@@ -275,15 +287,15 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 	clang_visitChildren(cur, init_expr, &init);
 	CXType vt = clang_Cursor_isNull(init) ? clang_getCursorType(cur) : sugared_type(init);
 	if (kind == 'l') {
-		check_str_length(w->c, m, ev);
+		check_str_length(w->out, m, ev);
 	} else if (k == CXEval_StrLiteral && m->is_string) {
-		push_str_macro(w->c, m, ev);
+		push_str_macro(w->out, m, ev);
 	} else if (k == CXEval_Int || k == CXEval_Float) {
-		struct type *t = macro_value_type(w->c, &vt);
+		struct type *t = macro_value_type(w->typedefs, &vt);
 		if (!t) {
-			w->c->n_macro_const_lost++;
-			vec_push(&w->c->skipped, xstrfmt("%s: its value is not an integer or floating "
-							 "constant", m->name));
+			w->out->const_lost++;
+			skip_push(&w->out->skipped, m->name,
+				  "its value is not an integer or floating constant");
 		} else {
 			struct item *it = macro_item(m);
 			it->type = t;
@@ -296,13 +308,13 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 				it->uval = clang_EvalResult_getAsUnsigned(ev);
 				it->ival = clang_EvalResult_getAsLongLong(ev);
 			}
-			vec_push(&w->c->items, it);
+			vec_push(&w->out->items, it);
 		}
 	} else {
 		/* no error, yet no integer, float or string: an address constant */
-		w->c->n_macro_const_lost++;
-		vec_push(&w->c->skipped, xstrfmt("%s: a constant, but not an integer, floating or "
-						 "string one (an address?)", m->name));
+		w->out->const_lost++;
+		skip_push(&w->out->skipped, m->name,
+			  "a constant, but not an integer, floating or string one (an address?)");
 	}
 	if (ev)
 		clang_EvalResult_dispose(ev);
@@ -315,7 +327,7 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
  * of self-contained macros (cheap). One variable per macro, initialised
  * from it; clang types and evaluates each, and a macro that is not a
  * constant expression gets clang's own error as the reason. */
-static void eval_unit(struct ctx *c, void *index, bool with_header)
+static void eval_unit(const struct ctx *c, void *index, bool with_header, struct macro_out *out)
 {
 	struct macro_def **defs = (struct macro_def **)c->macros.v;
 	int n = c->macros.n;
@@ -378,7 +390,8 @@ static void eval_unit(struct ctx *c, void *index, bool with_header)
 		warning("could not evaluate macro constants (libclang refused the evaluation unit)");
 		goto out;
 	}
-	struct full_walk w = {c, defs, n, xcalloc(n, sizeof(char *))};
+	struct full_walk w = {out, with_header ? &c->typedefs : NULL, defs, n,
+			      xcalloc(n, sizeof(char *))};
 	unsigned nd = clang_getNumDiagnostics(tu);
 	for (unsigned i = 0; i < nd; i++) {
 		CXDiagnostic dg = clang_getDiagnostic(tu, i);
@@ -391,12 +404,13 @@ static void eval_unit(struct ctx *c, void *index, bool with_header)
 			if (fs && !strcmp(fs, "h2rs-eval.c") && l >= (unsigned)first && l < (unsigned)line) {
 				int mi = line_macro[l - first];
 				if (!w.failed[mi]) {
-					c->n_macro_not_const++;
+					out->not_const++;
 					CXString s = clang_getDiagnosticSpelling(dg);
 					w.failed[mi] = xstrdup(clang_getCString(s));
 					clang_disposeString(s);
-					vec_push(&c->skipped, xstrfmt("%s: not a constant expression (clang: %s)",
-								      defs[mi]->name, w.failed[mi]));
+					skip_push(&out->skipped, defs[mi]->name,
+						  xstrfmt("not a constant expression (clang: %s)",
+							  w.failed[mi]));
 				}
 			}
 			clang_disposeString(fn);
@@ -411,18 +425,9 @@ out:
 	free(line_macro);
 }
 
-void eval_macros(struct ctx *c, void *index)
+/* Bindgen's rules: every eligible macro in one unit of #defines. */
+static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out)
 {
-	if (!c->macros.n)
-		return;
-	if (c->opt->macros_full) {
-		double t = now_seconds();
-		eval_unit(c, index, false);
-		phase(c->opt, "macros-a", &t);
-		eval_unit(c, index, true);
-		phase(c->opt, "macros-b", &t);
-		return;
-	}
 	struct buf src = {0};
 	struct macro_def **defs = (struct macro_def **)c->macros.v;
 	int n = c->macros.n;
@@ -443,7 +448,7 @@ void eval_macros(struct ctx *c, void *index)
 			it->uval = v;
 			it->ival = (int64_t)v;
 			set_int_type(it);
-			vec_push(&c->items, it);
+			vec_push(&out->items, it);
 			continue;
 		}
 		if (defs[i]->is_string)
@@ -472,13 +477,83 @@ void eval_macros(struct ctx *c, void *index)
 	CXTranslationUnit tu = NULL;
 	clang_parseTranslationUnit2(index, "h2rs-macros.c", (const char *const *)args.v, args.n,
 				    &uf, 1, CXTranslationUnit_None, &tu);
-	if (!tu) {
+	if (tu) {
+		struct eval_walk w = {out, defs, n};
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), eval_child, &w);
+		clang_disposeTranslationUnit(tu);
+	} else {
 		warning("could not evaluate macro constants (libclang refused the helper unit)");
-		return;
 	}
-	struct eval_walk w = {c, defs, n};
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), eval_child, &w);
-	clang_disposeTranslationUnit(tu);
 	buf_free(&src);
 	free(args.v);
+}
+
+/* The unit that needs nothing from the header, on its own thread: it reads
+ * only the options and the macro list, which nothing changes meanwhile,
+ * and writes only to out. */
+struct macro_job {
+	const struct ctx *c;   /* the run */
+	CXIndex index;         /* the job's own index (libclang: one per thread) */
+	struct macro_out out;  /* what the unit produced */
+	double seconds;        /* how long it took (--time-phases) */
+	pthread_t thread;      /* the thread, if started */
+	bool threaded;         /* thread is running or joinable */
+};
+
+static void *run_job(void *arg)
+{
+	struct macro_job *j = arg;
+	double t = now_seconds();
+	if (j->c->opt->macros_full)
+		eval_unit(j->c, j->index, false, &j->out);
+	else
+		eval_bindgen(j->c, j->index, &j->out);
+	j->seconds = now_seconds() - t;
+	return NULL;
+}
+
+struct macro_job *macros_start(struct ctx *c)
+{
+	if (!c->macros.n)
+		return NULL;
+	struct macro_job *j = xcalloc(1, sizeof *j);
+	j->c = c;
+	j->index = clang_createIndex(0, 0);
+	/* no thread (resource limits): the same work, in line */
+	j->threaded = !c->opt->one_thread && pthread_create(&j->thread, NULL, run_job, j) == 0;
+	if (!j->threaded)
+		run_job(j);
+	return j;
+}
+
+static void add_out(struct ctx *c, struct macro_out *o)
+{
+	for (int i = 0; i < o->items.n; i++)
+		vec_push(&c->items, o->items.v[i]);
+	for (int i = 0; i < o->skipped.n; i++)
+		skip_push(&c->skipped, o->skipped.v[i].name, o->skipped.v[i].why);
+	c->n_macro_not_const += o->not_const;
+	c->n_macro_const_lost += o->const_lost;
+	free(o->items.v);
+	free(o->skipped.v);
+}
+
+void macros_finish(struct ctx *c, struct macro_job *j, void *index)
+{
+	if (!j)
+		return;
+	/* full mode: the unit with the header, here, while the thread goes on */
+	struct macro_out b = {0};
+	if (c->opt->macros_full)
+		eval_unit(c, index, true, &b);
+	double t = now_seconds();
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	if (c->opt->time_phases)
+		fprintf(stderr, "h2rs: time: (macro unit on its own thread: %.1f ms; waited %.1f ms)\n",
+			j->seconds * 1e3, (now_seconds() - t) * 1e3);
+	clang_disposeIndex(j->index);
+	add_out(c, &j->out);
+	add_out(c, &b);
+	free(j);
 }

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 
 
@@ -54,11 +55,10 @@ void explain(struct ctx *c, const char *name)
 			fprintf(stderr, "%s: not emitted: %s\n", name,
 				it->skip_reason ? it->skip_reason : "not reached");
 	}
-	size_t n = strlen(name);
 	for (int i = 0; i < c->skipped.n; i++) {
-		const char *s = c->skipped.v[i];
-		if (!strncmp(s, name, n) && s[n] == ':') {
-			fprintf(stderr, "%s: skipped:%s\n", name, s + n + 1);
+		const struct skip *s = &c->skipped.v[i];
+		if (!strcmp(s->name, name)) {
+			fprintf(stderr, "%s: skipped: %s\n", name, s->why);
 			found = true;
 		}
 	}
@@ -119,7 +119,7 @@ static void report_skipped(struct ctx *c)
 		report_macros(c);
 	if (c->opt->verbose)
 		for (int i = 0; i < c->skipped.n; i++)
-			note("skipped %s", (const char *)c->skipped.v[i]);
+			note("skipped %s: %s", c->skipped.v[i].name, c->skipped.v[i].why);
 	else if (c->skipped.n && !c->opt->bindgen_name)
 		note("%d declaration%s and macro%s not emitted (static functions without "
 		     "--wrap-static-fns, macros that are not constants, name clashes); --verbose "
@@ -167,5 +167,10 @@ int main(int argc, char **argv)
 		write_layout_probe(&c);
 	phase(&o, "write", &t);
 	report_skipped(&c);
-	return 0;
+	/* As clang does with -disable-free: the run is over, so nothing is
+	 * freed and libclang's static destructors are skipped (milliseconds on
+	 * a big header). Everything written was flushed above. */
+	if (fflush(NULL))
+		error("cannot write to standard output: %s", strerror(errno));
+	_exit(0);
 }

@@ -94,7 +94,7 @@ static const char usage_text[] =
 	"  --layout-probe PREFIX          also write PREFIX.c and PREFIX.rs, programs that\n"
 	"                                 print every record's layout as gcc and rustc see it\n"
 	"  --verbose                      list skipped items and dropped clang arguments\n"
-	"  --time-phases                  print the time each phase takes\n"
+	"  --time-phases                  print the time and memory of each phase\n"
 	"  -V, --version                  print the version (as \"bindgen X.Y.Z\" when\n"
 	"                                 invoked under the name bindgen)\n"
 	"  -h, --help                     this text\n"
@@ -440,6 +440,8 @@ void parse_options(struct options *o, int argc, char **argv)
 		o->check_cc = getenv("H2RS_CHECK_LAYOUT_WITH");
 	if (!macros_set)
 		o->macros_full = !o->bindgen_name; /* under the name bindgen, bindgen's rules */
+	/* H2RS_THREADS=1: everything on one thread (the output is the same) */
+	o->one_thread = getenv("H2RS_THREADS") && !strcmp(getenv("H2RS_THREADS"), "1");
 	if (!o->header)
 		error("no input header given (usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...])");
 }

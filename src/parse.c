@@ -18,6 +18,8 @@ struct cursor_map {
 	size_t n;       /* slots in use */
 };
 
+#define PRIM_CACHE 64 /* CXType_FirstBuiltin .. CXType_LastBuiltin, with room */
+
 struct parser {
 	struct ctx *c;          /* the run */
 	CXTranslationUnit tu;   /* the parsed header */
@@ -26,6 +28,9 @@ struct parser {
 	const char *last_name;  /* name of last_file */
 	struct strmap macro_names; /* name → struct macro_def *, eligible macros */
 	struct strmap seen_macros; /* object-like macro names seen (--verbose statistics) */
+	int top_index;          /* the top-level cursor being read (1-based) */
+	struct buf body;        /* scratch: the macro body being read */
+	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */
 };
 
 static struct type *conv_type(struct parser *p, CXType t, CXCursor names);
@@ -344,6 +349,12 @@ static struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 		break;
 	}
 	pn = builtin_prim(t.kind, &ctype);
+	if (pn && t.kind >= 0 && t.kind < PRIM_CACHE) {
+		/* one shared, read-only type per builtin kind */
+		if (!p->prims[t.kind])
+			p->prims[t.kind] = prim(pn, ctype, t);
+		return p->prims[t.kind];
+	}
 	if (pn)
 		return prim(pn, ctype, t);
 	/* anything else (BTF type tags, bfloat16, …): follow the canonical type
@@ -354,7 +365,7 @@ static struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 	return blob(t);
 }
 
-static struct type *macro_value_type_canon(struct ctx *c, CXType t)
+static struct type *macro_value_type_canon(CXType t)
 {
 	bool ctype;
 	CXType can = clang_getCanonicalType(t);
@@ -364,17 +375,18 @@ static struct type *macro_value_type_canon(struct ctx *c, CXType t)
 	return pn ? prim(pn, ctype, can) : NULL;
 }
 
-/* The type of a macro's value, as the evaluation unit (a second translation
- * unit) sees it: typedefs are found by name among this unit's items;
- * otherwise a primitive. NULL if it is neither (pointers, records…). */
-struct type *macro_value_type(struct ctx *c, void *cxtype)
+/* The type of a macro's value, as an evaluation unit (another translation
+ * unit) sees it: a typedef is found by name among typedefs (this run's, or
+ * NULL where the unit has none of the header's); otherwise a primitive.
+ * NULL if it is neither (pointers, records…). */
+struct type *macro_value_type(const struct strmap *typedefs, void *cxtype)
 {
 	CXType t = *(CXType *)cxtype;
 	while (t.kind == CXType_Elaborated)
 		t = clang_Type_getNamedType(t);
-	if (t.kind == CXType_Typedef) {
+	if (t.kind == CXType_Typedef && typedefs) {
 		char *name = cxstr(clang_getTypedefName(t));
-		struct item *it = strmap_get(&c->typedefs, name);
+		struct item *it = strmap_get(typedefs, name);
 		free(name);
 		if (it) {
 			struct item *r = resolve_typedef(it);
@@ -383,9 +395,8 @@ struct type *macro_value_type(struct ctx *c, void *cxtype)
 			if (r && r->kind == IT_ENUM)
 				return item_type(it);
 		}
-		return macro_value_type_canon(c, t);
 	}
-	return macro_value_type_canon(c, t);
+	return macro_value_type_canon(t);
 }
 
 /* ---- attributes ---- */
@@ -753,7 +764,7 @@ static bool wrapper_types(struct item *it, CXType ft)
 
 static void skip_function(struct parser *p, const char *name, const char *why)
 {
-	vec_push(&p->c->skipped, xstrfmt("%s: %s", name, why));
+	skip_push(&p->c->skipped, name, why);
 }
 
 static void read_function(struct parser *p, CXCursor cur)
@@ -826,7 +837,7 @@ static void read_var(struct parser *p, CXCursor cur)
 	if (is_static && !(scalar && (ek == CXEval_Int || ek == CXEval_Float))) {
 		if (ev)
 			clang_EvalResult_dispose(ev);
-		vec_push(&p->c->skipped, xstrfmt("%s: static variable, has no symbol", name));
+		skip_push(&p->c->skipped, name, "static variable, has no symbol");
 		return;
 	}
 	struct item *it = new_item(p, IT_VAR, cur);
@@ -902,7 +913,8 @@ static void read_macro(struct parser *p, CXCursor cur)
 		clang_disposeTokens(p->tu, toks, n);
 		return;
 	}
-	struct buf body = {0};
+	struct buf *body = &p->body;
+	buf_reset(body);
 	bool ok = true, has_str = false, has_other = false, is_float = false;
 	bool full = p->c->opt->macros_full, selfc = true;
 	CXString ns = clang_getTokenSpelling(p->tu, toks[0]);
@@ -941,8 +953,8 @@ static void read_macro(struct parser *p, CXCursor cur)
 					strcmp(t, "enum");
 			}
 			if (i > 1)
-				buf_putc(&body, ' ');
-			buf_puts(&body, t);
+				buf_putc(body, ' ');
+			buf_puts(body, t);
 			clang_disposeString(s);
 			continue;
 		}
@@ -980,8 +992,8 @@ static void read_macro(struct parser *p, CXCursor cur)
 		}
 		if (ok) {
 			if (i > 1)
-				buf_putc(&body, ' ');
-			buf_puts(&body, t);
+				buf_putc(body, ' ');
+			buf_puts(body, t);
 		}
 		clang_disposeString(s);
 	}
@@ -995,11 +1007,8 @@ static void read_macro(struct parser *p, CXCursor cur)
 	if (!ok || (!full && has_str && has_other)) {
 		if (!find_macro(p, name))
 			p->c->n_macro_not_const++;
-		buf_free(&body);
-		vec_push(&p->c->skipped,
-				 xstrfmt("%s: macro is not a literal or arithmetic on such macros "
-					 "(bindgen rules)", name));
-		free(name);
+		skip_push(&p->c->skipped, name,
+			  "macro is not a literal or arithmetic on such macros (bindgen rules)");
 		return;
 	}
 	struct macro_def *m = find_macro(p, name);
@@ -1013,23 +1022,43 @@ static void read_macro(struct parser *p, CXCursor cur)
 		vec_push(&p->c->macros, m);
 	}
 	m->name = name;
-	m->body = body.p;
+	m->body = xstrdup(body->p ? body->p : "");
 	m->is_string = has_str;
 	m->is_float = is_float;
 	m->self_contained = selfc;
 	m->single_token = n == 2;
-	m->single_char = n == 2 && body.p[0] == '\'';
+	m->single_char = n == 2 && m->body[0] == '\'';
 	m->file = file_name(p, f);
 	m->line = line;
 	m->col = col;
 	m->order = p->c->next_order++;
 }
 
-/* ---- the walk ---- */
+/* ---- the walk ----
+ *
+ * Two passes over the top-level cursors: macros first, so that their
+ * evaluation unit can be parsed on another thread while the declarations
+ * are read. Both passes number the cursors alike, so every item's order
+ * is its position in the file, as if read in one pass. */
 
-static enum CXChildVisitResult top_level(CXCursor cur, CXCursor parent, CXClientData d)
+static void next_cursor(struct parser *p)
+{
+	p->c->next_order = (int64_t)++p->top_index << 32;
+}
+
+static enum CXChildVisitResult top_macros(CXCursor cur, CXCursor parent, CXClientData d)
 {
 	struct parser *p = d;
+	next_cursor(p);
+	if (clang_getCursorKind(cur) == CXCursor_MacroDefinition)
+		read_macro(p, cur);
+	return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult top_decls(CXCursor cur, CXCursor parent, CXClientData d)
+{
+	struct parser *p = d;
+	next_cursor(p);
 	switch (clang_getCursorKind(cur)) {
 	case CXCursor_StructDecl:
 	case CXCursor_UnionDecl:
@@ -1046,9 +1075,6 @@ static enum CXChildVisitResult top_level(CXCursor cur, CXCursor parent, CXClient
 		break;
 	case CXCursor_VarDecl:
 		read_var(p, cur);
-		break;
-	case CXCursor_MacroDefinition:
-		read_macro(p, cur);
 		break;
 	default:
 		break;
@@ -1239,21 +1265,24 @@ void parse_header(struct ctx *c)
 		o->wrap_macros.n ? 1 : 0, flags, &p.tu);
 	if (rc != CXError_Success || !p.tu)
 		error("%s: libclang could not parse the input (error code %d)", o->header, (int)rc);
-	p.tu = p.tu;
 	int errors = report_diagnostics(p.tu);
 	if (errors)
 		error("%s: %d error%s while parsing; no bindings written", o->header, errors,
 		      errors == 1 ? "" : "s");
 	phase(o, "libclang", &t);
-	clang_visitChildren(clang_getTranslationUnitCursor(p.tu), top_level, &p);
+	CXCursor top = clang_getTranslationUnitCursor(p.tu);
+	clang_visitChildren(top, top_macros, &p);
+	phase(o, "macro-walk", &t);
+	struct macro_job *job = macros_start(c);
+	p.top_index = 0;
+	clang_visitChildren(top, top_decls, &p);
 	phase(o, "walk", &t);
 	if (o->depfile || o->mmd_depfile)
 		clang_getInclusions(p.tu, collect_inclusion, c);
-	/* Everything needed is copied into the IR: free the AST before any
-	 * macro-evaluation unit is parsed, so peak memory holds one AST, not
-	 * two. (The index is left for process exit.) */
-	if (c->macros.n && o->macros_full)
-		clang_disposeTranslationUnit(p.tu);
-	eval_macros(c, index);
+	/* Everything needed is copied into the IR: free the AST before the
+	 * macro unit that needs the header is parsed, and before emitting.
+	 * (The index is left for process exit.) */
+	clang_disposeTranslationUnit(p.tu);
+	macros_finish(c, job, index);
 	phase(o, "macros", &t);
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Determinism on the big sets: the full POSIX set (-D_GNU_SOURCE) and the
-# uapi set, twice under ASan and once without, byte-identical; also with
-# the options that add code paths (derives, newtype enums, wrappers).
+# uapi set, twice under ASan (with helper threads: macro unit, emit halves)
+# and once without ASan on one thread (H2RS_THREADS=1), byte-identical;
+# also with the options that add code paths (derives, newtype enums,
+# bindgen's macro rules).
 . "$(dirname "$0")/lib.sh"
 d="$OUT/determinism-sets"
 rm -rf "$d"; mkdir -p "$d"
@@ -17,10 +19,10 @@ same3() { # NAME HEADER [OPTS...] [-- CFLAGS]
 	for a in "$@"; do if [ $seen = 1 ]; then cf+=("$a"); elif [ "$a" = -- ]; then seen=1; else opts+=("$a"); fi; done
 	local i
 	for i in 1 2; do "$H2RS" "$hdr" "${opts[@]}" -o "$d/$name.$i.rs" -- "${cf[@]}" 2>"$d/$name.$i.err"; done
-	"$H2RS_FAST" "$hdr" "${opts[@]}" -o "$d/$name.3.rs" -- "${cf[@]}" 2>"$d/$name.3.err"
+	H2RS_THREADS=1 "$H2RS_FAST" "$hdr" "${opts[@]}" -o "$d/$name.3.rs" -- "${cf[@]}" 2>"$d/$name.3.err"
 	if [ -s "$d/$name.1.rs" ] && cmp -s "$d/$name.1.rs" "$d/$name.2.rs" && cmp -s "$d/$name.1.rs" "$d/$name.3.rs" &&
 		cmp -s "$d/$name.1.err" "$d/$name.2.err"; then
-		ok "determinism: $name: three runs byte-identical ($(wc -l <"$d/$name.1.rs") lines), same diagnostics"
+		ok "determinism: $name: three runs byte-identical, threaded and not ($(wc -l <"$d/$name.1.rs") lines), same diagnostics"
 	else
 		not_ok "determinism: $name: runs differ"
 		{ cmp "$d/$name.1.rs" "$d/$name.2.rs"; cmp "$d/$name.1.rs" "$d/$name.3.rs"; diff "$d/$name.1.rs" "$d/$name.2.rs" | head; } 2>&1 | indent
@@ -31,6 +33,7 @@ same3 "POSIX set, derives and newtype enums" "$d/posix.h" --with-derive-default 
 	--with-derive-partialeq --with-derive-eq --default-enum-style newtype --no-doc-comments -- -D_GNU_SOURCE
 if [ -s "$OUT/real/uapi.h" ]; then
 	same3 "uapi set" "$OUT/real/uapi.h"
+	same3 "uapi set, bindgen's macro rules" "$OUT/real/uapi.h" --macro-constants bindgen
 else
 	ls /usr/include/linux/types.h /usr/include/linux/if.h /usr/include/linux/input.h 2>/dev/null |
 		sed 's|^/usr/include/\(.*\)|#include <\1>|' >"$d/uapi.h"
