@@ -82,6 +82,8 @@ char *xvstrfmt(const char *fmt, va_list ap);
 /* Write data to path via a temporary file and rename(2): an existing file
  * is never replaced by a partial one. Returns 0, or -1 with errno set. */
 int write_file_atomic(const char *path, const char *data, size_t len);
+/* The same for text in n parts, written one after the other. */
+int write_file_atomic_parts(const char *path, const struct buf *parts, int n);
 
 struct options;
 double now_seconds(void);
@@ -395,7 +397,10 @@ bool union_wrapper(struct ctx *c, struct item *it);
 bool type_is_fn(const struct type *t);
 
 /* ---- emit_rust.c ---- */
-void emit_rust(struct ctx *c, struct buf *out);
+/* The bindings in EMIT_PARTS parts (prelude, first half, second half),
+ * to be written one after the other. */
+#define EMIT_PARTS 3
+void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS]);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
 const char *enum_const_name(struct ctx *c, const struct item *it, struct enumerator *en);
 

@@ -147,8 +147,8 @@ int main(int argc, char **argv)
 		check_layout_with(&c, o.check_cc);
 		phase(&o, "check", &t);
 	}
-	struct buf out = {0};
-	emit_rust(&c, &out);
+	struct buf out[EMIT_PARTS] = {{0}};
+	emit_rust(&c, out);
 	emit_wrappers(&c);
 	/* depfiles first: a failure there must not leave a new output behind */
 	const char *target = o.output ? o.output : "-";
@@ -158,10 +158,14 @@ int main(int argc, char **argv)
 		write_depfile(&c, o.mmd_depfile, target);
 	phase(&o, "emit", &t);
 	if (o.output) {
-		if (write_file_atomic(o.output, out.p, out.len))
+		if (write_file_atomic_parts(o.output, out, EMIT_PARTS))
 			error("cannot write output '%s': %s", o.output, strerror(errno));
-	} else if (fwrite(out.p, 1, out.len, stdout) != out.len || fflush(stdout)) {
-		error("cannot write to standard output: %s", strerror(errno));
+	} else {
+		for (int i = 0; i < EMIT_PARTS; i++)
+			if (out[i].len && fwrite(out[i].p, 1, out[i].len, stdout) != out[i].len)
+				error("cannot write to standard output: %s", strerror(errno));
+		if (fflush(stdout))
+			error("cannot write to standard output: %s", strerror(errno));
 	}
 	if (o.layout_probe)
 		write_layout_probe(&c);
