@@ -370,14 +370,16 @@ struct type *macro_value_type(const struct strmap *typedefs, void *cxtype);
 const char *ctypes(const struct ctx *c);
 
 /* ---- macros.c ---- */
-/* Macro evaluation, split around the declaration walk: macros_start (after
- * the macro walk) parses the unit that needs nothing from the header on a
- * thread of its own; macros_finish (after the declaration walk) waits for
- * it, evaluates what needs the header's declarations, and adds the results
- * to the run. job may be NULL (no macros). */
+/* Macro evaluation, split around the declaration walk: macros_start
+ * (after the macro walk) starts the evaluation units on threads of their
+ * own: the one that needs nothing from the header is evaluated there, the
+ * one that includes the header (full mode) is parsed there; macros_finish
+ * (after the declaration walk) evaluates the latter with the header's
+ * typedefs, waits for both and adds the results to the run. job may be
+ * NULL (no macros). */
 struct macro_job;
 struct macro_job *macros_start(struct ctx *c);
-void macros_finish(struct ctx *c, struct macro_job *job, void *index);
+void macros_finish(struct ctx *c, struct macro_job *job);
 
 /* ---- names.c ---- */
 const char *rust_ident(const char *name); /* keyword → name_ */

@@ -321,19 +321,28 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 	return CXChildVisit_Continue;
 }
 
-/* Evaluate the macros for which want(m) == with_header in one more
- * translation unit: with the header first (for macros that name its types,
- * enumerators or function-like macros), or with nothing but the #defines
- * of self-contained macros (cheap). One variable per macro, initialised
- * from it; clang types and evaluates each, and a macro that is not a
- * constant expression gets clang's own error as the reason. */
-static void eval_unit(const struct ctx *c, void *index, bool with_header, struct macro_out *out)
+/* One full-mode evaluation unit: the macros for which self_contained !=
+ * with_header, in one more translation unit: with the header first (for
+ * macros that name its types, enumerators or function-like macros), or
+ * with nothing but the #defines of self-contained macros (cheap). One
+ * variable per macro, initialised from it; clang types and evaluates
+ * each, and a macro that is not a constant expression gets clang's own
+ * error as the reason. unit_parse needs only the macro list (it may run
+ * on a thread of its own); unit_eval may need the header's typedefs. */
+struct unit {
+	bool with_header;      /* includes the header */
+	CXIndex index;         /* its own index (one per thread) */
+	CXTranslationUnit tu;  /* the parsed unit, NULL if none */
+	int first, line;       /* lines [first, line) hold the variables */
+	int *line_macro;       /* line - first → macro index */
+};
+
+static void unit_parse(const struct ctx *c, struct unit *u)
 {
 	struct macro_def **defs = (struct macro_def **)c->macros.v;
 	int n = c->macros.n;
 	struct buf src = {0};
-	int line;
-	if (with_header) {
+	if (u->with_header) {
 		char *hdr = realpath(c->opt->header, NULL);
 		buf_printf(&src, "#include \"%s\"\n", hdr ? hdr : c->opt->header);
 		free(hdr);
@@ -343,66 +352,77 @@ static void eval_unit(const struct ctx *c, void *index, bool with_header, struct
 				buf_printf(&src, "#define %s %s\n", defs[i]->name, defs[i]->body);
 	}
 	/* a body may hold a backslash-newline inside a string literal */
-	line = 1;
+	int line = 1;
 	for (size_t k = 0; k < src.len; k++)
 		line += src.p[k] == '\n';
 	int first = line, nvars = 0;
-	int *line_macro = xcalloc(2 * n + 2, sizeof(int));
+	u->line_macro = xcalloc(2 * n + 2, sizeof(int));
 	for (int i = 0; i < n; i++) {
-		if (defs[i]->self_contained == with_header)
+		if (defs[i]->self_contained == u->with_header)
 			continue;
 		if (defs[i]->is_string) {
 			buf_printf(&src, "static const char *const __h2rs_m%d = %s;\n", i, defs[i]->name);
-			line_macro[line++ - first] = i;
+			u->line_macro[line++ - first] = i;
 			buf_printf(&src, "static const unsigned long __h2rs_l%d = sizeof(%s);\n", i,
 				   defs[i]->name);
 		} else {
 			buf_printf(&src, "static const __auto_type __h2rs_m%d = (%s);\n", i,
 				   defs[i]->name);
 		}
-		line_macro[line++ - first] = i;
+		u->line_macro[line++ - first] = i;
 		nvars++;
 	}
-	if (!nvars)
-		goto out;
+	u->first = first;
+	u->line = line;
+	if (!nvars) {
+		buf_free(&src);
+		return;
+	}
 	struct vec args = {0};
 	for (int i = 0; i < c->opt->clang_args.n; i++) {
 		const char *a = c->opt->clang_args.v[i];
-		if (with_header || target_arg(a)) {
+		if (u->with_header || target_arg(a)) {
 			vec_push(&args, (void *)a);
-			if (!with_header && !strcmp(a, "-target") && i + 1 < c->opt->clang_args.n)
+			if (!u->with_header && !strcmp(a, "-target") && i + 1 < c->opt->clang_args.n)
 				vec_push(&args, c->opt->clang_args.v[++i]);
 		}
 	}
 	vec_push(&args, "-w");
 	vec_push(&args, "-ferror-limit=0");
 	if (getenv("H2RS_DUMP_MACROS")) {
-		char *dump = xstrfmt("%s.%c.c", getenv("H2RS_DUMP_MACROS"), with_header ? 'b' : 'a');
+		char *dump = xstrfmt("%s.%c.c", getenv("H2RS_DUMP_MACROS"), u->with_header ? 'b' : 'a');
 		write_file_atomic(dump, src.p, src.len);
 		free(dump);
 	}
 	struct CXUnsavedFile uf = {"h2rs-eval.c", src.p, src.len};
-	CXTranslationUnit tu = NULL;
-	clang_parseTranslationUnit2(index, "h2rs-eval.c", (const char *const *)args.v, args.n, &uf,
-				    1, CXTranslationUnit_SkipFunctionBodies, &tu);
+	clang_parseTranslationUnit2(u->index, "h2rs-eval.c", (const char *const *)args.v, args.n,
+				    &uf, 1, CXTranslationUnit_SkipFunctionBodies, &u->tu);
 	free(args.v);
-	if (!tu) {
+	buf_free(&src);
+	if (!u->tu)
 		warning("could not evaluate macro constants (libclang refused the evaluation unit)");
+}
+
+static void unit_eval(const struct ctx *c, struct unit *u, struct macro_out *out)
+{
+	struct macro_def **defs = (struct macro_def **)c->macros.v;
+	int n = c->macros.n;
+	if (!u->tu)
 		goto out;
-	}
-	struct full_walk w = {out, with_header ? &c->typedefs : NULL, defs, n,
+	struct full_walk w = {out, u->with_header ? &c->typedefs : NULL, defs, n,
 			      xcalloc(n, sizeof(char *))};
-	unsigned nd = clang_getNumDiagnostics(tu);
+	unsigned nd = clang_getNumDiagnostics(u->tu);
 	for (unsigned i = 0; i < nd; i++) {
-		CXDiagnostic dg = clang_getDiagnostic(tu, i);
+		CXDiagnostic dg = clang_getDiagnostic(u->tu, i);
 		if (clang_getDiagnosticSeverity(dg) >= CXDiagnostic_Error) {
 			CXFile f;
 			unsigned l;
 			clang_getExpansionLocation(clang_getDiagnosticLocation(dg), &f, &l, NULL, NULL);
 			CXString fn = clang_getFileName(f);
 			const char *fs = clang_getCString(fn);
-			if (fs && !strcmp(fs, "h2rs-eval.c") && l >= (unsigned)first && l < (unsigned)line) {
-				int mi = line_macro[l - first];
+			if (fs && !strcmp(fs, "h2rs-eval.c") && l >= (unsigned)u->first &&
+			    l < (unsigned)u->line) {
+				int mi = u->line_macro[l - u->first];
 				if (!w.failed[mi]) {
 					out->not_const++;
 					CXString s = clang_getDiagnosticSpelling(dg);
@@ -417,12 +437,13 @@ static void eval_unit(const struct ctx *c, void *index, bool with_header, struct
 		}
 		clang_disposeDiagnostic(dg);
 	}
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), full_child, &w);
-	clang_disposeTranslationUnit(tu);
+	clang_visitChildren(clang_getTranslationUnitCursor(u->tu), full_child, &w);
+	clang_disposeTranslationUnit(u->tu);
+	u->tu = NULL;
 	free(w.failed);
 out:
-	buf_free(&src);
-	free(line_macro);
+	free(u->line_macro);
+	u->line_macro = NULL;
 }
 
 /* Bindgen's rules: every eligible macro in one unit of #defines. */
@@ -488,28 +509,59 @@ static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out
 	free(args.v);
 }
 
-/* The unit that needs nothing from the header, on its own thread: it reads
- * only the options and the macro list, which nothing changes meanwhile,
- * and writes only to out. */
-struct macro_job {
+/* A unit's work on a thread of its own. Each reads only the options and
+ * the macro list, which nothing changes meanwhile, and writes only to
+ * itself. Bindgen's rules: the one unit, evaluated there too. Full mode:
+ * the unit without the header is evaluated there; the one with it is only
+ * parsed there (its evaluation needs the declaration walk's typedefs). */
+struct job {
 	const struct ctx *c;   /* the run */
-	CXIndex index;         /* the job's own index (libclang: one per thread) */
+	struct unit unit;      /* full mode: the unit */
 	struct macro_out out;  /* what the unit produced */
 	double seconds;        /* how long it took (--time-phases) */
 	pthread_t thread;      /* the thread, if started */
 	bool threaded;         /* thread is running or joinable */
 };
 
+struct macro_job {
+	struct job self_contained; /* bindgen's unit, or full mode's unit without the header */
+	struct job with_header;    /* full mode: the unit with the header */
+};
+
 static void *run_job(void *arg)
 {
-	struct macro_job *j = arg;
+	struct job *j = arg;
 	double t = now_seconds();
-	if (j->c->opt->macros_full)
-		eval_unit(j->c, j->index, false, &j->out);
-	else
-		eval_bindgen(j->c, j->index, &j->out);
+	if (!j->c->opt->macros_full) {
+		eval_bindgen(j->c, j->unit.index, &j->out);
+	} else {
+		unit_parse(j->c, &j->unit);
+		if (!j->unit.with_header)
+			unit_eval(j->c, &j->unit, &j->out);
+	}
 	j->seconds = now_seconds() - t;
 	return NULL;
+}
+
+static void start_job(struct ctx *c, struct job *j, bool with_header)
+{
+	j->c = c;
+	j->unit.with_header = with_header;
+	j->unit.index = clang_createIndex(0, 0);
+	/* no thread (resource limits, H2RS_THREADS=1): the same work, in line */
+	j->threaded = !c->opt->one_thread && pthread_create(&j->thread, NULL, run_job, j) == 0;
+	if (!j->threaded)
+		run_job(j);
+}
+
+static void finish_job(struct ctx *c, struct job *j, const char *what)
+{
+	double t = now_seconds();
+	if (j->threaded)
+		pthread_join(j->thread, NULL);
+	if (c->opt->time_phases)
+		fprintf(stderr, "h2rs: time: (%s: %.1f ms on its own thread; waited %.1f ms)\n", what,
+			j->seconds * 1e3, (now_seconds() - t) * 1e3);
 }
 
 struct macro_job *macros_start(struct ctx *c)
@@ -517,12 +569,11 @@ struct macro_job *macros_start(struct ctx *c)
 	if (!c->macros.n)
 		return NULL;
 	struct macro_job *j = xcalloc(1, sizeof *j);
-	j->c = c;
-	j->index = clang_createIndex(0, 0);
-	/* no thread (resource limits): the same work, in line */
-	j->threaded = !c->opt->one_thread && pthread_create(&j->thread, NULL, run_job, j) == 0;
-	if (!j->threaded)
-		run_job(j);
+	/* the longest piece first: in full mode the parse of the header again */
+	if (c->opt->macros_full)
+		start_job(c, &j->with_header, true);
+	else
+		start_job(c, &j->self_contained, false);
 	return j;
 }
 
@@ -538,22 +589,27 @@ static void add_out(struct ctx *c, struct macro_out *o)
 	free(o->skipped.v);
 }
 
-void macros_finish(struct ctx *c, struct macro_job *j, void *index)
+void macros_finish(struct ctx *c, struct macro_job *j)
 {
 	if (!j)
 		return;
-	/* full mode: the unit with the header, here, while the thread goes on */
-	struct macro_out b = {0};
-	if (c->opt->macros_full)
-		eval_unit(c, index, true, &b);
-	double t = now_seconds();
-	if (j->threaded)
-		pthread_join(j->thread, NULL);
-	if (c->opt->time_phases)
-		fprintf(stderr, "h2rs: time: (macro unit on its own thread: %.1f ms; waited %.1f ms)\n",
-			j->seconds * 1e3, (now_seconds() - t) * 1e3);
-	clang_disposeIndex(j->index);
-	add_out(c, &j->out);
-	add_out(c, &b);
+	if (c->opt->macros_full) {
+		/* the unit without the header here, while the thread parses */
+		struct job *a = &j->self_contained;
+		a->c = c;
+		a->unit.index = clang_createIndex(0, 0);
+		run_job(a);
+		if (c->opt->time_phases)
+			fprintf(stderr, "h2rs: time: (macro unit without the header: %.1f ms)\n",
+				a->seconds * 1e3);
+		finish_job(c, &j->with_header, "macro unit with the header, parsed");
+		unit_eval(c, &j->with_header.unit, &j->with_header.out);
+		clang_disposeIndex(j->with_header.unit.index);
+	} else {
+		finish_job(c, &j->self_contained, "macro unit");
+	}
+	clang_disposeIndex(j->self_contained.unit.index);
+	add_out(c, &j->self_contained.out);
+	add_out(c, &j->with_header.out);
 	free(j);
 }

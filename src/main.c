@@ -3,6 +3,7 @@
 #include "doctor.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -129,6 +130,13 @@ static void report_skipped(struct ctx *c)
 
 int main(int argc, char **argv)
 {
+#ifdef M_ARENA_MAX
+	/* One malloc arena for every thread: libclang parses each unit on a
+	 * thread of its own, and memory one unit frees is then reused by the
+	 * next instead of staying in that thread's arena (the kernel header in
+	 * full macro mode: 165 MiB peak with per-thread arenas, 129 MiB with one) */
+	mallopt(M_ARENA_MAX, 1);
+#endif
 	if (argc > 1 && !strcmp(argv[1], "doctor")) {
 		return doctor_main(argc - 1, argv + 1);
 	}

@@ -1283,6 +1283,6 @@ void parse_header(struct ctx *c)
 	 * macro unit that needs the header is parsed, and before emitting.
 	 * (The index is left for process exit.) */
 	clang_disposeTranslationUnit(p.tu);
-	macros_finish(c, job, index);
+	macros_finish(c, job);
 	phase(o, "macros", &t);
 }
