@@ -218,32 +218,95 @@ static __attribute__((sentinel)) const char *join(struct buf *s, ...)
 	return s->p ? s->p : "";
 }
 
-/* One layout assertion, broken as rustfmt breaks it: first before the
- * index, then inside the call (expr is "size_of::<T>()" or
- * "offset_of!(T, f)"; open/close its two halves for the broken form). */
-static void emit_assert(struct emitter *e, const char *head, const char *expr, const char *open,
-			const char *inner, const char *close, unsigned long long want)
+/* An item's opening line, "KW NAME {", as rustfmt writes it: when it
+ * would pass the last column, the brace (or "{}") goes on a line of its
+ * own, and an inherent impl's type on one more. */
+static void open_item(struct buf *b, const char *kw, const char *name, const char *brace)
+{
+	if (strlen(kw) + 1 + strlen(name) + 1 + strcspn(brace, "\n") <= MAX_WIDTH)
+		buf_printf(b, "%s %s %s", kw, name, brace);
+	else if (!strcmp(kw, "impl"))
+		buf_printf(b, "impl\n    %s\n%s", name, brace);
+	else
+		buf_printf(b, "%s %s\n%s", kw, name, brace);
+}
+
+/* Layout assertions, "    HEAD[S::mem::EXPR - N];", broken as rustfmt
+ * breaks an index expression: all on one line; else the index on the next
+ * line; else the index broken where it starts, if its first line allows;
+ * else broken on the next line. Returns false when neither of the first
+ * two fits (tail holds "[S::mem::EXPR - N];", num "Nusize"). */
+static bool assert_fits(struct emitter *e, const char *head, const char *expr, const char *num)
 {
 	struct buf *b = e->b;
-	const char *S = e->stdp;
-	char num[24];
-	snprintf(num, sizeof num, "%llu", want);
-	const char *tail = join(&e->tail, "[", S, "::mem::", expr, " - ", num, "usize];", NULL);
+	const char *tail = join(&e->tail, "[", e->stdp, "::mem::", expr, " - ", num, "];", NULL);
 	size_t hl = strlen(head), tl = e->tail.len;
 	if (4 + hl + tl <= MAX_WIDTH) {
 		buf_puts(b, "    ");
 		buf_putn(b, head, hl);
 		buf_putn(b, tail, tl);
 		buf_putc(b, '\n');
-	} else if (8 + tl <= MAX_WIDTH) {
-		buf_printf(b, "    %s\n        %s\n", head, tail);
-	} else if (inner) { /* offset_of!( on the head line, arguments below */
-		buf_printf(b, "    %s[%s::mem::%s\n%s    %s - %susize];\n", head, S, open, inner, close,
-			   num);
-	} else {
-		buf_printf(b, "    %s\n        [%s::mem::%s\n        %s - %susize];\n", head, S, open,
-			   close, num);
+		return true;
 	}
+	if (8 + tl <= MAX_WIDTH) {
+		buf_printf(b, "    %s\n        %s\n", head, tail);
+		return true;
+	}
+	return false;
+}
+
+/* " - N" after a broken index's last line, or on a line of its own when
+ * the width the index started with (after "    HEAD[") is too small. */
+static void assert_minus(struct buf *b, size_t hl, const char *close, const char *num)
+{
+	long width = (long)MAX_WIDTH - (long)(4 + hl + 1) - 2;
+	bool below = width >= 0 && width < (long)(strlen(close) + 3 + strlen(num));
+	buf_printf(b, "    %s%s- %s];\n", close, below ? "\n        " : " ", num);
+}
+
+/* offset_of!(T, f): its arguments one per line; the macro's path cannot
+ * be broken, so rustfmt keeps it on the head line however long. */
+static void emit_assert_offset(struct emitter *e, const char *head, const char *t, const char *f,
+			       unsigned long long want)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%lluusize", want);
+	if (assert_fits(e, head, join(&e->expr, "offset_of!(", t, ", ", f, ")", NULL), num))
+		return;
+	buf_printf(e->b, "    %s[%s::mem::offset_of!(\n        %s,\n        %s\n", head, e->stdp, t, f);
+	assert_minus(e->b, strlen(head), ")", num);
+}
+
+/* size_of::<T>() / align_of::<T>() (fn). Broken where it starts: T on a
+ * line of its own, if "S::mem::fn::<" fits the width left after the head;
+ * otherwise on the next line: " - N" below the call if the call fits,
+ * else the call's empty parentheses broken, else T on a line of its own. */
+static void emit_assert_type(struct emitter *e, const char *head, const char *fn, const char *t,
+			     unsigned long long want)
+{
+	struct buf *b = e->b;
+	const char *S = e->stdp;
+	char num[32];
+	snprintf(num, sizeof num, "%lluusize", want);
+	if (assert_fits(e, head, join(&e->expr, fn, "::<", t, ">()", NULL), num))
+		return;
+	size_t hl = strlen(head);
+	size_t path = strlen(S) + strlen("::mem::") + strlen(fn) + strlen("::<");
+	if (hl + path <= MAX_WIDTH - 2) {
+		buf_printf(b, "    %s[%s::mem::%s::<\n        %s,\n", head, S, fn, t);
+		assert_minus(b, hl, ">()", num);
+		return;
+	}
+	size_t call = path + strlen(t) + strlen(">()");
+	if (9 + call <= MAX_WIDTH - 2)
+		buf_printf(b, "    %s\n        [%s::mem::%s::<%s>()\n            - %s];\n", head, S, fn, t,
+			   num);
+	else if (9 + call - 1 <= MAX_WIDTH)
+		buf_printf(b, "    %s\n        [%s::mem::%s::<%s>(\n        ) - %s];\n", head, S, fn, t,
+			   num);
+	else
+		buf_printf(b, "    %s\n        [%s::mem::%s::<\n            %s,\n        >() - %s];\n", head,
+			   S, fn, t, num);
 }
 
 /* ---- doc comments ---- */
@@ -554,7 +617,7 @@ static void emit_bitfield_impl(struct emitter *e, struct item *it)
 		return;
 	e->c->need_bitfield_unit = true;
 	e->cur_union = it->is_union;
-	buf_printf(e->b, "impl %s {\n", it->name);
+	open_item(e->b, "impl", it->name, "{\n");
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *u = &it->rs[i];
 		if (u->kind != RF_BITFIELD_UNIT)
@@ -565,6 +628,25 @@ static void emit_bitfield_impl(struct emitter *e, struct item *it)
 		emit_new_bitfield(e, u);
 	}
 	buf_puts(e->b, "}\n");
+}
+
+/* "    pub name: WRAPPER<T>," (ManuallyDrop, __BindgenUnionField); too long
+ * for one line, rustfmt breaks it after the colon, as for any field. */
+static void emit_wrapped_field(struct emitter *e, const struct rs_field *rf, const char *wrapper)
+{
+	struct buf *b = e->b;
+	buf_reset(&e->tail);
+	buf_puts(&e->tail, wrapper);
+	emit_type(e->c, &e->tail, rf->cfield->type);
+	buf_putc(&e->tail, '>');
+	size_t one = INDENT + strlen("pub : ,") + strlen(rf->name) + e->tail.len;
+	buf_printf(b, "    pub %s:", rf->name);
+	if (one > MAX_WIDTH && 2 * INDENT + e->tail.len + 1 <= MAX_WIDTH)
+		buf_puts(b, "\n        ");
+	else
+		buf_putc(b, ' ');
+	buf_putn(b, e->tail.p, e->tail.len);
+	buf_puts(b, ",\n");
 }
 
 static bool union_field_copy(struct ctx *c, const struct type *t)
@@ -580,9 +662,7 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 	case RF_FIELD:
 		emit_doc(c, b, INDENT, rf->cfield->doc);
 		if (it->is_union && !union_field_copy(c, rf->cfield->type)) {
-			buf_printf(b, "    pub %s: %s::mem::ManuallyDrop<", rf->name, e->stdp);
-			emit_type(c, b, rf->cfield->type);
-			buf_puts(b, ">,\n");
+			emit_wrapped_field(e, rf, join(&e->open, e->stdp, "::mem::ManuallyDrop<", NULL));
 		} else {
 			emit_typed_line(e, INDENT, join(&e->lead, "pub ", rf->name, ": ", NULL),
 					rf->cfield->type, ",");
@@ -610,21 +690,15 @@ static void emit_layout_tests(struct emitter *e, struct item *it)
 		return;
 	buf_puts(b, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\nconst _: () = {\n");
 	const char *n = it->name;
-	emit_assert(e, join(&e->head, "[\"Size of ", n, "\"]", NULL),
-		    join(&e->expr, "size_of::<", n, ">()", NULL),
-		    join(&e->open, "size_of::<", n, ">(", NULL), NULL, ")", it->size);
-	emit_assert(e, join(&e->head, "[\"Alignment of ", n, "\"]", NULL),
-		    join(&e->expr, "align_of::<", n, ">()", NULL),
-		    join(&e->open, "align_of::<", n, ">(", NULL), NULL, ")", it->align);
+	emit_assert_type(e, join(&e->head, "[\"Size of ", n, "\"]", NULL), "size_of", n, it->size);
+	emit_assert_type(e, join(&e->head, "[\"Alignment of ", n, "\"]", NULL), "align_of", n,
+			 it->align);
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
 		if (rf->kind != RF_FIELD)
 			continue;
-		const char *f = rf->name;
-		emit_assert(e, join(&e->head, "[\"Offset of field: ", n, "::", f, "\"]", NULL),
-			    join(&e->expr, "offset_of!(", n, ", ", f, ")", NULL), "offset_of!(",
-			    join(&e->open, "        ", n, ",\n        ", f, "\n", NULL), ")",
-			    rf->cfield->bit_offset / 8);
+		emit_assert_offset(e, join(&e->head, "[\"Offset of field: ", n, "::", rf->name, "\"]", NULL),
+				   n, rf->name, rf->cfield->bit_offset / 8);
 	}
 	buf_puts(b, "};\n");
 }
@@ -638,15 +712,13 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 	struct buf *b = e->b;
 	uint64_t a = it->align > 8 ? 8 : it->align;
 	c->need_union_field = true;
-	buf_printf(b, "pub struct %s {\n", it->name);
+	open_item(b, "pub struct", it->name, "{\n");
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
 		if (rf->kind != RF_FIELD)
 			continue;
 		emit_doc(c, b, INDENT, rf->cfield->doc);
-		buf_printf(b, "    pub %s: __BindgenUnionField<", rf->name);
-		emit_type(c, b, rf->cfield->type);
-		buf_puts(b, ">,\n");
+		emit_wrapped_field(e, rf, "__BindgenUnionField<");
 	}
 	buf_printf(b, "    pub bindgen_union_field: [u%llu; %lluusize],\n}\n", (unsigned long long)a * 8,
 		   (unsigned long long)(it->size / a));
@@ -656,13 +728,13 @@ static void emit_record(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
-	const char *kw = it->is_union ? "union" : "struct";
+	const char *kw = it->is_union ? "pub union" : "pub struct";
 	int applies = it->is_union ? 2 : 1;
 	emit_doc(c, b, 0, it->doc);
 	if (!it->complete) {
 		buf_puts(b, "#[repr(C)]\n");
 		emit_derives(c, b, it, item_derives(c, it), applies);
-		buf_printf(b, "pub %s %s {\n    _unused: [u8; 0],\n}\n", kw, it->name);
+		open_item(b, kw, it->name, "{\n    _unused: [u8; 0],\n}\n");
 		return;
 	}
 	unsigned d = item_derives(c, it);
@@ -674,13 +746,14 @@ static void emit_record(struct emitter *e, struct item *it)
 	}
 	if (it->opaque) {
 		uint64_t a = it->align > 8 ? 8 : it->align;
-		kw = "struct"; /* a blob, whatever C had: bindgen's opaque items are structs */
+		kw = "pub struct"; /* a blob, whatever C had: bindgen's opaque items are structs */
 		buf_puts(b, "#[repr(C)]\n");
 		if (it->repr_align)
 			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
 		emit_derives(c, b, it, d, applies);
-		buf_printf(b, "pub %s %s {\n    pub _bindgen_opaque_blob: [u%llu; %lluusize],\n}\n", kw,
-			   it->name, (unsigned long long)a * 8, (unsigned long long)(it->size / a));
+		open_item(b, kw, it->name, "{\n");
+		buf_printf(b, "    pub _bindgen_opaque_blob: [u%llu; %lluusize],\n}\n",
+			   (unsigned long long)a * 8, (unsigned long long)(it->size / a));
 	} else {
 		bool wrap = union_wrapper(c, it);
 		if (wrap && it->align > 8)
@@ -699,9 +772,9 @@ static void emit_record(struct emitter *e, struct item *it)
 		if (wrap) {
 			emit_union_wrapper(e, it);
 		} else if (!it->nrs) {
-			buf_printf(b, "pub %s %s {}\n", kw, it->name);
+			open_item(b, kw, it->name, "{}\n");
 		} else {
-			buf_printf(b, "pub %s %s {\n", kw, it->name);
+			open_item(b, kw, it->name, "{\n");
 			for (int i = 0; i < it->nrs; i++)
 				emit_field_line(e, it, &it->rs[i]);
 			buf_puts(b, "}\n");
@@ -841,7 +914,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 				buf_printf(b, "pub const %s: %s = %s(", enum_const_name(c, it, en),
 					   it->name, it->name);
 			} else {
-				buf_printf(b, "impl %s {\n", it->name);
+				open_item(b, "impl", it->name, "{\n");
 				emit_doc(c, b, INDENT, en->doc);
 				buf_printf(b, "    pub const %s: %s = %s(", rust_ident(en->cname),
 					   it->name, it->name);
@@ -888,7 +961,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 			buf_puts(b, "#[non_exhaustive]\n");
 		emit_derives(c, b, it, (DERIVE_COPY | DERIVE_HASH | DERIVE_PARTIALEQ | DERIVE_EQ |
 				      (c->opt->derive_debug ? DERIVE_DEBUG : 0)), 4);
-		buf_printf(b, "pub enum %s {\n", it->name);
+		open_item(b, "pub enum", it->name, "{\n");
 		struct buf dups = {0};
 		for (int i = 0; i < it->nconsts; i++) {
 			struct enumerator *en = it->consts[i];
@@ -909,7 +982,10 @@ static void emit_enum(struct emitter *e, struct item *it)
 		}
 		buf_puts(b, "}\n");
 		if (dups.len)
-			buf_printf(b, "impl %s {\n%s}\n", it->name, dups.p);
+		{
+			open_item(b, "impl", it->name, "{\n");
+			buf_printf(b, "%s}\n", dups.p);
+		}
 		buf_free(&dups);
 		break;
 	}
@@ -930,6 +1006,26 @@ static void emit_typedef(struct emitter *e, struct item *it)
 
 /* rustfmt: one line if it fits; else the return type alone moves down if
  * the parameters fit; else one parameter per line. */
+/* "    ) -> R;" closing a function whose parameters are one per line; a
+ * function pointer R too long for that line is broken inside its Option<>,
+ * as rustfmt does. */
+static void emit_long_return(struct emitter *e, const struct type *f, const char *rp)
+{
+	struct buf *b = e->b;
+	const struct type *rf = f->noreturn ? NULL : fn_of(f->sub);
+	if (!rf || 6 + strlen(rp) <= MAX_WIDTH) {
+		buf_printf(b, "    )%s;\n", rp);
+		return;
+	}
+	buf_reset(&e->tail);
+	emit_fn_sig(e->c, &e->tail, rf, true);
+	if (8 + e->tail.len + 1 > MAX_WIDTH) {
+		buf_printf(b, "    )%s;\n", rp); /* rare: left long */
+		return;
+	}
+	buf_printf(b, "    ) -> %s::option::Option<\n        %s,\n    >;\n", e->stdp, e->tail.p);
+}
+
 static void emit_function(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
@@ -954,18 +1050,19 @@ static void emit_function(struct emitter *e, struct item *it)
 	size_t head = strlen("    pub fn (") + strlen(it->name);
 	size_t open_line = head + params.len + 1; /* up to ')' */
 	const char *pp = params.p ? params.p : "", *rp = ret.p ? ret.p : "";
-	/* rustfmt keeps the ';' of a foreign item inside the width: one column
-	 * less for the one-line form, and a return type that only overflows by
-	 * that column moves to its own line */
+	/* rustfmt keeps the ';' of a foreign item with a return type inside the
+	 * width: one column less for the one-line form, and a return type that
+	 * only overflows by that column moves to its own line; without a
+	 * return type the line may end at the last column */
 	size_t full = open_line + ret.len + 1;
-	if (full < MAX_WIDTH || (!f->nparams && !f->variadic)) {
+	if (full < MAX_WIDTH || (full == MAX_WIDTH && !ret.len) || (!f->nparams && !f->variadic)) {
 		buf_printf(b, "    pub fn %s(%s)%s;\n", it->name, pp, rp);
 	} else if (ret.len && full == MAX_WIDTH) {
 		buf_printf(b, "    pub fn %s(%s)\n        %s;\n", it->name, pp, rp + 1);
 	} else {
 		buf_printf(b, "    pub fn %s(\n", it->name);
 		emit_params_vertical(e, 8, f);
-		buf_printf(b, "    )%s;\n", rp);
+		emit_long_return(e, f, rp);
 	}
 	buf_free(&params);
 	buf_free(&ret);
@@ -1022,9 +1119,11 @@ static void emit_var(struct emitter *e, struct item *it)
 	}
 	buf_puts(b, "extern \"C\" {\n");
 	emit_doc(c, b, INDENT, it->doc);
-	buf_printf(b, "    pub static %s%s: ", it->is_const ? "" : "mut ", it->name);
-	emit_type(c, b, it->type);
-	buf_puts(b, ";\n}\n");
+	/* too long, it breaks after the colon, as a field does */
+	emit_typed_line(e, INDENT,
+			join(&e->lead, "pub static ", it->is_const ? "" : "mut ", it->name, ": ", NULL),
+			it->type, ";");
+	buf_puts(b, "}\n");
 }
 
 /* A macro typed as C types it (--macro-constants=full). */

@@ -8,6 +8,7 @@ for h in structs packed bitfields types functions enums macros misc; do
 		--with-derive-default --use-core --ctypes-prefix ::core::ffi
 done
 layout_check "fixture opaque.h" "$FIX/opaque.h"
+layout_check "fixture width.h (long names and lines at rustfmt's width)" "$FIX/width.h"
 layout_check "fixture structs.h with -D and -I after --" "$FIX/structs.h" -- -DUNUSED=1 -I"$FIX"
 if [ "$(libclang_major)" -ge 15 ]; then
 	layout_check "fixture float16.h (_Float16 as __BindgenFloat16)" "$FIX/float16.h"
