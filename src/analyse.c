@@ -22,7 +22,8 @@ static void assign_names(struct ctx *c)
 		struct item *it = c->items.v[i];
 		if ((it->kind == IT_RECORD || it->kind == IT_ENUM) && !it->name)
 			it->name = xstrfmt("_bindgen_ty_%d", ++c->top_anon);
-		else if (it->parent && !it->named_by_typedef && it->kind <= IT_TYPEDEF)
+		else if (it->parent && !it->named_by_typedef && it->kind <= IT_TYPEDEF &&
+			 !(c->opt->no_nested_naming && it->kind == IT_RECORD && !it->unnamed))
 			it->name = xstrfmt("%s_%s", it->parent->name, it->name);
 	}
 	for (int i = 0; i < c->items.n; i++) {
@@ -304,7 +305,8 @@ unsigned type_can(struct ctx *c, const struct type *t)
 {
 	switch (t->kind) {
 	case TY_PRIM:
-		if (!strcmp(t->prim, "f32") || !strcmp(t->prim, "f64"))
+		if (!strcmp(t->prim, "f32") || !strcmp(t->prim, "f64") || !strcmp(t->prim, "c_float") ||
+		    !strcmp(t->prim, "c_double"))
 			return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ);
 		return DERIVE_ALL;
 	case TY_PTR:

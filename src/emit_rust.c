@@ -872,7 +872,10 @@ static void emit_enum(struct emitter *e, struct item *it)
 	bool sig = prim_signed(it->int_type); /* clang reports values sign-extended */
 	uint64_t bytes = type_bytes(c, it->int_type);
 	struct buf ity = {0}, val = {0};
-	emit_type(c, &ity, it->int_type);
+	if (c->opt->translate_enum_ints && it->int_type->kind == TY_PRIM && it->int_type->ctype)
+		buf_puts(&ity, repr_prim(c, it, sig)); /* --translate-enum-integer-types */
+	else
+		emit_type(c, &ity, it->int_type);
 	enum enum_style st = it->style;
 	if ((st == ENUM_RUST || st == ENUM_RUST_NONEXHAUST) && !it->nconsts)
 		st = ENUM_CONSTS; /* Rust rejects repr on an enum without variants */
@@ -1144,6 +1147,17 @@ static void emit_typed_macro(struct emitter *e, struct item *it)
 	buf_free(&val);
 }
 
+/* --fit-macro-constant-types: the smallest type that holds the value,
+ * unsigned unless it is negative. */
+static const char *fitted_int_type(const struct item *it)
+{
+	if (it->vunsigned || it->ival >= 0)
+		return it->uval <= UINT8_MAX ? "u8" : it->uval <= UINT16_MAX ? "u16"
+		       : it->uval <= UINT32_MAX ? "u32" : "u64";
+	return it->ival >= INT8_MIN ? "i8" : it->ival >= INT16_MIN ? "i16"
+	       : it->ival >= INT32_MIN ? "i32" : "i64";
+}
+
 static void emit_macro(struct emitter *e, struct item *it)
 {
 	struct buf val = e->val;
@@ -1155,7 +1169,8 @@ static void emit_macro(struct emitter *e, struct item *it)
 	}
 	switch (it->vkind) {
 	case MV_INT:
-		snprintf(ty, sizeof ty, "%s", it->mtype);
+		snprintf(ty, sizeof ty, "%s",
+			 e->c->opt->fit_macro_types ? fitted_int_type(it) : it->mtype);
 		emit_int_value(&val, !it->vunsigned, it->ival, it->uval);
 		break;
 	case MV_CHAR:

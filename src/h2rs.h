@@ -146,6 +146,12 @@ struct options {
 	bool verbose;             /* --verbose */
 	bool time_phases;         /* --time-phases */
 	bool one_thread;          /* H2RS_THREADS=1: no helper threads */
+	const char *anon_prefix;  /* --anon-fields-prefix (default __bindgen_anon_) */
+	bool no_nested_naming;    /* --disable-nested-struct-naming */
+	bool no_convert_floats;   /* --no-convert-floats: c_float/c_double, not f32/f64 */
+	bool fit_macro_types;     /* --fit-macro-constant-types (bindgen's rules) */
+	bool array_pointers;      /* --use-array-pointers-in-arguments */
+	bool translate_enum_ints; /* --translate-enum-integer-types */
 	bool bindgen_name;        /* invoked as "bindgen" */
 	bool size_t_is_usize;     /* not --no-size_t-is-usize */
 	bool recursive_allowlist; /* not --no-recursive-allowlist */

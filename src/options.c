@@ -28,6 +28,13 @@ static const char usage_text[] =
 	"                                 for layout tests, 1.68+ without)\n"
 	"  --rust-edition EDITION         accepted for compatibility\n"
 	"  --no-size_t-is-usize           keep size_t as its C typedef chain\n"
+	"  --no-convert-floats            float/double as c_float/c_double, not f32/f64\n"
+	"  --use-array-pointers-in-arguments\n"
+	"                                 array parameters as *mut [T; N], not *mut T\n"
+	"  --translate-enum-integer-types enum integer types as u32/i32…, not c_uint/c_int\n"
+	"  --fit-macro-constant-types     macro constants in the smallest type (bindgen rules)\n"
+	"  --anon-fields-prefix PREFIX    anonymous members PREFIX1, PREFIX2… (__bindgen_anon_)\n"
+	"  --disable-nested-struct-naming nested named structs keep their own name\n"
 	"\n"
 	"Selecting items (REGEX is a POSIX extended regex matching the whole name):\n"
 	"  --allowlist-type REGEX         emit only matching types (and what they need)\n"
@@ -237,6 +244,11 @@ static const struct flag_opt flag_opts[] = {
 	F("--no-recursive-allowlist", recursive_allowlist, false),
 	F("--generate-cstr", generate_cstr, true),
 	F("--wrap-static-fns", wrap_static_fns, true),
+	F("--disable-nested-struct-naming", no_nested_naming, true),
+	F("--no-convert-floats", no_convert_floats, true),
+	F("--fit-macro-constant-types", fit_macro_types, true),
+	F("--use-array-pointers-in-arguments", array_pointers, true),
+	F("--translate-enum-integer-types", translate_enum_ints, true),
 };
 #undef F
 
@@ -357,7 +369,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--rust-edition", "--default-macro-constant-type", "--formatter",
 			"--check-layout-with", "--macro-constants",
 			"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--wrap-macro",
-			"--wrap-macros-file", "--wrap-export",
+			"--wrap-macros-file", "--wrap-export", "--anon-fields-prefix",
 		};
 		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
 			takes_value |= !strcmp(name, value_opts[k]);
@@ -406,6 +418,8 @@ void parse_options(struct options *o, int argc, char **argv)
 			read_wrap_macros_file(o, val);
 		else if (!strcmp(name, "--wrap-export"))
 			vec_push(&o->wrap_exports, (void *)val);
+		else if (!strcmp(name, "--anon-fields-prefix"))
+			o->anon_prefix = val;
 		else if (!strcmp(name, "--macro-constants")) {
 			if (strcmp(val, "bindgen") && strcmp(val, "full"))
 				error("--macro-constants: expected 'bindgen' or 'full', got '%s'", val);
@@ -434,6 +448,8 @@ void parse_options(struct options *o, int argc, char **argv)
 	}
 	if (!o->wrap_suffix)
 		o->wrap_suffix = "__extern";
+	if (!o->anon_prefix)
+		o->anon_prefix = "__bindgen_anon_";
 	/* build systems that call us as bindgen cannot add options: Kbuild users
 	 * say H2RS_CHECK_LAYOUT_WITH=gcc make ... instead */
 	if (!o->check_cc && getenv("H2RS_CHECK_LAYOUT_WITH") && *getenv("H2RS_CHECK_LAYOUT_WITH"))

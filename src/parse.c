@@ -213,6 +213,16 @@ static struct type *conv_func(struct parser *p, CXType t, CXCursor names)
 		if (arr->kind == TY_ARRAY || arr->kind == TY_FLEX) {
 			struct type *q = new_type(TY_PTR);
 			q->sub = arr->sub;
+			if (p->c->opt->array_pointers) {
+				/* --use-array-pointers-in-arguments: a pointer to the
+				 * array (a typedef'd one keeps its name; int a[] is [T; 0]) */
+				q->sub = pt;
+				if (arr->kind == TY_FLEX) {
+					struct type *z = new_type(TY_ARRAY);
+					z->sub = arr->sub;
+					q->sub = z;
+				}
+			}
 			CXType cat = clang_getCanonicalType(at);
 			q->is_const = cat.kind == CXType_Pointer
 					      ? clang_isConstQualifiedType(clang_getPointeeType(cat))
@@ -238,10 +248,15 @@ static struct type *conv_func(struct parser *p, CXType t, CXCursor names)
 
 static struct item *typedef_item(struct parser *p, CXCursor cur);
 
-static const char *builtin_prim(enum CXTypeKind k, bool *ctype)
+/* The Rust spelling of a builtin type; *ctype when it is one of the
+ * ctypes-prefix types (c_int, …; c_float and c_double with float_ctypes,
+ * --no-convert-floats). */
+static const char *builtin_prim(enum CXTypeKind k, bool *ctype, bool float_ctypes)
 {
 	*ctype = true;
 	switch (k) {
+	case CXType_Float: return float_ctypes ? "c_float" : (*ctype = false, "f32");
+	case CXType_Double: return float_ctypes ? "c_double" : (*ctype = false, "f64");
 	case CXType_Char_U:
 	case CXType_Char_S: return "c_char";
 	case CXType_SChar: return "c_schar";
@@ -259,8 +274,6 @@ static const char *builtin_prim(enum CXTypeKind k, bool *ctype)
 	*ctype = false;
 	switch (k) {
 	case CXType_Bool: return "bool";
-	case CXType_Float: return "f32";
-	case CXType_Double: return "f64";
 	case CXType_Int128: return "i128";
 	case CXType_UInt128: return "u128";
 	case CXType_Char16: return "u16";
@@ -348,7 +361,7 @@ static struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 	default:
 		break;
 	}
-	pn = builtin_prim(t.kind, &ctype);
+	pn = builtin_prim(t.kind, &ctype, p->c->opt->no_convert_floats);
 	if (pn && t.kind >= 0 && t.kind < PRIM_CACHE) {
 		/* one shared, read-only type per builtin kind */
 		if (!p->prims[t.kind])
@@ -371,7 +384,7 @@ static struct type *macro_value_type_canon(CXType t)
 	CXType can = clang_getCanonicalType(t);
 	if (can.kind == CXType_Enum)
 		can = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(can)));
-	const char *pn = builtin_prim(can.kind, &ctype);
+	const char *pn = builtin_prim(can.kind, &ctype, false);
 	return pn ? prim(pn, ctype, can) : NULL;
 }
 
@@ -503,7 +516,7 @@ static enum CXChildVisitResult record_child(CXCursor c, CXCursor parent, CXClien
 		struct item *sub = record_item(p, c, nested ? w->it : NULL);
 		if (clang_Cursor_isAnonymousRecordDecl(c)) {
 			struct field *f = xcalloc(1, sizeof *f);
-			f->name = xstrfmt("__bindgen_anon_%d", ++w->anon_fields);
+			f->name = xstrfmt("%s%d", p->c->opt->anon_prefix, ++w->anon_fields);
 			f->type = item_type(sub);
 			f->bit_width = -1;
 			const char *leaf;

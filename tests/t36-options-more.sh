@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# More of bindgen's options, each with bindgen's meaning: the lines each one
+# changes are the lines bindgen 0.60.1 changes for the same header (copied
+# from its output), the bindings compile with rustc -D warnings, and where a
+# function's signature changes, Rust calls the gcc-compiled C through it.
+. "$(dirname "$0")/lib.sh"
+d="$OUT/options-more"
+rm -rf "$d"; mkdir -p "$d"
+H=$FIX/options_more.h
+gen() { local out=$1; shift; "$H2RS" "$H" -o "$d/$out.rs" --no-layout-tests --macro-constants bindgen "$@" 2>"$d/$out.err" || { echo "h2rs failed:"; indent <"$d/$out.err"; }; }
+# lines NAME FILE LINE...: every LINE (fixed string) is in the output, and
+# the output compiles
+lines() {
+	local name=$1 f=$2 bad=""
+	shift 2
+	for l in "$@"; do grep -qxF -- "$l" "$d/$f.rs" || bad="$bad
+missing: $l"; done
+	if [ -n "$bad" ]; then not_ok "$name$bad"; return; fi
+	if ! rust_lib "$d/$f.rs" >"$d/$f.rustc" 2>&1; then not_ok "$name: does not compile"; indent <"$d/$f.rustc"; return; fi
+	ok "$name"
+}
+gcc -c "$FIX/options_more.c" -I"$FIX" -o "$d/om.o" && ar rcs "$d/libom.a" "$d/om.o"
+
+gen base
+gen anon --anon-fields-prefix anon_
+lines "options: --anon-fields-prefix anon_ names anonymous members anon_1, anon_2" anon \
+	"    pub anon_1: outer__bindgen_ty_1," "    pub anon_2: outer__bindgen_ty_2,"
+gen nested --disable-nested-struct-naming
+lines "options: --disable-nested-struct-naming keeps a nested struct's own name" nested \
+	"    pub in_: inner," "pub struct inner {"
+grep -q "pub struct outer__bindgen_ty_2 {" "$d/nested.rs" && ok "options: --disable-nested-struct-naming still names unnamed nested types after the parent" ||
+	not_ok "options: --disable-nested-struct-naming renamed an unnamed nested type"
+gen floats --no-convert-floats
+lines "options: --no-convert-floats spells float and double c_float and c_double" floats \
+	"    pub f: ::std::os::raw::c_float," "    pub d: ::std::os::raw::c_double," \
+	"    pub fn scale(" "        x: ::std::os::raw::c_float," "        y: ::std::os::raw::c_double," \
+	"    ) -> ::std::os::raw::c_float;"
+cat >"$d/floats_main.rs" <<'R'
+fn main() {
+    let r = unsafe { b::scale(1.5 as std::os::raw::c_float, 4.0 as std::os::raw::c_double) };
+    assert_eq!(r, 6.0);
+}
+R
+rust_prog "options: --no-convert-floats: Rust calls scale(float, double) through c_float/c_double" "$d/floats.rs" "$d/floats_main.rs" -L "$d" -l static=om
+gen fit --fit-macro-constant-types
+lines "options: --fit-macro-constant-types gives each constant the smallest type" fit \
+	"pub const SMALL: u8 = 5;" "pub const NEG: i8 = -3;" "pub const MID: u16 = 65535;" \
+	"pub const BIG: u32 = 70000;" "pub const HUGE: u64 = 4294967296;" "pub const MINUS_BIG: i32 = -40000;"
+gen enums --translate-enum-integer-types
+lines "options: --translate-enum-integer-types gives consts-style enums Rust integer types" enums \
+	"pub type color = u32;" "pub type neg = i32;"
+gen arrays --use-array-pointers-in-arguments
+lines "options: --use-array-pointers-in-arguments passes arrays as pointers to arrays" arrays \
+	"    pub fn sum4(a: *mut [::std::os::raw::c_int; 4usize]) -> ::std::os::raw::c_int;" \
+	"        m: *const [[::std::os::raw::c_int; 3usize]; 2usize]," \
+	"    pub fn count_chars(name: *const [::std::os::raw::c_char; 16usize]) -> ::std::os::raw::c_int;"
+cat >"$d/arrays_main.rs" <<'R'
+fn main() {
+    let mut a = [1, 2, 3, 4];
+    assert_eq!(unsafe { b::sum4(&mut a) }, 10);
+    let m = [[1, 2, 3], [4, 5, 6]];
+    assert_eq!(unsafe { b::grid_at(&m, 1, 2) }, 6);
+    let mut name = [0 as std::os::raw::c_char; 16];
+    name[0] = b'h' as std::os::raw::c_char;
+    name[1] = b'i' as std::os::raw::c_char;
+    assert_eq!(unsafe { b::count_chars(&name) }, 2);
+}
+R
+rust_prog "options: --use-array-pointers-in-arguments: Rust passes &mut [T; N] and &[[T; 3]; 2] to C" "$d/arrays.rs" "$d/arrays_main.rs" -L "$d" -l static=om
+# without the options, the base output has none of these shapes
+if grep -qE "pub anon_1:|c_float|: u8 = 5|= u32;$|\*mut \[" "$d/base.rs"; then
+	not_ok "options: the default output already has an option's shape"; grep -nE "anon_1:|c_float|: u8 = 5|= u32;$|\*mut \[" "$d/base.rs" | indent
+else
+	ok "options: the default output has bindgen's default shapes (none of the above)"
+fi
