@@ -152,6 +152,7 @@ struct options {
 	bool fit_macro_types;     /* --fit-macro-constant-types (bindgen's rules) */
 	bool array_pointers;      /* --use-array-pointers-in-arguments */
 	bool translate_enum_ints; /* --translate-enum-integer-types */
+	bool explicit_padding;    /* --explicit-padding: every gap as a __bindgen_padding_N field */
 	bool bindgen_name;        /* invoked as "bindgen" */
 	bool size_t_is_usize;     /* not --no-size_t-is-usize */
 	bool recursive_allowlist; /* not --no-recursive-allowlist */

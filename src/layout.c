@@ -188,6 +188,9 @@ static bool simulate(struct ctx *c, struct item *it, struct vec *plan, int pack,
 {
 	uint64_t off = 0, al = 1;
 	int npad = 0;
+	/* --explicit-padding: every gap of a struct as a field, not only the
+	 * ones Rust's own layout would not leave */
+	bool every_gap = c->opt->explicit_padding && !it->is_union;
 	for (int i = 0; i < plan->n; i++) {
 		struct rs_field *rf = plan->v[i];
 		uint64_t s, a;
@@ -205,7 +208,7 @@ static bool simulate(struct ctx *c, struct item *it, struct vec *plan, int pack,
 		uint64_t at = round_up(off, a);
 		if (at > rf->offset || rf->offset % a)
 			return false;
-		if (at < rf->offset) {
+		if (at < rf->offset || (every_gap && off < rf->offset)) {
 			push_rs(out, (struct rs_field){.kind = RF_PADDING, .offset = off,
 						       .bytes = rf->offset - off,
 						       .name = xstrfmt("__bindgen_padding_%d", npad++)});
@@ -215,7 +218,7 @@ static bool simulate(struct ctx *c, struct item *it, struct vec *plan, int pack,
 	}
 	if (force_align > al)
 		al = force_align;
-	if (round_up(off, al) < it->size) {
+	if (round_up(off, al) < it->size || (every_gap && off < it->size)) {
 		if (it->is_union)
 			push_rs(out, (struct rs_field){.kind = RF_PADDING, .bytes = it->size,
 						       .name = xstrfmt("__bindgen_padding_%d", npad++)});

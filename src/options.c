@@ -35,6 +35,7 @@ static const char usage_text[] =
 	"  --fit-macro-constant-types     macro constants in the smallest type (bindgen rules)\n"
 	"  --anon-fields-prefix PREFIX    anonymous members PREFIX1, PREFIX2… (__bindgen_anon_)\n"
 	"  --disable-nested-struct-naming nested named structs keep their own name\n"
+	"  --explicit-padding             every gap in a struct as a __bindgen_padding_N field\n"
 	"\n"
 	"Selecting items (REGEX is a POSIX extended regex matching the whole name):\n"
 	"  --allowlist-type REGEX         emit only matching types (and what they need)\n"
@@ -249,6 +250,7 @@ static const struct flag_opt flag_opts[] = {
 	F("--fit-macro-constant-types", fit_macro_types, true),
 	F("--use-array-pointers-in-arguments", array_pointers, true),
 	F("--translate-enum-integer-types", translate_enum_ints, true),
+	F("--explicit-padding", explicit_padding, true),
 };
 #undef F
 

@@ -73,3 +73,22 @@ if grep -qE "pub anon_1:|c_float|: u8 = 5|= u32;$|\*mut \[" "$d/base.rs"; then
 else
 	ok "options: the default output has bindgen's default shapes (none of the above)"
 fi
+gen padding --explicit-padding
+pad_lines=$(diff "$d/base.rs" "$d/padding.rs" | grep '^>' | sed 's/^> //')
+# bindgen 0.60.1's added lines for the same header, in order
+want='    pub __bindgen_padding_0: [u8; 4usize],
+    pub __bindgen_padding_0: [u8; 3usize],
+    pub __bindgen_padding_1: [u8; 3usize],
+    pub __bindgen_padding_0: [u8; 3usize],
+    pub __bindgen_padding_1: [u8; 2usize],
+    pub __bindgen_padding_0: [u8; 6usize],'
+if [ "$pad_lines" = "$want" ]; then
+	ok "options: --explicit-padding adds exactly bindgen's padding fields (gaps and tails of structs, none in unions)"
+else
+	not_ok "options: --explicit-padding adds other fields than bindgen"; echo "$pad_lines" | indent
+fi
+layout_check "options: --explicit-padding keeps every layout (fixture)" "$H" --explicit-padding
+for h in stdio.h stdlib.h string.h unistd.h fcntl.h sys/stat.h sys/socket.h netinet/in.h signal.h \
+	time.h pthread.h dirent.h sys/wait.h sys/mman.h sys/time.h sys/uio.h sys/un.h netdb.h poll.h \
+	sched.h termios.h wchar.h regex.h glob.h sys/resource.h; do echo "#include <$h>"; done >"$d/posix.h"
+layout_check "options: --explicit-padding keeps every layout (POSIX set)" "$d/posix.h" --explicit-padding -- -D_GNU_SOURCE
