@@ -197,7 +197,7 @@ struct item *resolve_typedef(struct item *it)
 /* ---- derives ---- */
 
 #define DERIVE_ALL (DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_HASH | \
-		    DERIVE_PARTIALEQ | DERIVE_EQ)
+		    DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD)
 
 static unsigned wanted(struct ctx *c, const struct item *it)
 {
@@ -215,6 +215,10 @@ static unsigned wanted(struct ctx *c, const struct item *it)
 		w |= DERIVE_PARTIALEQ;
 	if (o->derive_eq && !regex_list_match(&o->no_partialeq, it->name))
 		w |= DERIVE_EQ;
+	if (o->derive_partialord && !regex_list_match(&o->no_partialeq, it->name))
+		w |= DERIVE_PARTIALORD;
+	if (o->derive_ord && !regex_list_match(&o->no_partialeq, it->name))
+		w |= DERIVE_ORD;
 	return w;
 }
 
@@ -268,7 +272,9 @@ static unsigned record_can(struct ctx *c, struct item *it)
 	}
 	if (it->is_union && union_wrapper(c, it)) {
 		uint64_t a = it->align > 8 ? 8 : it->align;
-		return array_can(DERIVE_ALL & ~DERIVE_COPY, it->size / a);
+		/* __BindgenUnionField has no PartialOrd/Ord, as in bindgen */
+		return array_can(DERIVE_ALL & ~(DERIVE_COPY | DERIVE_PARTIALORD | DERIVE_ORD),
+				 it->size / a);
 	}
 	if (it->is_union)
 		can &= DERIVE_COPY;
@@ -289,7 +295,8 @@ static unsigned item_impls(struct ctx *c, struct item *it)
 		case ENUM_MODULE_CONSTS:
 			return DERIVE_ALL;
 		default:
-			return (DERIVE_ALL & ~DERIVE_DEFAULT &
+			/* newtype and Rust enums derive no PartialOrd/Ord */
+			return (DERIVE_ALL & ~(DERIVE_DEFAULT | DERIVE_PARTIALORD | DERIVE_ORD) &
 				~(c->opt->derive_debug ? 0 : DERIVE_DEBUG));
 		}
 	}
@@ -307,7 +314,7 @@ unsigned type_can(struct ctx *c, const struct type *t)
 	case TY_PRIM:
 		if (!strcmp(t->prim, "f32") || !strcmp(t->prim, "f64") || !strcmp(t->prim, "c_float") ||
 		    !strcmp(t->prim, "c_double"))
-			return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ);
+			return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_ORD);
 		return DERIVE_ALL;
 	case TY_PTR:
 		if (type_is_fn(t->sub))
@@ -324,7 +331,7 @@ unsigned type_can(struct ctx *c, const struct type *t)
 	case TY_FUNC:
 		/* comparing function pointers is unpredictable (rustc warns,
 		 * unpredictable_function_pointer_comparisons): no PartialEq/Eq */
-		return DERIVE_ALL & ~(DERIVE_PARTIALEQ | DERIVE_EQ);
+		return DERIVE_ALL & ~(DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD);
 	case TY_ITEM:
 		if (!t->item->emit && t->item->skip_reason)
 			return DERIVE_ALL; /* blocklisted: the user's definition */
@@ -342,7 +349,9 @@ unsigned item_derives(struct ctx *c, struct item *it)
 	}
 	unsigned d = wanted(c, it) & it->can;
 	if (!(d & DERIVE_PARTIALEQ))
-		d &= ~DERIVE_EQ;
+		d &= ~(DERIVE_EQ | DERIVE_PARTIALORD);
+	if (!(d & DERIVE_EQ) || !(d & DERIVE_PARTIALORD))
+		d &= ~DERIVE_ORD;
 	return d;
 }
 

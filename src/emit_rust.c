@@ -385,8 +385,8 @@ static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned
 		const char *name;
 	} order[] = {
 		{DERIVE_DEBUG, "Debug"}, {DERIVE_DEFAULT, "Default"}, {DERIVE_COPY, "Copy"},
-		{DERIVE_COPY, "Clone"},  {DERIVE_HASH, "Hash"},       {DERIVE_PARTIALEQ, "PartialEq"},
-		{DERIVE_EQ, "Eq"},
+		{DERIVE_COPY, "Clone"},  {DERIVE_HASH, "Hash"},       {DERIVE_PARTIALORD, "PartialOrd"},
+		{DERIVE_ORD, "Ord"},     {DERIVE_PARTIALEQ, "PartialEq"}, {DERIVE_EQ, "Eq"},
 	};
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (d & order[i].bit)

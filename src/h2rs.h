@@ -142,6 +142,8 @@ struct options {
 	bool derive_hash;         /* --with-derive-hash */
 	bool derive_partialeq;    /* --with-derive-partialeq */
 	bool derive_eq;           /* --with-derive-eq */
+	bool derive_partialord;   /* --with-derive-partialord (implies partialeq) */
+	bool derive_ord;          /* --with-derive-ord (implies partialord, eq, partialeq) */
 	bool fn_attr_detection;   /* --enable-function-attribute-detection */
 	bool verbose;             /* --verbose */
 	bool time_phases;         /* --time-phases */
@@ -331,7 +333,7 @@ enum { WRAP_NONE, WRAP_STATIC, WRAP_MACRO };
 
 enum {
 	DERIVE_COPY = 1, DERIVE_DEBUG = 2, DERIVE_DEFAULT = 4, DERIVE_HASH = 8,
-	DERIVE_PARTIALEQ = 16, DERIVE_EQ = 32,
+	DERIVE_PARTIALEQ = 16, DERIVE_EQ = 32, DERIVE_PARTIALORD = 64, DERIVE_ORD = 128,
 };
 
 /* An eligible macro found while parsing, before evaluation. */

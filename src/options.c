@@ -86,6 +86,7 @@ static const char usage_text[] =
 	"Derives and attributes:\n"
 	"  --no-derive-copy, --no-derive-debug\n"
 	"  --with-derive-default, --with-derive-hash, --with-derive-partialeq, --with-derive-eq\n"
+	"  --with-derive-partialord, --with-derive-ord (each implies the traits it needs)\n"
 	"  --no-copy REGEX, --no-debug REGEX, --no-default REGEX, --no-hash REGEX,\n"
 	"  --no-partialeq REGEX           per-type opt-outs\n"
 	"  --with-derive-custom{,-struct,-union,-enum} REGEX=DERIVES\n"
@@ -237,6 +238,8 @@ static const struct flag_opt flag_opts[] = {
 	F("--with-derive-hash", derive_hash, true),
 	F("--with-derive-partialeq", derive_partialeq, true),
 	F("--with-derive-eq", derive_eq, true),
+	F("--with-derive-partialord", derive_partialord, true),
+	F("--with-derive-ord", derive_ord, true),
 	F("--enable-function-attribute-detection", fn_attr_detection, true),
 	F("--verbose", verbose, true),
 	F("--time-phases", time_phases, true),
@@ -458,6 +461,11 @@ void parse_options(struct options *o, int argc, char **argv)
 		o->check_cc = getenv("H2RS_CHECK_LAYOUT_WITH");
 	if (!macros_set)
 		o->macros_full = !o->bindgen_name; /* under the name bindgen, bindgen's rules */
+	/* Ord needs Eq and PartialOrd, PartialOrd and Eq need PartialEq: the
+	 * options imply what their traits need, so the output compiles */
+	o->derive_partialord |= o->derive_ord;
+	o->derive_eq |= o->derive_ord;
+	o->derive_partialeq |= o->derive_partialord || o->derive_eq;
 	/* H2RS_THREADS=1: everything on one thread (the output is the same) */
 	o->one_thread = getenv("H2RS_THREADS") && !strcmp(getenv("H2RS_THREADS"), "1");
 	if (!o->header)

@@ -81,7 +81,9 @@ want='    pub __bindgen_padding_0: [u8; 4usize],
     pub __bindgen_padding_1: [u8; 3usize],
     pub __bindgen_padding_0: [u8; 3usize],
     pub __bindgen_padding_1: [u8; 2usize],
-    pub __bindgen_padding_0: [u8; 6usize],'
+    pub __bindgen_padding_0: [u8; 6usize],
+    pub __bindgen_padding_0: [u8; 4usize],
+    pub __bindgen_padding_0: [u8; 4usize],'
 if [ "$pad_lines" = "$want" ]; then
 	ok "options: --explicit-padding adds exactly bindgen's padding fields (gaps and tails of structs, none in unions)"
 else
@@ -92,3 +94,49 @@ for h in stdio.h stdlib.h string.h unistd.h fcntl.h sys/stat.h sys/socket.h neti
 	time.h pthread.h dirent.h sys/wait.h sys/mman.h sys/time.h sys/uio.h sys/un.h netdb.h poll.h \
 	sched.h termios.h wchar.h regex.h glob.h sys/resource.h; do echo "#include <$h>"; done >"$d/posix.h"
 layout_check "options: --explicit-padding keeps every layout (POSIX set)" "$d/posix.h" --explicit-padding -- -D_GNU_SOURCE
+# derives: bindgen 0.60.1's lines for the same header, except ord_fnptr:
+# h2rs derives no PartialEq/PartialOrd/Ord for a struct holding a function
+# pointer (comparing function pointers is unpredictable; bindgen 0.72 and
+# rustc's unpredictable_function_pointer_comparisons lint agree)
+gen ord --with-derive-partialord --with-derive-ord --with-derive-partialeq --with-derive-eq --with-derive-hash
+got=$(grep -A1 '^#\[derive' "$d/ord.rs" | grep -B1 'pub struct ord_\|pub union ord_' | grep -v '^--')
+want='#[derive(Debug, Copy, Clone, Hash, PartialOrd, Ord, PartialEq, Eq)]
+pub struct ord_ints {
+#[derive(Debug, Copy, Clone, PartialOrd, PartialEq)]
+pub struct ord_float {
+#[derive(Debug, Copy, Clone, Hash)]
+pub struct ord_fnptr {
+#[derive(Debug, Copy, Clone, Hash, PartialOrd, Ord, PartialEq, Eq)]
+pub struct ord_big {
+#[derive(Copy, Clone)]
+pub union ord_union {
+#[derive(Copy, Clone)]
+pub struct ord_with_union {
+#[derive(Debug, Copy, Clone, Hash, PartialOrd, Ord, PartialEq, Eq)]
+pub struct ord_with_enum {
+#[derive(Debug, Copy, Clone, Hash, PartialOrd, Ord, PartialEq, Eq)]
+pub struct ord_ptr {'
+if [ "$got" = "$want" ]; then
+	ok "options: --with-derive-partialord/--with-derive-ord derive what bindgen derives (no Ord with a float, none on unions)"
+else
+	not_ok "options: --with-derive-partialord/--with-derive-ord derive other traits than bindgen"; diff <(echo "$want") <(echo "$got") | indent
+fi
+cat >"$d/ord_main.rs" <<'R'
+fn main() {
+    let mut v = vec![b::ord_ints { a: 3, b: [0; 4] }, b::ord_ints { a: 1, b: [9; 4] }, b::ord_ints { a: 1, b: [2; 4] }];
+    v.sort();
+    assert_eq!((v[0].a, v[0].b[0], v[2].a), (1, 2, 3));
+    let f1 = b::ord_float { f: 1.5, i: 0 };
+    let f2 = b::ord_float { f: 2.5, i: 0 };
+    assert!(f1 < f2);
+    let e1 = b::ord_with_enum { c: b::ord_color_ORD_RED, l: 5 };
+    let e2 = b::ord_with_enum { c: b::ord_color_ORD_GREEN, l: 0 };
+    assert_eq!(e1.cmp(&e2), std::cmp::Ordering::Less);
+}
+R
+rust_prog "options: --with-derive-ord: Rust sorts and compares the structs" "$d/ord.rs" "$d/ord_main.rs" -L "$d" -l static=om
+gen ord_only --with-derive-ord
+lines "options: --with-derive-ord alone implies PartialOrd, PartialEq and Eq, so it compiles" ord_only \
+	"#[derive(Debug, Copy, Clone, PartialOrd, Ord, PartialEq, Eq)]"
+"$H2RS" "$d/posix.h" -o "$d/posix_ord.rs" --with-derive-ord --with-derive-hash --with-derive-default -- -D_GNU_SOURCE 2>"$d/posix_ord.err"
+check "options: --with-derive-ord on the POSIX set compiles with rustc -D warnings" rust_lib "$d/posix_ord.rs"
