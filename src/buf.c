@@ -234,8 +234,7 @@ void strmap_put(struct strmap *m, const char *key, void *val)
 	m->slots[i] = (struct strmap_slot){key, val, h};
 }
 
-/* Each part after the other; 0, or -1 (errno set) if any write failed. */
-static int write_parts(FILE *f, const struct buf *parts, int n)
+int write_parts(FILE *f, const struct buf *parts, int n)
 {
 	int bad = 0;
 	for (int i = 0; i < n; i++)

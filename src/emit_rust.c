@@ -803,11 +803,11 @@ static void emit_const(struct buf *b, int indent, const char *name, const char *
 		buf_putn(b, " = ", 3);
 		buf_putn(b, val, vl);
 		buf_putn(b, ";\n", 2);
-	}
-	else if (lhs + 2 <= MAX_WIDTH)
+	} else if (lhs + 2 <= MAX_WIDTH) {
 		buf_printf(b, "pub const %s: %s =\n%*s%s;\n", name, ty, indent + 4, "", val);
-	else
+	} else {
 		buf_printf(b, "pub const %s:\n%*s%s = %s;\n", name, indent + 4, "", ty, val);
+	}
 }
 
 /* ---- enums ---- */
@@ -984,8 +984,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 			buf_puts(b, ",\n");
 		}
 		buf_puts(b, "}\n");
-		if (dups.len)
-		{
+		if (dups.len) {
 			open_item(b, "impl", it->name, "{\n");
 			buf_printf(b, "%s}\n", dups.p);
 		}
@@ -1007,8 +1006,6 @@ static void emit_typedef(struct emitter *e, struct item *it)
 	free(lead);
 }
 
-/* rustfmt: one line if it fits; else the return type alone moves down if
- * the parameters fit; else one parameter per line. */
 /* "    ) -> R;" closing a function whose parameters are one per line; a
  * function pointer R too long for that line is broken inside its Option<>,
  * as rustfmt does. */
@@ -1029,6 +1026,8 @@ static void emit_long_return(struct emitter *e, const struct type *f, const char
 	buf_printf(b, "    ) -> %s::option::Option<\n        %s,\n    >;\n", e->stdp, e->tail.p);
 }
 
+/* rustfmt: one line if it fits; else the return type alone moves down if
+ * the parameters fit; else one parameter per line. */
 static void emit_function(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
@@ -1160,8 +1159,8 @@ static const char *fitted_int_type(const struct item *it)
 
 static void emit_macro(struct emitter *e, struct item *it)
 {
-	struct buf val = e->val;
-	buf_reset(&val);
+	struct buf *val = &e->val; /* scratch, reused from macro to macro */
+	buf_reset(val);
 	char ty[64];
 	if (it->type && it->vkind != MV_STR) {
 		emit_typed_macro(e, it);
@@ -1171,51 +1170,50 @@ static void emit_macro(struct emitter *e, struct item *it)
 	case MV_INT:
 		snprintf(ty, sizeof ty, "%s",
 			 e->c->opt->fit_macro_types ? fitted_int_type(it) : it->mtype);
-		emit_int_value(&val, !it->vunsigned, it->ival, it->uval);
+		emit_int_value(val, !it->vunsigned, it->ival, it->uval);
 		break;
 	case MV_CHAR:
 		snprintf(ty, sizeof ty, "u8");
-		buf_printf(&val, "%lluu8", (unsigned long long)it->uval);
+		buf_printf(val, "%lluu8", (unsigned long long)it->uval);
 		break;
 	case MV_FLOAT:
 		snprintf(ty, sizeof ty, "f64");
-		emit_float(&val, e->stdp, "f64", it->fval);
+		emit_float(val, e->stdp, "f64", it->fval);
 		break;
 	case MV_STR:
 		if (e->c->opt->generate_cstr && strlen(it->sval) + 1 == it->slen) {
 			snprintf(ty, sizeof ty, "&%s::ffi::CStr", e->stdp);
-			buf_printf(&val, "unsafe { %s::ffi::CStr::from_bytes_with_nul_unchecked(b\"",
+			buf_printf(val, "unsafe { %s::ffi::CStr::from_bytes_with_nul_unchecked(b\"",
 				   e->stdp);
 		} else {
 			snprintf(ty, sizeof ty, "&[u8; %zu]", it->slen);
-			buf_puts(&val, "b\"");
+			buf_puts(val, "b\"");
 		}
 		for (size_t i = 0; i < it->slen; i++) {
 			unsigned char ch = it->sval[i];
 			if (ch == 0)
-				buf_puts(&val, "\\0");
+				buf_puts(val, "\\0");
 			else if (ch == '"' || ch == '\\')
-				buf_printf(&val, "\\%c", ch);
+				buf_printf(val, "\\%c", ch);
 			else if (ch >= 0x20 && ch < 0x7f)
-				buf_putc(&val, ch);
+				buf_putc(val, ch);
 			else if (ch == '\n')
-				buf_puts(&val, "\\n");
+				buf_puts(val, "\\n");
 			else if (ch == '\t')
-				buf_puts(&val, "\\t");
+				buf_puts(val, "\\t");
 			else if (ch == '\r')
-				buf_puts(&val, "\\r");
+				buf_puts(val, "\\r");
 			else
-				buf_printf(&val, "\\x%02x", ch);
+				buf_printf(val, "\\x%02x", ch);
 		}
-		buf_putc(&val, '"');
+		buf_putc(val, '"');
 		if (e->c->opt->generate_cstr && strlen(it->sval) + 1 == it->slen)
-			buf_puts(&val, ") }");
+			buf_puts(val, ") }");
 		break;
 	case MV_NONE:
 		return;
 	}
-	emit_const(e->b, 0, it->name, ty, val.p);
-	e->val = val; /* the scratch buffer, perhaps grown */
+	emit_const(e->b, 0, it->name, ty, val->p);
 }
 
 /* ---- prelude ---- */

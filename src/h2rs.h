@@ -84,6 +84,8 @@ char *xvstrfmt(const char *fmt, va_list ap);
 int write_file_atomic(const char *path, const char *data, size_t len);
 /* The same for text in n parts, written one after the other. */
 int write_file_atomic_parts(const char *path, const struct buf *parts, int n);
+/* The n parts to f, one after the other: 0, or -1 if a write failed. */
+int write_parts(FILE *f, const struct buf *parts, int n);
 
 struct options;
 double now_seconds(void);
@@ -380,12 +382,12 @@ const char *ctypes(const struct ctx *c);
 
 /* ---- macros.c ---- */
 /* Macro evaluation, split around the declaration walk: macros_start
- * (after the macro walk) starts the evaluation units on threads of their
- * own: the one that needs nothing from the header is evaluated there, the
- * one that includes the header (full mode) is parsed there; macros_finish
- * (after the declaration walk) evaluates the latter with the header's
- * typedefs, waits for both and adds the results to the run. job may be
- * NULL (no macros). */
+ * (after the macro walk) starts the longest unit on a thread of its own:
+ * bindgen's rules, the one unit (parsed and evaluated there); full mode,
+ * the unit that includes the header (only parsed there). macros_finish
+ * (after the declaration walk) evaluates full mode's self-contained unit
+ * meanwhile, waits, evaluates the header unit with the header's typedefs
+ * and adds the results to the run. job may be NULL (no macros). */
 struct macro_job;
 struct macro_job *macros_start(struct ctx *c);
 void macros_finish(struct ctx *c, struct macro_job *job);

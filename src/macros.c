@@ -5,9 +5,9 @@
  * declaration initialised from it; clang evaluates the declarations.
  * Under bindgen's rules that unit holds nothing but the macros; in full
  * mode the macros that need the header's types go into a second unit that
- * includes the header. The unit without the header needs nothing from the
- * main parse but the macro list, so it is parsed on a thread of its own
- * while parse.c reads the declarations (macros_start/macros_finish). */
+ * includes the header. Parsing a unit needs nothing from the main parse but
+ * the macro list, so the longest one is parsed on a thread of its own while
+ * parse.c reads the declarations (macros_start/macros_finish). */
 #include "h2rs.h"
 
 #include <clang-c/Index.h>
@@ -543,13 +543,15 @@ static void *run_job(void *arg)
 	return NULL;
 }
 
-static void start_job(struct ctx *c, struct job *j, bool with_header)
+/* The job on a thread of its own if own_thread; without one (resource
+ * limits, H2RS_THREADS=1), the same work in line. */
+static void start_job(struct ctx *c, struct job *j, bool with_header, bool own_thread)
 {
 	j->c = c;
 	j->unit.with_header = with_header;
 	j->unit.index = clang_createIndex(0, 0);
-	/* no thread (resource limits, H2RS_THREADS=1): the same work, in line */
-	j->threaded = !c->opt->one_thread && pthread_create(&j->thread, NULL, run_job, j) == 0;
+	j->threaded = own_thread && !c->opt->one_thread &&
+		      pthread_create(&j->thread, NULL, run_job, j) == 0;
 	if (!j->threaded)
 		run_job(j);
 }
@@ -560,8 +562,9 @@ static void finish_job(struct ctx *c, struct job *j, const char *what)
 	if (j->threaded)
 		pthread_join(j->thread, NULL);
 	if (c->opt->time_phases)
-		fprintf(stderr, "h2rs: time: (%s: %.1f ms on its own thread; waited %.1f ms)\n", what,
-			j->seconds * 1e3, (now_seconds() - t) * 1e3);
+		fprintf(stderr, "h2rs: time: (%s: %.1f ms%s; waited %.1f ms)\n", what,
+			j->seconds * 1e3, j->threaded ? " on its own thread" : "",
+			(now_seconds() - t) * 1e3);
 }
 
 struct macro_job *macros_start(struct ctx *c)
@@ -571,9 +574,9 @@ struct macro_job *macros_start(struct ctx *c)
 	struct macro_job *j = xcalloc(1, sizeof *j);
 	/* the longest piece first: in full mode the parse of the header again */
 	if (c->opt->macros_full)
-		start_job(c, &j->with_header, true);
+		start_job(c, &j->with_header, true, true);
 	else
-		start_job(c, &j->self_contained, false);
+		start_job(c, &j->self_contained, false, true);
 	return j;
 }
 
@@ -595,13 +598,8 @@ void macros_finish(struct ctx *c, struct macro_job *j)
 		return;
 	if (c->opt->macros_full) {
 		/* the unit without the header here, while the thread parses */
-		struct job *a = &j->self_contained;
-		a->c = c;
-		a->unit.index = clang_createIndex(0, 0);
-		run_job(a);
-		if (c->opt->time_phases)
-			fprintf(stderr, "h2rs: time: (macro unit without the header: %.1f ms)\n",
-				a->seconds * 1e3);
+		start_job(c, &j->self_contained, false, false);
+		finish_job(c, &j->self_contained, "macro unit without the header");
 		finish_job(c, &j->with_header, "macro unit with the header, parsed");
 		unit_eval(c, &j->with_header.unit, &j->with_header.out);
 		clang_disposeIndex(j->with_header.unit.index);

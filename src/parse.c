@@ -1293,8 +1293,8 @@ void parse_header(struct ctx *c)
 	if (o->depfile || o->mmd_depfile)
 		clang_getInclusions(p.tu, collect_inclusion, c);
 	/* Everything needed is copied into the IR: free the AST before the
-	 * macro unit that needs the header is parsed, and before emitting.
-	 * (The index is left for process exit.) */
+	 * macro units are evaluated and the output is written. (The index is
+	 * left for process exit.) */
 	clang_disposeTranslationUnit(p.tu);
 	macros_finish(c, job);
 	phase(o, "macros", &t);
