@@ -2,6 +2,9 @@
 # h2rs benchmark: wall time and peak memory, side by side in one run, of
 #
 #   clang-V -fsyntax-only   (V = the LLVM version h2rs's libclang comes from)
+#   bench/api-floor.c       (built here against h2rs's libclang: the parse plus
+#                            only the C API reads bindings need, no output;
+#                            what h2rs would cost if its own work were free)
 #   h2rs                    (default options, with --no-layout-tests, and with
 #                            --macro-constants bindgen: bindgen's macro rules)
 #   bindgen                 (Debian's 0.60.1 with libclang 14, when installed;
@@ -72,6 +75,17 @@ fi
 [ -n "$llvm" ] || die "cannot tell which libclang $H2RS uses (ldd shows no libclang)"
 CLANG=${CLANG:-$(command -v "clang-$llvm" || echo "/usr/lib/llvm-$llvm/bin/clang")}
 [ -x "$CLANG" ] || die "no clang for LLVM $llvm (apt-get install clang-$llvm, or set CLANG=)"
+
+# The C API floor, built against the libclang h2rs runs on.
+FLOOR=$OUT/api-floor
+have_floor=0
+libdir=$(dirname "$(ldd "$H2RS" | awk '/libclang/ {print $3; exit}')")
+if cc -O2 -I"/usr/lib/llvm-$llvm/include" "$here/api-floor.c" -o "$FLOOR" \
+	-L"$libdir" -Wl,-rpath,"$libdir" -lclang 2>"$OUT/api-floor.build.err"; then
+	have_floor=1
+else
+	echo "bench: bench/api-floor.c did not build (see $OUT/api-floor.build.err): floor row skipped" >&2
+fi
 
 BINDGEN=${BINDGEN:-bindgen}
 have_bindgen=0
@@ -215,7 +229,9 @@ setup_kernel() {
 # Tools are rows; each one is run by run_tool TOOL CASE, which leaves
 # "MS KB" in $OUT/.last.time (or returns non-zero).
 tools_for_case() {
-	T=(clang h2rs h2rs-nolt)
+	T=(clang)
+	[ $have_floor = 0 ] || T+=(floor)
+	T+=(h2rs h2rs-nolt)
 	[ $h2rs_has_macro_modes = 0 ] || T+=(h2rs-bgmacros)
 	if [ $have_bindgen = 1 ]; then
 		if [ "$CLANG" -ef "$CLANG14" ]; then T+=(bindgen bindgen-nofmt); else T+=(clang14 bindgen bindgen-nofmt); fi
@@ -226,6 +242,7 @@ tool_label() {
 	case $1 in
 	clang) echo "$(basename "$CLANG") -fsyntax-only" ;;
 	clang14) echo "$(basename "$CLANG14") -fsyntax-only" ;;
+	floor) echo "libclang C API floor (no output)" ;;
 	h2rs) echo "h2rs (libclang $llvm)" ;;
 	h2rs-nolt) echo "h2rs --no-layout-tests" ;;
 	h2rs-bgmacros) echo "h2rs --macro-constants bindgen" ;;
@@ -264,6 +281,7 @@ run_tool() {
 	case $tool in
 	clang) cmd=("$CLANG" -fsyntax-only "${C_ARGS[@]}" "$C_HDR") ;;
 	clang14) args14; cmd=("$CLANG14" -fsyntax-only "${A14[@]}" "$C_HDR") ;;
+	floor) cmd=("$FLOOR" "$C_HDR" "${C_ARGS[@]}") ;;
 	h2rs) cmd=("$H2RS" "${C_OPTS[@]}" "$C_HDR" -o "$OUT/$name.h2rs.rs" -- "${C_ARGS[@]}") ;;
 	h2rs-nolt) cmd=("$H2RS" "${C_OPTS[@]}" --no-layout-tests "$C_HDR" -o "$OUT/$name.h2rs-nolt.rs" -- "${C_ARGS[@]}") ;;
 	h2rs-bgmacros) cmd=("$H2RS" "${C_OPTS[@]}" --macro-constants bindgen "$C_HDR" -o "$OUT/$name.h2rs-bgmacros.rs" -- "${C_ARGS[@]}") ;;
@@ -274,7 +292,7 @@ run_tool() {
 	(printf 'cd %q &&' "$C_CWD"; printf ' %q' "${cmd[@]}"; echo) >"$OUT/$name.$tool.cmd"
 	local t0 t1 rc=0
 	t0=$(date +%s%N)
-	(cd "$C_CWD" && exec /usr/bin/time -f '%e %M' -o "$OUT/.last.rusage" "${cmd[@]}") >/dev/null 2>"$OUT/$name.$tool.err" || rc=$?
+	(cd "$C_CWD" && exec /usr/bin/time -f '%e %M' -o "$OUT/.last.rusage" "${cmd[@]}") >"$OUT/$name.$tool.out" 2>"$OUT/$name.$tool.err" || rc=$?
 	t1=$(date +%s%N)
 	[ $rc -eq 0 ] || return $rc
 	# Wall time from our own clock (ns; %e has only 10 ms resolution);
@@ -364,6 +382,13 @@ for name in "${cases[@]}"; do
 		if [ -n "${ms[h2rs]:-}" ] && [ -n "${ms[clang]:-}" ]; then
 			awk -v t="${ms[h2rs]}" -v c="${ms[clang]}" -v m="${kb[h2rs]}" -v k="${kb[clang]}" 'BEGIN {
 				printf "target h2rs <= 1.3x clang: time %.2fx %s, memory %.2fx %s\n", t / c, (t / c <= 1.3 ? "MET" : "MISSED"), m / k, (m / k <= 1.3 ? "MET" : "MISSED") }'
+		fi
+		if [ -n "${ms[h2rs-bgmacros]:-}" ] && [ -n "${ms[clang]:-}" ]; then
+			awk -v t="${ms[h2rs-bgmacros]}" -v c="${ms[clang]}" -v m="${kb[h2rs-bgmacros]}" -v k="${kb[clang]}" 'BEGIN {
+				printf "target with bindgen'"'"'s macro rules: time %.2fx %s, memory %.2fx %s\n", t / c, (t / c <= 1.3 ? "MET" : "MISSED"), m / k, (m / k <= 1.3 ? "MET" : "MISSED") }'
+		fi
+		if [ -n "${ms[floor]:-}" ]; then
+			echo "libclang C API floor, last run: $(cat "$OUT/$name.floor.out")"
 		fi
 	} | tee -a "$results"
 	unset failed ms kb
