@@ -160,11 +160,21 @@ static void reserve_enumerators(struct ctx *c, struct item *it, struct strmap *v
 static void resolve_clashes(struct ctx *c)
 {
 	struct strmap types = {0}, values = {0};
-	int nconsts = 0;
-	for (int i = 0; i < c->items.n; i++)
-		nconsts += ((struct item *)c->items.v[i])->nconsts;
-	strmap_reserve(&types, c->items.n);
-	strmap_reserve(&values, c->items.n + nconsts);
+	/* sized for what each will hold: these maps are big on big headers,
+	 * and fresh memory costs a page fault per page */
+	int ntypes = 0, nvalues = 0;
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (!it->emit)
+			continue;
+		if (is_type_item(it))
+			ntypes++;
+		else
+			nvalues++;
+		nvalues += it->nconsts;
+	}
+	strmap_reserve(&types, ntypes);
+	strmap_reserve(&values, nvalues);
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		if (!it->emit)
