@@ -23,9 +23,11 @@ for pair in X11/Xlib.h:libx11-dev expat.h:libexpat1-dev bzlib.h:libbz2-dev \
 	gcrypt.h:libgcrypt20-dev gnutls/gnutls.h:libgnutls28-dev; do
 	[ -f "/usr/include/${pair%%:*}" ] || missing="$missing ${pair#*:}"
 done
-if ! command -v rustc >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/rustc" ]; then
-	missing="$missing rustc-web"
-fi
+# the -m32 test (tests/t66-m32.sh): gcc -m32, and Debian's rustc with the
+# sources of its own core (built there for i686)
+[ -x /usr/bin/rustc ] || missing="$missing rustc-web"
+ls -d /usr/src/rustc-*/library/core >/dev/null 2>&1 || missing="$missing rust-web-src"
+[ -f /usr/lib32/crt1.o ] || missing="$missing gcc-multilib"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "h2rs: missing packages:$missing (run as root, or: apt-get install$missing)" >&2

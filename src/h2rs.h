@@ -365,6 +365,7 @@ struct ctx {
 	struct vec deps;       /* included files (char *), for depfiles */
 	struct skips skipped;  /* what was left out, for --verbose/--explain */
 	int nskipped_inline;   /* static inline functions skipped */
+	int nskipped_abi;      /* functions skipped: a value Rust cannot pass as C does */
 	int n_obj_macros;      /* object-like macros with a body */
 	int n_macro_not_const; /* of those: not constant expressions (clang / bindgen rules) */
 	int n_macro_const_lost; /* of those: constant, but no Rust constant for the value */

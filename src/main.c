@@ -126,6 +126,12 @@ static void report_skipped(struct ctx *c)
 		     "--wrap-static-fns, macros that are not constants, name clashes); --verbose "
 		     "lists each with its reason, --explain NAME explains one",
 		     c->skipped.n, c->skipped.n == 1 ? "" : "s", c->skipped.n == 1 ? "" : "s");
+	/* a difference from bindgen, which emits them: said even when quiet */
+	if (c->nskipped_abi && !c->opt->verbose)
+		note("%d function%s not emitted: %s long double, __float128, _Float16 or vector "
+		     "values, which Rust's stand-in types would pass in other registers than C; "
+		     "--verbose lists them", c->nskipped_abi, c->nskipped_abi == 1 ? "" : "s",
+		     c->nskipped_abi == 1 ? "it takes or returns" : "they take or return");
 }
 
 int main(int argc, char **argv)

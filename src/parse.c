@@ -780,6 +780,72 @@ static void skip_function(struct parser *p, const char *name, const char *why)
 	skip_push(&p->c->skipped, name, why);
 }
 
+/* ---- values Rust cannot pass as C does ----
+ * long double becomes u128 (x86-64) or [u32; 3] (i386), __float128 u128,
+ * _Float16 a struct of u16, a vector an array: each has C's size and
+ * alignment, so records holding them keep their layout, but each is passed
+ * and returned in other registers than C uses (x87, SSE or memory instead
+ * of general registers), and so is a record holding one. A function taking
+ * or returning such a value by value would be called with garbage: it is
+ * skipped, with the reason. Pointers to them are fine. */
+
+struct abi_walk {
+	const char *why; /* the first problem found */
+	int depth;       /* record nesting, bounded */
+};
+
+static const char *abi_problem(CXType t, int depth);
+
+static enum CXVisitorResult abi_field(CXCursor c, CXClientData d)
+{
+	struct abi_walk *w = d;
+	w->why = abi_problem(clang_getCursorType(c), w->depth + 1);
+	return w->why ? CXVisit_Break : CXVisit_Continue;
+}
+
+static const char *abi_problem(CXType t, int depth)
+{
+	t = clang_getCanonicalType(t);
+	switch (t.kind) {
+	case CXType_LongDouble:
+		return "long double";
+	case CXType_Float128:
+	case CXType_Ibm128:
+		return "a 128-bit float";
+	case CXType_Half:
+	case CXType_Float16:
+	case CXType_BFloat16:
+		return "a 16-bit float";
+	case CXType_Vector:
+	case CXType_ExtVector:
+		return "a vector type";
+	case CXType_Complex:
+		return abi_problem(clang_getElementType(t), depth);
+	case CXType_ConstantArray:
+		return abi_problem(clang_getArrayElementType(t), depth);
+	case CXType_Record: {
+		struct abi_walk w = {NULL, depth};
+		if (depth < 16)
+			clang_Type_visitFields(t, abi_field, &w);
+		return w.why ? xstrfmt("a record holding %s", w.why) : NULL;
+	}
+	default:
+		return NULL;
+	}
+}
+
+/* Why a function's values cannot cross from Rust as C passes them, or NULL. */
+static const char *function_abi_problem(CXType ft)
+{
+	const char *why = abi_problem(clang_getResultType(ft), 0);
+	int n = clang_getNumArgTypes(ft);
+	for (int i = 0; !why && i < n; i++)
+		why = abi_problem(clang_getArgType(ft, i), 0);
+	return why ? xstrfmt("takes or returns %s by value, which Rust's stand-in type would "
+			     "pass in other registers than C", why)
+		   : NULL;
+}
+
 static void read_function(struct parser *p, CXCursor cur)
 {
 	if (map_get(p, clang_getCanonicalCursor(cur)))
@@ -801,6 +867,12 @@ static void read_function(struct parser *p, CXCursor cur)
 	    clang_isFunctionTypeVariadic(ft)) {
 		p->c->nskipped_inline++;
 		skip_function(p, name, "variadic static function: C cannot forward its arguments");
+		return;
+	}
+	const char *abi = function_abi_problem(ft);
+	if (abi) {
+		p->c->nskipped_abi++;
+		skip_function(p, name, abi);
 		return;
 	}
 	struct item *it = new_item(p, IT_FUNC, cur);

@@ -6,6 +6,13 @@ FIX=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/fixtures
 RUSTC=${RUSTC:-rustc}
 ALLOWS='#![allow(non_upper_case_globals, non_camel_case_types, non_snake_case, dead_code, improper_ctypes)]'
 
+# The POSIX header set of the real-header tests (t60, t66).
+POSIX_HEADERS="stdio.h stdlib.h string.h unistd.h fcntl.h sys/stat.h sys/socket.h netinet/in.h signal.h
+time.h pthread.h dirent.h sys/types.h sys/wait.h sys/mman.h sys/ioctl.h sys/time.h sys/uio.h
+sys/un.h arpa/inet.h netdb.h poll.h sched.h semaphore.h termios.h errno.h stdint.h inttypes.h
+locale.h wchar.h setjmp.h dlfcn.h regex.h glob.h sys/select.h sys/resource.h sys/utsname.h
+grp.h pwd.h fnmatch.h syslog.h"
+
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; }
 indent() { sed 's/^/    /' | head -n "${1:-25}"; }

@@ -5,11 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 d="$OUT/real"
 mkdir -p "$d"
-posix="stdio.h stdlib.h string.h unistd.h fcntl.h sys/stat.h sys/socket.h netinet/in.h signal.h
-time.h pthread.h dirent.h sys/types.h sys/wait.h sys/mman.h sys/ioctl.h sys/time.h sys/uio.h
-sys/un.h arpa/inet.h netdb.h poll.h sched.h semaphore.h termios.h errno.h stdint.h inttypes.h
-locale.h wchar.h setjmp.h dlfcn.h regex.h glob.h sys/select.h sys/resource.h sys/utsname.h
-grp.h pwd.h fnmatch.h syslog.h"
+posix=$POSIX_HEADERS
 for h in $posix; do echo "#include <$h>"; done >"$d/posix.h"
 layout_check "real: POSIX set ($(echo $posix | wc -w) headers, -D_GNU_SOURCE)" "$d/posix.h" -- -D_GNU_SOURCE
 LAYOUT_H2RS=$H2RS_FAST layout_check "real: POSIX set, full macro mode off (bindgen rules)" "$d/posix.h" \

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# A 32-bit target (-m32, i386): bindings for the fixtures and the POSIX set
+# compile for Rust's i686-unknown-linux-gnu with -D warnings (so rustc checks
+# every layout assertion for that target), and every record's size,
+# alignment and field offsets as rustc computes them for i686 equal what
+# gcc -m32 prints for the same header (the layout probe's C side, compiled
+# with gcc -m32; its Rust side turned into const assertions of gcc's
+# numbers, since no i686 std is there to run it).
+#
+# Needs gcc -m32 (gcc-multilib) and a rustc with the sources of its own
+# core (Debian's rustc-web + rust-web-src): core is built for i686 here,
+# as metadata only, once per rustc version.
+. "$(dirname "$0")/lib.sh"
+d="$OUT/m32"
+mkdir -p "$d"
+R32=${RUSTC_I686:-/usr/bin/rustc}
+ver=$("$R32" --version 2>/dev/null | awk '{print $2}')
+core=/usr/src/rustc-$ver/library/core/src/lib.rs
+if ! echo 'int main(void){return 0;}' | gcc -m32 -x c - -o "$d/m32-ok" 2>/dev/null || [ ! -f "$core" ]; then
+	not_ok "m32: needs gcc -m32 (gcc-multilib) and $R32 with its core sources ($core; rustc-web and rust-web-src): make deps installs them"
+	exit 0
+fi
+T=i686-unknown-linux-gnu
+sys="$d/sysroot-$ver"
+lib="$sys/lib/rustlib/$T/lib"
+if [ ! -f "$lib/libcompiler_builtins.rmeta" ]; then
+	rm -rf "$sys"; mkdir -p "$lib"
+	printf '#![no_std]\n#![feature(compiler_builtins)]\n#![compiler_builtins]\n' >"$d/cb.rs"
+	if ! RUSTC_BOOTSTRAP=1 "$R32" --edition 2024 --target $T --crate-type rlib --crate-name core \
+		--emit=metadata -A warnings -o "$lib/libcore.rmeta" "$core" >"$d/core.err" 2>&1 ||
+		! RUSTC_BOOTSTRAP=1 "$R32" --edition 2021 --target $T --sysroot "$sys" --crate-type rlib \
+			--crate-name compiler_builtins --emit=metadata -A warnings \
+			-o "$lib/libcompiler_builtins.rmeta" "$d/cb.rs" >>"$d/core.err" 2>&1; then
+		not_ok "m32: cannot build core for $T from $core"; indent <"$d/core.err"; rm -rf "$sys"; exit 0
+	fi
+fi
+
+# check32 NAME HEADER [CFLAGS...]; records named in $SKIP32 (a regex) are
+# left out of the comparison.
+check32() {
+	local name=$1 hdr=$2
+	shift 2
+	local w="$d/$name"
+	rm -rf "$w"; mkdir -p "$w"
+	if ! "$H2RS" --use-core --ctypes-prefix ::core::ffi "$hdr" -o "$w/b.rs" \
+		--layout-probe "$w/probe" -- -m32 "$@" 2>"$w/h2rs.err"; then
+		not_ok "m32: $name: h2rs failed"; indent <"$w/h2rs.err"; return
+	fi
+	local gccflags=()
+	for a in "$@"; do case $a in -I* | -D*) gccflags+=("$a") ;; esac; done
+	if ! gcc -m32 -w "${gccflags[@]}" "$w/probe.c" -o "$w/probe_c" 2>"$w/gcc.err"; then
+		not_ok "m32: $name: gcc -m32 cannot compile the layout probe"; indent <"$w/gcc.err"; return
+	fi
+	"$w/probe_c" | awk -v skip="${SKIP32:-}" 'skip == "" || $2 !~ ("^(" skip ")([.]|$)")' >"$w/gcc.txt"
+	# gcc's numbers as const assertions on rustc's i686 layout
+	{
+		printf '#![no_std]\n%s\n#![allow(unnecessary_transmutes)]\n' "$ALLOWS"
+		printf 'mod bindings {\n    include!("%s");\n}\nuse bindings::*;\n' "$w/b.rs"
+		awk 'NR == FNR { v[$1 " " $2] = $3; next }
+		     match($0, /println!\("[a-z]+ [^ ]+ \{\}", /) {
+			key = substr($0, RSTART + 10, RLENGTH - 16)
+			expr = substr($0, RSTART + RLENGTH); sub(/\);[ \t]*$/, "", expr)
+			if (!(key in v)) { if (skip == "" || key !~ (" (" skip ")([.]|$)")) print "MISSING " key > "/dev/stderr"; next }
+			printf "const _: () = assert!(%s == %s, \"%s\");\n", expr, v[key], key; n++
+		     }
+		     END { if (n == 0) print "NO ASSERTIONS" > "/dev/stderr" }' skip="${SKIP32:-}" "$w/gcc.txt" "$w/probe.rs"
+	} >"$w/lib.rs" 2>"$w/awk.err"
+	if [ -s "$w/awk.err" ]; then
+		not_ok "m32: $name: probe lines do not match"; indent <"$w/awk.err"; return
+	fi
+	if ! "$R32" --edition 2021 --target $T --sysroot "$sys" --crate-type lib --emit=metadata \
+		-D warnings -o "$w/lib.rmeta" "$w/lib.rs" >"$w/rustc.err" 2>&1; then
+		not_ok "m32: $name: bindings do not compile for $T, or differ from gcc -m32"
+		indent 30 <"$w/rustc.err"; return
+	fi
+	ok "m32: $name: compiles for $T; layout equal to gcc -m32's ($(grep -c '^size ' "$w/gcc.txt") records, $(grep -c '^offset ' "$w/gcc.txt") fields, 0 mismatches)"
+}
+
+for h in structs packed bitfields anon arrays misc enums; do
+	check32 "fixture $h.h" "$FIX/$h.h" # (types.h and exotic.h use __int128: not on i386)
+done
+# max_align_t is the one record where gcc's and clang's own <stddef.h>
+# differ on i386 (gcc's adds a __float128 member: 48 bytes, align 16;
+# clang's: 24, align 8). h2rs has clang's, and --check-layout-with gcc
+# reports exactly that record.
+SKIP32=max_align_t check32 "fixture functions.h (but max_align_t)" "$FIX/functions.h"
+"$H2RS" "$FIX/functions.h" -o "$d/f.rs" --check-layout-with gcc -- -m32 >"$d/check.err" 2>&1
+if grep -q "^h2rs: error: layout mismatch, gcc disagrees with libclang: size of max_align_t" "$d/check.err" &&
+	[ "$(grep -c '^h2rs: error: layout mismatch' "$d/check.err")" = 2 ]; then
+	ok "m32: --check-layout-with gcc reports max_align_t (size and alignment), and nothing else"
+else
+	not_ok "m32: --check-layout-with gcc on functions.h -m32"; indent <"$d/check.err"
+fi
+posix=$POSIX_HEADERS
+for h in $posix; do echo "#include <$h>"; done >"$d/posix.h"
+check32 "POSIX set ($(echo $posix | wc -w) headers, -D_GNU_SOURCE)" "$d/posix.h" -D_GNU_SOURCE
