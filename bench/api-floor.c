@@ -65,7 +65,8 @@ static enum CXChildVisitResult macro_visit(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Continue;
 }
 
-/* true the first time a declaration is seen */
+/* true the first time a declaration is seen (by its cursor hash: a
+ * collision skips a declaration, which can only make the floor lower) */
 static int first_time(struct walk *w, CXCursor decl)
 {
 	unsigned h = clang_hashCursor(decl) | 1;
