@@ -117,6 +117,7 @@ static void mark_item(struct ctx *c, struct item *it)
 	const char *why = blocked(c->opt, it);
 	if (why) {
 		it->skip_reason = why;
+		it->outside = true;
 		return;
 	}
 	it->emit = true;
@@ -197,6 +198,33 @@ static void resolve_clashes(struct ctx *c)
 	strmap_free(&values);
 }
 
+/* bindgen's utils::type_from_named (codegen/mod.rs): a typedef with one of
+ * these names is written as the Rust primitive at each use and its alias is
+ * not emitted (codegen of TypeKind::Alias returns early for it); size_t and
+ * ssize_t only with size_t-is-usize (bindgen then asserts they are
+ * pointer-sized, which every Linux target has). The same names are
+ * BindgenContext::is_stdint_type, the blocklisted types bindgen assumes
+ * derive everything. */
+static const char *stdint_prim(const struct options *o, const struct item *it)
+{
+	static const char *const map[][2] = {
+		{"int8_t", "i8"},   {"uint8_t", "u8"},   {"int16_t", "i16"},     {"uint16_t", "u16"},
+		{"int32_t", "i32"}, {"uint32_t", "u32"}, {"int64_t", "i64"},     {"uint64_t", "u64"},
+		{"uintptr_t", "usize"}, {"intptr_t", "isize"}, {"ptrdiff_t", "isize"},
+		{"size_t", "usize"}, {"ssize_t", "isize"},
+	};
+	if (it->kind != IT_TYPEDEF || it->parent || !it->cname)
+		return NULL;
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (strcmp(it->cname, map[i][0]))
+			continue;
+		if (i >= 11 && !o->size_t_is_usize)
+			return NULL;
+		return map[i][1];
+	}
+	return NULL;
+}
+
 struct item *resolve_typedef(struct item *it)
 {
 	while (it && it->kind == IT_TYPEDEF && it->aliased->kind == TY_ITEM)
@@ -209,7 +237,7 @@ struct item *resolve_typedef(struct item *it)
 #define DERIVE_ALL (DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_HASH | \
 		    DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD)
 
-static unsigned wanted(struct ctx *c, const struct item *it)
+static unsigned wanted(const struct ctx *c, const struct item *it)
 {
 	const struct options *o = c->opt;
 	unsigned w = 0;
@@ -232,15 +260,21 @@ static unsigned wanted(struct ctx *c, const struct item *it)
 	return w;
 }
 
-static unsigned array_can(unsigned elem, uint64_t len)
+/* An array of len elems (DeriveTrait::can_derive_large_array in
+ * ir/analysis/derive.rs): longer than 32, no Default; before Rust 1.47
+ * (larger_arrays), Copy only. */
+static unsigned array_can(const struct ctx *c, unsigned elem, uint64_t len)
 {
-	return len > 32 ? elem & ~DERIVE_DEFAULT : elem;
+	if (len <= 32)
+		return elem;
+	return elem & (rust_has(c->opt, RUST_LARGER_ARRAYS) ? ~DERIVE_DEFAULT : DERIVE_COPY);
 }
 
 /* bindgen's default for a union with a member that is not Copy: a struct
  * of __BindgenUnionField<T> markers plus a blob of the union's size
- * (bindgen_wrapper style). Unions with bitfields keep the Rust union (with
- * ManuallyDrop members), whose accessors the units need. */
+ * (bindgen_wrapper style; CompInfo::is_rust_union in ir/comp.rs). Unions
+ * with bitfields keep the Rust union (with ManuallyDrop members), whose
+ * accessors the units need. */
 bool union_wrapper(struct ctx *c, struct item *it)
 {
 	if (!it->is_union || !it->complete || it->opaque)
@@ -263,14 +297,38 @@ bool type_is_fn(const struct type *t)
 	return t->kind == TY_FUNC;
 }
 
+/* The traits --no-copy, --no-debug, ... take away from an item by name: in
+ * bindgen they are part of the analysis (DeriveTrait::not_by_name in
+ * ir/analysis/derive.rs), so they reach every type that holds the item. */
+static unsigned not_by_name(const struct options *o, const struct item *it)
+{
+	unsigned d = 0;
+	if (regex_list_match(&o->no_copy, it->name))
+		d |= DERIVE_COPY;
+	if (regex_list_match(&o->no_debug, it->name))
+		d |= DERIVE_DEBUG;
+	if (regex_list_match(&o->no_default, it->name))
+		d |= DERIVE_DEFAULT;
+	if (regex_list_match(&o->no_hash, it->name))
+		d |= DERIVE_HASH;
+	if (regex_list_match(&o->no_partialeq, it->name))
+		d |= DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD;
+	return d;
+}
+
+/* bindgen's CannotDerive::constrain_type for a record (derive.rs): a
+ * forward declaration can derive Copy and Debug only; a union (bindgen
+ * uses Rust unions: options.untagged_union) only Copy, and only when every
+ * member is Copy, opaque or not; a struct what all its fields can. */
 static unsigned record_can(struct ctx *c, struct item *it)
 {
 	if (!it->complete)
-		return DERIVE_ALL;
+		return DERIVE_COPY | DERIVE_DEBUG;
 	layout_record(c, it);
 	if (it->opaque) {
 		uint64_t a = it->align > 8 ? 8 : it->align;
-		return array_can(DERIVE_ALL, a ? it->size / a : it->size);
+		unsigned can = array_can(c, DERIVE_ALL, a ? it->size / a : it->size);
+		return it->is_union ? can & DERIVE_COPY : can;
 	}
 	unsigned can = DERIVE_ALL;
 	for (int i = 0; i < it->nrs; i++) {
@@ -278,44 +336,48 @@ static unsigned record_can(struct ctx *c, struct item *it)
 		if (rf->kind == RF_FIELD)
 			can &= type_can(c, rf->cfield->type);
 		else if (rf->kind == RF_PADDING || rf->kind == RF_BITFIELD_UNIT)
-			can &= array_can(DERIVE_ALL, rf->bytes);
-	}
-	if (it->is_union && union_wrapper(c, it)) {
-		uint64_t a = it->align > 8 ? 8 : it->align;
-		/* __BindgenUnionField has no PartialOrd/Ord, as in bindgen */
-		return array_can(DERIVE_ALL & ~(DERIVE_COPY | DERIVE_PARTIALORD | DERIVE_ORD),
-				 it->size / a);
+			can &= array_can(c, DERIVE_ALL, rf->bytes);
 	}
 	if (it->is_union)
-		can &= DERIVE_COPY;
-	/* derives on a packed struct copy fields out: all must be Copy */
+		can &= DERIVE_COPY; /* a wrapper union has a non-Copy member: nothing */
+	/* derives_of_item (codegen/mod.rs): a packed type that is not Copy
+	 * derives nothing (with --with-derive-default, Default is impl'd) */
 	if (it->repr_packed && !(can & DERIVE_COPY))
-		can &= DERIVE_DEFAULT;
+		can = 0;
 	return can;
 }
 
-/* The traits the emitted Rust type implements (derived or impl'd). */
+/* The traits bindgen's analysis says a type has (ir/analysis/derive.rs),
+ * which is what a type holding it can derive: an enum everything but
+ * Default (can_derive_simple), whatever its style; a record what it
+ * derives (a zeroing impl Default does not count: bindgen's holder of such
+ * a record gets one too). */
 static unsigned item_impls(struct ctx *c, struct item *it)
 {
 	if (it->kind == IT_TYPEDEF)
 		return type_can(c, it->aliased);
-	if (it->kind == IT_ENUM) {
-		switch (it->style) {
-		case ENUM_CONSTS:
-		case ENUM_MODULE_CONSTS:
-			return DERIVE_ALL;
-		default:
-			/* newtype and Rust enums derive no PartialOrd/Ord */
-			return (DERIVE_ALL & ~(DERIVE_DEFAULT | DERIVE_PARTIALORD | DERIVE_ORD) &
-				~(c->opt->derive_debug ? 0 : DERIVE_DEBUG));
-		}
-	}
-	if (it->kind != IT_RECORD)
+	if (it->kind != IT_ENUM && it->kind != IT_RECORD)
 		return DERIVE_ALL;
-	unsigned d = item_derives(c, it);
-	if (wanted(c, it) & DERIVE_DEFAULT)
-		d |= DERIVE_DEFAULT; /* derived, or the zeroing impl */
-	return d;
+	if (!it->can_done) {
+		it->can_done = true;
+		/* not_by_name comes before anything else in constrain_type;
+		 * Copy also needs the option (CanDeriveCopy in ir/context.rs),
+		 * which decides unions' ManuallyDrop and wrapper styles */
+		it->can = (it->kind == IT_ENUM ? DERIVE_ALL & ~DERIVE_DEFAULT : record_can(c, it)) &
+			  ~not_by_name(c->opt, it) & ~(c->opt->derive_copy ? 0 : DERIVE_COPY);
+	}
+	return it->can;
+}
+
+/* bindgen's BindgenContext::blocklisted_type_implements_trait
+ * (ir/context.rs): a type outside the allowlisted set (blocklisted, or not
+ * reached with --no-recursive-allowlist) implements no trait, except the
+ * is_stdint_type names (stdint_prim), and those only when there are no
+ * parse callbacks (the command line adds one per --with-derive-custom* and
+ * --with-attribute-custom*). */
+static unsigned outside_can(struct ctx *c, const struct item *it)
+{
+	return it->stdint && !c->opt->customs.n ? DERIVE_ALL : 0;
 }
 
 unsigned type_can(struct ctx *c, const struct type *t)
@@ -327,15 +389,17 @@ unsigned type_can(struct ctx *c, const struct type *t)
 			return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_ORD);
 		return DERIVE_ALL;
 	case TY_PTR:
+		/* any pointer is Copy, Debug, Hash, PartialEq: its pointee
+		 * does not matter (can_derive_pointer), blocklisted or not */
 		if (type_is_fn(t->sub))
 			return type_can(c, t->sub); /* emitted as the Option<fn> itself */
 		return DERIVE_ALL & ~DERIVE_DEFAULT;
 	case TY_ARRAY:
-		return array_can(type_can(c, t->sub), t->len);
+		return array_can(c, type_can(c, t->sub), t->len);
 	case TY_FLEX:
 		return DERIVE_DEBUG | DERIVE_DEFAULT; /* both impl'd without bounds */
 	case TY_BLOB:
-		return array_can(DERIVE_ALL, t->size / (t->align > 8 ? 8 : t->align));
+		return array_can(c, DERIVE_ALL, t->size / (t->align > 8 ? 8 : t->align));
 	case TY_COMPLEX:
 		return DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_PARTIALEQ;
 	case TY_FUNC:
@@ -343,21 +407,31 @@ unsigned type_can(struct ctx *c, const struct type *t)
 		 * unpredictable_function_pointer_comparisons): no PartialEq/Eq */
 		return DERIVE_ALL & ~(DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD);
 	case TY_ITEM:
+		if (t->item->outside)
+			return outside_can(c, t->item);
+		if (t->item->stdint)
+			return DERIVE_ALL; /* written as the primitive */
 		if (!t->item->emit && t->item->skip_reason)
-			return DERIVE_ALL; /* blocklisted: the user's definition */
+			return DERIVE_ALL; /* skipped for a name clash: kept as it was */
 		return item_impls(c, t->item);
 	default:
 		return DERIVE_ALL;
 	}
 }
 
+/* The derives of a newtype or Rust enum (bindgen's CodeGenerator for Enum,
+ * codegen/mod.rs): derives_of_item as for any type, so --no-derive-debug,
+ * --no-debug, --no-copy, --with-derive-partialord... apply, plus Clone,
+ * Hash, PartialEq and Eq, which enums always derive. */
+unsigned enum_derives(struct ctx *c, const struct item *it)
+{
+	unsigned d = wanted(c, it) & ~DERIVE_DEFAULT; /* can_derive_simple: not for enums */
+	return d | DERIVE_CLONE | DERIVE_HASH | DERIVE_PARTIALEQ | DERIVE_EQ;
+}
+
 unsigned item_derives(struct ctx *c, struct item *it)
 {
-	if (!it->can_done) {
-		it->can_done = true;
-		it->can = record_can(c, it);
-	}
-	unsigned d = wanted(c, it) & it->can;
+	unsigned d = wanted(c, it) & item_impls(c, it);
 	if (!(d & DERIVE_PARTIALEQ))
 		d &= ~(DERIVE_EQ | DERIVE_PARTIALORD);
 	if (!(d & DERIVE_EQ) || !(d & DERIVE_PARTIALORD))
@@ -374,6 +448,7 @@ void analyse(struct ctx *c)
 		struct item *it = c->items.v[i];
 		if (it->kind == IT_ENUM)
 			it->style = style_for(c->opt, it->name);
+		it->stdint = stdint_prim(c->opt, it);
 	}
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
@@ -382,10 +457,16 @@ void analyse(struct ctx *c)
 	}
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		if (!it->emit && !it->skip_reason)
+		if (!it->emit && !it->skip_reason) {
 			it->skip_reason = has_allowlist(c->opt)
 						  ? "not allowlisted and not used by an allowlisted item"
 						  : "a compiler builtin nothing uses";
+			it->outside = true;
+		}
+		if (it->stdint && it->emit) {
+			it->emit = false;
+			it->skip_reason = xstrfmt("bindgen writes %s at each use of it", it->stdint);
+		}
 		if (it->emit && it->kind == IT_RECORD)
 			layout_record(c, it);
 	}
@@ -393,7 +474,7 @@ void analyse(struct ctx *c)
 	/* every derive decided now: emit_rust.c reads the IR from two threads */
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		if (it->emit && it->kind == IT_RECORD)
-			item_derives(c, it);
+		if (it->emit && (it->kind == IT_RECORD || it->kind == IT_ENUM))
+			item_impls(c, it);
 	}
 }

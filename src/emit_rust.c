@@ -29,7 +29,10 @@ const char *ctypes(const struct ctx *c)
 {
 	if (c->opt->ctypes_prefix)
 		return c->opt->ctypes_prefix;
-	return c->opt->use_core ? "::core::ffi" : "::std::os::raw";
+	/* bindgen's helpers::ast_ty::raw_type: ::core::ffi with --use-core
+	 * from Rust 1.64 (core_ffi_c), ::std::os::raw otherwise */
+	return c->opt->use_core && rust_has(c->opt, RUST_CORE_FFI_C) ? "::core::ffi"
+								       : "::std::os::raw";
 }
 
 static void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool names);
@@ -74,6 +77,10 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 		buf_putc(b, '>');
 		break;
 	case TY_ITEM:
+		if (t->item->stdint) { /* bindgen's type_from_named */
+			buf_puts(b, t->item->stdint);
+			break;
+		}
 		buf_puts(b, t->item->name);
 		if (t->item->kind == IT_ENUM && t->item->style == ENUM_MODULE_CONSTS)
 			buf_puts(b, "::Type");
@@ -385,7 +392,7 @@ static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned
 		const char *name;
 	} order[] = {
 		{DERIVE_DEBUG, "Debug"}, {DERIVE_DEFAULT, "Default"}, {DERIVE_COPY, "Copy"},
-		{DERIVE_COPY, "Clone"},  {DERIVE_HASH, "Hash"},       {DERIVE_PARTIALORD, "PartialOrd"},
+		{DERIVE_COPY | DERIVE_CLONE, "Clone"},  {DERIVE_HASH, "Hash"},       {DERIVE_PARTIALORD, "PartialOrd"},
 		{DERIVE_ORD, "Ord"},     {DERIVE_PARTIALEQ, "PartialEq"}, {DERIVE_EQ, "Eq"},
 	};
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
@@ -952,8 +959,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 		}
 		emit_doc(c, b, 0, it->doc);
 		buf_puts(b, "#[repr(transparent)]\n");
-		emit_derives(c, b, it, (DERIVE_COPY | DERIVE_HASH | DERIVE_PARTIALEQ | DERIVE_EQ |
-				      (c->opt->derive_debug ? DERIVE_DEBUG : 0)), 4);
+		emit_derives(c, b, it, enum_derives(c, it), 4);
 		buf_printf(b, "pub struct %s(pub %s);\n", it->name, ity.p);
 		break;
 	case ENUM_RUST:
@@ -962,8 +968,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 		buf_printf(b, "#[repr(%s)]\n", repr_prim(c, it, sig));
 		if (st == ENUM_RUST_NONEXHAUST)
 			buf_puts(b, "#[non_exhaustive]\n");
-		emit_derives(c, b, it, (DERIVE_COPY | DERIVE_HASH | DERIVE_PARTIALEQ | DERIVE_EQ |
-				      (c->opt->derive_debug ? DERIVE_DEBUG : 0)), 4);
+		emit_derives(c, b, it, enum_derives(c, it), 4);
 		open_item(b, "pub enum", it->name, "{\n");
 		struct buf dups = {0};
 		for (int i = 0; i < it->nconsts; i++) {
@@ -1026,6 +1031,15 @@ static void emit_long_return(struct emitter *e, const struct type *f, const char
 	buf_printf(b, "    ) -> %s::option::Option<\n        %s,\n    >;\n", e->stdp, e->tail.p);
 }
 
+/* bindgen's Function and Var codegen (codegen/mod.rs): the block is
+ * "unsafe extern" from Rust 1.82 (unsafe_extern_blocks), which edition 2024
+ * requires. */
+static void emit_extern_open(struct ctx *c, struct buf *b)
+{
+	buf_puts(b, rust_has(c->opt, RUST_UNSAFE_EXTERN) ? "unsafe extern \"C\" {\n"
+							 : "extern \"C\" {\n");
+}
+
 /* rustfmt: one line if it fits; else the return type alone moves down if
  * the parameters fit; else one parameter per line. */
 static void emit_function(struct emitter *e, struct item *it)
@@ -1033,7 +1047,7 @@ static void emit_function(struct emitter *e, struct item *it)
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	const struct type *f = it->type;
-	buf_puts(b, "extern \"C\" {\n");
+	emit_extern_open(c, b);
 	emit_doc(c, b, INDENT, it->doc);
 	if (it->must_use && c->opt->fn_attr_detection)
 		buf_puts(b, "    #[must_use]\n");
@@ -1119,7 +1133,7 @@ static void emit_var(struct emitter *e, struct item *it)
 		buf_free(&val);
 		return;
 	}
-	buf_puts(b, "extern \"C\" {\n");
+	emit_extern_open(c, b);
 	emit_doc(c, b, INDENT, it->doc);
 	/* too long, it breaks after the colon, as a field does */
 	emit_typed_line(e, INDENT,
@@ -1180,16 +1194,30 @@ static void emit_macro(struct emitter *e, struct item *it)
 		snprintf(ty, sizeof ty, "f64");
 		emit_float(val, e->stdp, "f64", it->fval);
 		break;
-	case MV_STR:
-		if (e->c->opt->generate_cstr && strlen(it->sval) + 1 == it->slen) {
+	case MV_STR: {
+		/* bindgen's Var codegen (codegen/mod.rs): &CStr from Rust 1.59
+		 * (const_cstr), a c"" literal from 1.77 in editions 2021 and
+		 * 2024 (literal_cstr), else from_bytes_with_nul_unchecked under
+		 * #[allow(unsafe_code)]; a byte array otherwise */
+		const struct options *o = e->c->opt;
+		bool cstr = o->generate_cstr && strlen(it->sval) + 1 == it->slen &&
+			    rust_has(o, RUST_CONST_CSTR);
+		bool literal = cstr && rust_has(o, RUST_OFFSET_OF) && o->rust_edition >= 2021;
+		size_t n = it->slen;
+		if (literal) {
+			snprintf(ty, sizeof ty, "&%s::ffi::CStr", e->stdp);
+			buf_puts(val, "c\"");
+			n--; /* the literal has its NUL implicitly */
+		} else if (cstr) {
 			snprintf(ty, sizeof ty, "&%s::ffi::CStr", e->stdp);
 			buf_printf(val, "unsafe { %s::ffi::CStr::from_bytes_with_nul_unchecked(b\"",
 				   e->stdp);
+			buf_puts(e->b, "#[allow(unsafe_code)]\n");
 		} else {
 			snprintf(ty, sizeof ty, "&[u8; %zu]", it->slen);
 			buf_puts(val, "b\"");
 		}
-		for (size_t i = 0; i < it->slen; i++) {
+		for (size_t i = 0; i < n; i++) {
 			unsigned char ch = it->sval[i];
 			if (ch == 0)
 				buf_puts(val, "\\0");
@@ -1207,9 +1235,10 @@ static void emit_macro(struct emitter *e, struct item *it)
 				buf_printf(val, "\\x%02x", ch);
 		}
 		buf_putc(val, '"');
-		if (e->c->opt->generate_cstr && strlen(it->sval) + 1 == it->slen)
+		if (cstr && !literal)
 			buf_puts(val, ") }");
 		break;
+	}
 	case MV_NONE:
 		return;
 	}

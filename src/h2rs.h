@@ -130,7 +130,8 @@ struct options {
 	const char *depfile;      /* --depfile FILE */
 	const char *mmd_depfile;  /* -Wp,-MMD,FILE / -MD -MF FILE after -- */
 	const char *ctypes_prefix;/* --ctypes-prefix, NULL for the default */
-	const char *rust_target;  /* --rust-target (accepted, recorded) */
+	int rust_minor;           /* --rust-target 1.N: N (default 82; nightly: INT_MAX) */
+	int rust_edition;         /* --rust-edition, or the newest the target has */
 	const char *layout_probe; /* --layout-probe PREFIX: write PREFIX.c/.rs */
 	const char *explain;      /* --explain NAME */
 	bool use_core;            /* --use-core */
@@ -183,6 +184,16 @@ struct options {
 };
 
 void parse_options(struct options *o, int argc, char **argv);
+/* bindgen's RustFeatures (features.rs) that change C bindings: the minor
+ * Rust version each needs. */
+enum {
+	RUST_LARGER_ARRAYS = 47, /* derives on arrays longer than 32 */
+	RUST_CONST_CSTR = 59,    /* --generate-cstr: &CStr constants */
+	RUST_CORE_FFI_C = 64,    /* --use-core: ::core::ffi::c_int */
+	RUST_OFFSET_OF = 77,     /* offset_of! in layout tests; c"" literals (2021+) */
+	RUST_UNSAFE_EXTERN = 82, /* unsafe extern "C" { ... } */
+};
+bool rust_has(const struct options *o, int minor);
 bool has_allowlist(const struct options *o);
 
 /* ---- parse.c: libclang → IR ---- */
@@ -327,6 +338,10 @@ struct item {
 	const char *mtype;     /* IT_MACRO: Rust type chosen */
 
 	/* derives (analyse.c) */
+	bool outside;          /* blocklisted, or not reached from the allowlist:
+				* bindgen assumes it implements no trait */
+	const char *stdint;    /* IT_TYPEDEF: the Rust primitive bindgen writes for a
+				* <stdint.h> name at each use (u32, usize), or NULL */
 	unsigned can;          /* DERIVE_* bits that are possible */
 	bool can_done;         /* can computed */
 };
@@ -336,6 +351,7 @@ enum { WRAP_NONE, WRAP_STATIC, WRAP_MACRO };
 enum {
 	DERIVE_COPY = 1, DERIVE_DEBUG = 2, DERIVE_DEFAULT = 4, DERIVE_HASH = 8,
 	DERIVE_PARTIALEQ = 16, DERIVE_EQ = 32, DERIVE_PARTIALORD = 64, DERIVE_ORD = 128,
+	DERIVE_CLONE = 256, /* Clone without Copy (enums always derive it) */
 };
 
 /* An eligible macro found while parsing, before evaluation. */
@@ -406,6 +422,7 @@ bool type_has_align_repr(struct ctx *c, const struct type *t);
 void analyse(struct ctx *c);
 unsigned type_can(struct ctx *c, const struct type *t);
 unsigned item_derives(struct ctx *c, struct item *it);
+unsigned enum_derives(struct ctx *c, const struct item *it);
 struct item *resolve_typedef(struct item *it);
 bool union_wrapper(struct ctx *c, struct item *it);
 bool type_is_fn(const struct type *t);

@@ -3,8 +3,10 @@
 #include "h2rs.h"
 
 #include <clang-c/Index.h>
+#include <ctype.h>
 #include <errno.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,9 +26,9 @@ static const char usage_text[] =
 	"  --use-core                     use ::core instead of ::std\n"
 	"  --ctypes-prefix PREFIX         prefix for c_int etc. (default ::std::os::raw,\n"
 	"                                 ::core::ffi with --use-core)\n"
-	"  --rust-target VERSION          accepted for compatibility (output needs Rust 1.77+\n"
-	"                                 for layout tests, 1.68+ without)\n"
-	"  --rust-edition EDITION         accepted for compatibility\n"
+	"  --rust-target VERSION          Rust version to write for: 1.N, 1.N.P or nightly\n"
+	"                                 (default 1.82; unsafe extern blocks from 1.82)\n"
+	"  --rust-edition EDITION         2018, 2021 or 2024 (default: the newest the target has)\n"
 	"  --no-size_t-is-usize           keep size_t as its C typedef chain\n"
 	"  --no-convert-floats            float/double as c_float/c_double, not f32/f64\n"
 	"  --use-array-pointers-in-arguments\n"
@@ -257,10 +259,6 @@ static const struct flag_opt flag_opts[] = {
 };
 #undef F
 
-/* Value options whose value h2rs records or checks but that change nothing. */
-static const char *const accepted_value_opts[] = {
-	"--rust-edition",
-};
 
 /* Flags whose behaviour h2rs always has (no formatter is ever run). */
 static const char *const accepted_flags[] = {
@@ -320,6 +318,65 @@ static void take_clang_args(struct options *o, int i, int argc, char **argv)
 	}
 }
 
+/* bindgen's RustTarget::from_str (features.rs): "nightly", "1.N" or
+ * "1.N.P", no earlier than EARLIEST_STABLE_RUST (1.33). The minor version. */
+static int parse_rust_target(const char *v)
+{
+	if (!strcmp(v, "nightly"))
+		return INT_MAX;
+	char *end;
+	if (strncmp(v, "1.", 2) || !isdigit((unsigned char)v[2]))
+		error("\"%s\" is not a valid Rust target, accepted values are of the form "
+		      "\"1.71\", \"1.71.1\" or \"nightly\".", v);
+	errno = 0;
+	unsigned long minor = strtoul(v + 2, &end, 10);
+	if (*end == '.' && isdigit((unsigned char)end[1]))
+		strtoul(end + 1, &end, 10);
+	if (*end || errno || minor > 100000)
+		error("\"%s\" is not a valid Rust target: the minor and patch versions must "
+		      "be numbers", v);
+	if (minor < 33)
+		error("\"%s\" is not a valid Rust target, the earliest Rust version supported "
+		      "by bindgen is 1.33.0", v);
+	return (int)minor;
+}
+
+/* bindgen's RustEdition (features.rs): 2018 (Rust 1.31), 2021 (1.56),
+ * 2024 (1.85). */
+static const int editions[][2] = {{2018, 31}, {2021, 56}, {2024, 85}};
+
+static int parse_rust_edition(const char *v)
+{
+	for (size_t i = 0; i < sizeof editions / sizeof editions[0]; i++)
+		if (atoi(v) == editions[i][0] && strlen(v) == 4)
+			return editions[i][0];
+	error("\"%s\" is not a valid Rust edition", v);
+}
+
+/* The edition bindgen defaults to, RustTarget::latest_edition: the newest
+ * the target has; an edition given must be available to it (bindgen's
+ * Builder::generate fails with UnsupportedEdition otherwise). */
+static void settle_edition(struct options *o)
+{
+	int newest = 0, need = 0;
+	for (size_t i = 0; i < sizeof editions / sizeof editions[0]; i++) {
+		if (editions[i][1] <= o->rust_minor)
+			newest = editions[i][0];
+		if (editions[i][0] == o->rust_edition)
+			need = editions[i][1];
+	}
+	if (!o->rust_edition)
+		o->rust_edition = newest;
+	else if (need > o->rust_minor)
+		error("edition %d is unavailable on Rust 1.%d (it needs 1.%d)", o->rust_edition,
+		      o->rust_minor, need);
+}
+
+bool rust_has(const struct options *o, int minor)
+{
+	return o->rust_minor >= minor;
+}
+
 void parse_options(struct options *o, int argc, char **argv)
 {
 	char *a0 = xstrdup(argv[0]);
@@ -328,6 +385,8 @@ void parse_options(struct options *o, int argc, char **argv)
 	o->layout_tests = o->doc_comments = o->prepend_enum_name = o->header_comment = true;
 	o->derive_copy = o->derive_debug = o->size_t_is_usize = o->recursive_allowlist = true;
 	o->default_enum_style = ENUM_CONSTS;
+	/* the CLI's default target: LATEST_STABLE_RUST (features.rs) */
+	o->rust_minor = 82;
 	bool macros_set = false;
 
 	for (int i = 1; i < argc; i++) {
@@ -393,10 +452,6 @@ void parse_options(struct options *o, int argc, char **argv)
 			}
 		if (found)
 			continue;
-		for (size_t k = 0; k < sizeof accepted_value_opts / sizeof accepted_value_opts[0]; k++)
-			found |= !strcmp(name, accepted_value_opts[k]);
-		if (found)
-			continue;
 		if (!strcmp(name, "-o") || !strcmp(name, "--output"))
 			o->output = val;
 		else if (!strcmp(name, "--depfile"))
@@ -404,7 +459,9 @@ void parse_options(struct options *o, int argc, char **argv)
 		else if (!strcmp(name, "--ctypes-prefix"))
 			o->ctypes_prefix = val;
 		else if (!strcmp(name, "--rust-target"))
-			o->rust_target = val;
+			o->rust_minor = parse_rust_target(val);
+		else if (!strcmp(name, "--rust-edition"))
+			o->rust_edition = parse_rust_edition(val);
 		else if (!strcmp(name, "--raw-line"))
 			vec_push(&o->raw_lines, (void *)val);
 		else if (!strcmp(name, "--layout-probe"))
@@ -451,6 +508,11 @@ void parse_options(struct options *o, int argc, char **argv)
 			add_custom(o, name, val, applies, derive);
 		}
 	}
+	settle_edition(o);
+	if (o->layout_tests && !rust_has(o, RUST_OFFSET_OF))
+		warning("--rust-target 1.%d: bindgen writes layout tests before Rust 1.77 as #[test] "
+			"functions; h2rs's use offset_of!, which needs 1.77 (or pass "
+			"--no-layout-tests)", o->rust_minor);
 	if (!o->wrap_suffix)
 		o->wrap_suffix = "__extern";
 	if (!o->anon_prefix)

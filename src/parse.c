@@ -504,6 +504,63 @@ static bool is_unnamed(CXCursor cur)
 	return r;
 }
 
+/* Where an anonymous member sub sits in the record being read, in bits,
+ * found through a named leaf that C reaches through the record; -1 if none. */
+static long long member_base(struct record_walk *w, struct item *sub)
+{
+	const char *leaf;
+	uint64_t inner;
+	if (!leaf_of(sub, &leaf, &inner))
+		return -1;
+	long long o = clang_Type_getOffsetOf(w->rtype, leaf);
+	return o < 0 || (uint64_t)o < inner ? -1 : o - (long long)inner;
+}
+
+/* member_base for a member of a tagged type, where every named field of sub
+ * must agree, so that a field of the record that merely shares a name with
+ * one of sub's is not taken for it. */
+static long long tagged_member_base(struct record_walk *w, struct item *sub)
+{
+	long long base = member_base(w, sub);
+	if (base < 0)
+		return -1;
+	for (int i = 0; i < sub->nfields; i++) {
+		struct field *f = sub->fields[i];
+		if (!f->cname || !f->cname[0])
+			continue;
+		if (clang_Type_getOffsetOf(w->rtype, f->cname) != base + (long long)f->bit_offset)
+			return -1;
+	}
+	return base;
+}
+
+static void push_anon_field(struct record_walk *w, struct item *sub, long long base)
+{
+	struct field *f = xcalloc(1, sizeof *f);
+	f->name = xstrfmt("%s%d", w->p->c->opt->anon_prefix, ++w->anon_fields);
+	f->type = item_type(sub);
+	f->bit_width = -1;
+	f->bit_offset = base >= 0 ? (uint64_t)base : 0;
+	vec_push(&w->fields, f);
+}
+
+/* "struct t;" rather than "struct t *p;": the declaration is followed by
+ * ';' where it is written (not in a macro expansion). */
+static bool declares_nothing_else(struct parser *p, CXCursor c)
+{
+	CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(c));
+	CXFile f;
+	unsigned off;
+	size_t n;
+	clang_getSpellingLocation(end, &f, NULL, NULL, &off);
+	const char *s = f ? clang_getFileContents(p->tu, f, &n) : NULL;
+	if (!s || !clang_equalLocations(end, clang_getLocationForOffset(p->tu, f, off)))
+		return false;
+	while (off < n && isspace((unsigned char)s[off]))
+		off++;
+	return off < n && s[off] == ';';
+}
+
 static enum CXChildVisitResult record_child(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct record_walk *w = d;
@@ -515,17 +572,20 @@ static enum CXChildVisitResult record_child(CXCursor c, CXCursor parent, CXClien
 		bool nested = clang_isCursorDefinition(c) || is_unnamed(c);
 		struct item *sub = record_item(p, c, nested ? w->it : NULL);
 		if (clang_Cursor_isAnonymousRecordDecl(c)) {
-			struct field *f = xcalloc(1, sizeof *f);
-			f->name = xstrfmt("%s%d", p->c->opt->anon_prefix, ++w->anon_fields);
-			f->type = item_type(sub);
-			f->bit_width = -1;
-			const char *leaf;
-			uint64_t inner;
-			if (leaf_of(sub, &leaf, &inner)) {
-				long long o = clang_Type_getOffsetOf(w->rtype, leaf);
-				f->bit_offset = o >= 0 ? (uint64_t)o - inner : 0;
-			}
-			vec_push(&w->fields, f);
+			push_anon_field(w, sub, member_base(w, sub));
+		} else if (!nested && sub->complete) {
+			/* -fms-extensions: "struct t;" inside a record is an
+			 * anonymous member of the tagged type t. libclang does
+			 * not visit its implicit FieldDecl (nor does bindgen 0.72.1,
+			 * whose CompInfo::from_ty in ir/comp.rs skips this
+			 * StructDecl because its semantic parent is not the record:
+			 * it leaves a gap there, and in a union a Rust union
+			 * smaller than C's). Its fields, reachable by name through
+			 * the record, and the ';' after it tell it from
+			 * "struct t *p;". */
+			long long base = declares_nothing_else(p, c) ? tagged_member_base(w, sub) : -1;
+			if (base >= 0)
+				push_anon_field(w, sub, base);
 		}
 		return CXChildVisit_Continue;
 	}
@@ -738,17 +798,8 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 	it->name = name;
 	strmap_put(&p->c->typedefs, name, it);
 	it->doc = doc_of(p, cur);
-	const struct options *o = p->c->opt;
-	if (o->size_t_is_usize && (!strcmp(name, "size_t") || !strcmp(name, "uintptr_t")) &&
-	    clang_Type_getSizeOf(ut) == (long long)sizeof(size_t)) {
-		it->aliased = prim("usize", false, ut);
-	} else if (o->size_t_is_usize && (!strcmp(name, "ssize_t") || !strcmp(name, "intptr_t") ||
-					  !strcmp(name, "ptrdiff_t")) &&
-		   clang_Type_getSizeOf(ut) == (long long)sizeof(size_t)) {
-		it->aliased = prim("isize", false, ut);
-	} else {
-		it->aliased = conv_type(p, ut, cur);
-	}
+	/* <stdint.h> names (size_t → usize, …) are analyse.c's stdint_prim */
+	it->aliased = conv_type(p, ut, cur);
 	it->complete = true;
 	return it;
 }

@@ -83,8 +83,10 @@ static void probe_fields(struct probe *p, const struct item *top, const char *ct
 				   top->name, rp, top->name, rp);
 			p->lines++;
 		}
-		if (t->kind == TY_ITEM && t->item->kind == IT_RECORD && !t->item->cname &&
-		    !through)
+		/* an anonymous member (of an unnamed type, or with
+		 * -fms-extensions of a tagged one): C names its fields */
+		if (t->kind == TY_ITEM && t->item->kind == IT_RECORD &&
+		    (!t->item->cname || !f->cname) && !through)
 			probe_fields(p, top, cty, t->item, cp, rp, off);
 		free(rp);
 		free(cp);
