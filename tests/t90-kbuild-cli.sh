@@ -45,8 +45,10 @@ if grep -q "dropped compiler option '-fconserve-stack'" "$d/err2"; then ok "kbui
 if grep -q "$d/inc/dep.h" "$d/top3.d"; then ok "kbuild: --depfile"; else not_ok "kbuild: --depfile"; fi
 
 sed -Ei 's/pub const RUST_CONST_HELPER_([a-zA-Z0-9_]*)/pub const \1/g' "$d/top.rs"
-if grep -q "^pub const SIZE: size_t = 4;" "$d/top.rs"; then
-	ok "kbuild: const helpers come out on one line, and the kernel's sed renames them (SIZE: size_t = 4)"
+# size_t is usize at each use (bindgen 0.72.1's type_from_named), as the
+# kernel's rust code expects of its size_t constant helpers
+if grep -q "^pub const SIZE: usize = 4;" "$d/top.rs"; then
+	ok "kbuild: const helpers come out on one line, and the kernel's sed renames them (SIZE: usize = 4)"
 else
 	not_ok "kbuild: RUST_CONST_HELPER sed"; grep SIZE "$d/top.rs" | indent
 fi
