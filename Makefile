@@ -71,11 +71,17 @@ bench: h2rs
 test-doctor: h2rs
 	tests/doctor/run.sh
 
-# Linux 6.12 built with h2rs as BINDGEN (GCC and LLVM=1), booted in QEMU.
+# Linux 6.12 and 7.2 built with h2rs as BINDGEN, booted in QEMU: x86_64
+# with GCC and LLVM=-19, 7.2 on arm64 and riscv64 with LLVM (CI runs this).
 test-kernel: h2rs
-	tests/kernel/run.sh
+	tests/kernel/run.sh ci
+
+# The rest of 7.2's Rust architectures (arm, loongarch, um, s390), the GCC
+# cross builds, and x86_64 with the kernel crate's KUnit doctests.
+test-kernel-all: h2rs
+	tests/kernel/run.sh all
 
 clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
-.PHONY: all check-libclang deps install demo test bench test-doctor test-kernel clean
+.PHONY: all check-libclang deps install demo test bench test-doctor test-kernel test-kernel-all clean
