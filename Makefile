@@ -77,7 +77,8 @@ test-kernel: h2rs
 	tests/kernel/run.sh ci
 
 # The rest of 7.2's Rust architectures (arm, loongarch, um, s390), the GCC
-# cross builds, and x86_64 with the kernel crate's KUnit doctests.
+# cross builds, 6.12 with LLVM, and x86_64 with the kernel crate's KUnit
+# doctests.
 test-kernel-all: h2rs
 	tests/kernel/run.sh all
 
