@@ -116,7 +116,9 @@ tree() { # VERSION -> path of the unpacked tree (unpacked on first use)
 # --- the architectures ------------------------------------------------------
 # arch_info ARCH sets: KARCH (make ARCH=), IMAGE (make target, path under
 # the build), OPTS (config symbols to enable), OFF (to disable), QEMU (the
-# boot command; IMG is substituted), CROSS (GCC prefix).
+# boot command; IMG is substituted), CROSS (GCC prefix).  tinyconfig alone
+# picks a no-MMU ARMv7-M on arm (HAVE_RUST needs CPU_32v7: MMU first) and a
+# 32-bit UML, whose host-side files need the i386 libc headers (64BIT).
 arch_info() {
 	OFF="" CROSS=""
 	case $1 in
@@ -137,7 +139,7 @@ arch_info() {
 		;;
 	arm)
 		KARCH=arm IMAGE=arch/arm/boot/zImage CROSS=arm-linux-gnueabi-
-		OPTS="ARCH_MULTI_V7 ARCH_VIRT AEABI SERIAL_AMBA_PL011 SERIAL_AMBA_PL011_CONSOLE"
+		OPTS="MMU ARCH_MULTI_V7 ARCH_VIRT AEABI SERIAL_AMBA_PL011 SERIAL_AMBA_PL011_CONSOLE"
 		OFF="CPU_BIG_ENDIAN"
 		QEMU="qemu-system-arm -M virt -cpu cortex-a15 -m 256 -kernel IMG -append 'console=ttyAMA0 panic=-1'"
 		;;
@@ -154,7 +156,7 @@ arch_info() {
 		;;
 	um)
 		KARCH=um IMAGE=linux
-		OPTS="STDERR_CONSOLE"
+		OPTS="64BIT STDERR_CONSOLE"
 		QEMU="IMG mem=64M panic=-1"
 		;;
 	*) return 1 ;;
