@@ -27,7 +27,12 @@ done
 # sources of its own core (built there for i686)
 [ -x /usr/bin/rustc ] || missing="$missing rustc-web"
 ls -d /usr/src/rustc-*/library/core >/dev/null 2>&1 || missing="$missing rust-web-src"
-[ -f /usr/lib32/crt1.o ] || missing="$missing gcc-multilib"
+# (gcc-multilib also gives /usr/include/asm, which -m32 builds of the POSIX
+# set need; installing a cross gcc removes it), and qemu-i386 to run the
+# i386 layout probe where the kernel cannot run 32-bit programs (no
+# IA32 emulation, as on some CI machines)
+{ [ -f /usr/lib32/crt1.o ] && [ -e /usr/include/asm ]; } || missing="$missing gcc-multilib"
+[ -x /usr/bin/qemu-i386 ] || missing="$missing qemu-user"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "h2rs: missing packages:$missing (run as root, or: apt-get install$missing)" >&2

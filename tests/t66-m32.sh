@@ -20,6 +20,17 @@ if ! echo 'int main(void){return 0;}' | gcc -m32 -x c - -o "$d/m32-ok" 2>/dev/nu
 	not_ok "m32: needs gcc -m32 (gcc-multilib) and $R32 with its core sources ($core; rustc-web and rust-web-src): make deps installs them"
 	exit 0
 fi
+# run32 PROGRAM: an i386 program, directly where this kernel runs them, else
+# under qemu-i386 (kernels built without IA32 emulation)
+if "$d/m32-ok" 2>/dev/null; then
+	run32() { "$@"; }
+elif command -v qemu-i386 >/dev/null 2>&1 && qemu-i386 "$d/m32-ok"; then
+	run32() { qemu-i386 "$@"; }
+	echo "# this kernel cannot run i386 programs: the probes run under qemu-i386"
+else
+	not_ok "m32: this kernel cannot run i386 programs and there is no qemu-i386 (qemu-user; make deps installs it)"
+	exit 0
+fi
 T=i686-unknown-linux-gnu
 sys="$d/sysroot-$ver"
 lib="$sys/lib/rustlib/$T/lib"
@@ -51,7 +62,7 @@ check32() {
 	if ! gcc -m32 -w "${gccflags[@]}" "$w/probe.c" -o "$w/probe_c" 2>"$w/gcc.err"; then
 		not_ok "m32: $name: gcc -m32 cannot compile the layout probe"; indent <"$w/gcc.err"; return
 	fi
-	"$w/probe_c" | awk -v skip="${SKIP32:-}" 'skip == "" || $2 !~ ("^(" skip ")([.]|$)")' >"$w/gcc.txt"
+	run32 "$w/probe_c" | awk -v skip="${SKIP32:-}" 'skip == "" || $2 !~ ("^(" skip ")([.]|$)")' >"$w/gcc.txt"
 	# gcc's numbers as const assertions on rustc's i686 layout
 	{
 		printf '#![no_std]\n%s\n#![allow(unnecessary_transmutes)]\n' "$ALLOWS"
