@@ -1040,6 +1040,16 @@ static void emit_extern_open(struct ctx *c, struct buf *b)
 							 : "extern \"C\" {\n");
 }
 
+/* A function or static whose Rust name is not its symbol (a keyword or
+ * primitive, renamed type_) links by the symbol, which \u{1} keeps LLVM from
+ * mangling further (bindgen's codegen: link_name::<false> when
+ * names_will_be_identical_after_mangling is false). */
+static void emit_link_name(struct buf *b, const struct item *it)
+{
+	if (it->cname && strcmp(it->name, it->cname))
+		buf_printf(b, "    #[link_name = \"\\u{1}%s\"]\n", it->cname);
+}
+
 /* rustfmt: one line if it fits; else the return type alone moves down if
  * the parameters fit; else one parameter per line. */
 static void emit_function(struct emitter *e, struct item *it)
@@ -1053,6 +1063,8 @@ static void emit_function(struct emitter *e, struct item *it)
 		buf_puts(b, "    #[must_use]\n");
 	if (it->wrap)
 		buf_printf(b, "    #[link_name = \"%s\"]\n", wrapper_name(c, it));
+	else
+		emit_link_name(b, it);
 	struct buf params = {0}, ret = {0};
 	for (int i = 0; i < f->nparams; i++) {
 		if (i)
@@ -1135,6 +1147,7 @@ static void emit_var(struct emitter *e, struct item *it)
 	}
 	emit_extern_open(c, b);
 	emit_doc(c, b, INDENT, it->doc);
+	emit_link_name(b, it);
 	/* too long, it breaks after the colon, as a field does */
 	emit_typed_line(e, INDENT,
 			join(&e->lead, "pub static ", it->is_const ? "" : "mut ", it->name, ": ", NULL),

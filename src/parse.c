@@ -749,6 +749,21 @@ static struct item *enum_item(struct parser *p, CXCursor cur, struct item *paren
 
 /* ---- typedefs ---- */
 
+/* bindgen's name for a typedef: `typedef struct foo *foo;` (a pointer to a
+ * tag spelled with its keyword, of the typedef's own name) is foo_ptr, so
+ * it does not clash with the tag (bindgen 0.72.1's ir/ty.rs, CXType_Typedef
+ * in from_clang_ty). */
+static const char *ptr_typedef_name(char *name, CXType ut)
+{
+	if (ut.kind != CXType_Pointer)
+		return name;
+	CXType pt = clang_getPointeeType(ut);
+	if (pt.kind != CXType_Elaborated)
+		return name;
+	char *tag = cxstr(clang_getCursorSpelling(clang_getTypeDeclaration(pt)));
+	return strcmp(tag, name) ? name : xstrfmt("%s_ptr", name);
+}
+
 static struct item *typedef_item(struct parser *p, CXCursor cur)
 {
 	CXCursor canon = clang_getCanonicalCursor(cur);
@@ -757,6 +772,7 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 		return it;
 	char *name = cxstr(clang_getCursorSpelling(cur));
 	CXType ut = clang_getTypedefDeclUnderlyingType(cur);
+	const char *rname = ptr_typedef_name(name, ut);
 	while (ut.kind == CXType_Elaborated)
 		ut = clang_Type_getNamedType(ut);
 	if (ut.kind == CXType_Record || ut.kind == CXType_Enum) {
@@ -794,8 +810,8 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 		}
 	}
 	it = new_item(p, IT_TYPEDEF, cur);
-	it->cname = name;
-	it->name = name;
+	it->cname = rname;
+	it->name = rname;
 	strmap_put(&p->c->typedefs, name, it);
 	it->doc = doc_of(p, cur);
 	/* <stdint.h> names (size_t → usize, …) are analyse.c's stdint_prim */
