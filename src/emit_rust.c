@@ -37,6 +37,18 @@ const char *ctypes(const struct ctx *c)
 
 static void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool names);
 
+/* bindgen's helpers::blob: integers of the alignment, one of them
+ * written bare. */
+static void emit_blob(struct buf *b, uint64_t size, uint64_t align)
+{
+	uint64_t a = align > 8 ? 8 : align ? align : 1;
+	if (size == a)
+		buf_printf(b, "u%llu", (unsigned long long)a * 8);
+	else
+		buf_printf(b, "[u%llu; %lluusize]", (unsigned long long)a * 8,
+			   (unsigned long long)(size / a));
+}
+
 void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 {
 	const char *cp = ctypes(c);
@@ -51,6 +63,13 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 			buf_puts(b, t->prim);
 		break;
 	case TY_PTR:
+		/* bindgen's to_rust_ty: a pointer of another size than the
+		 * target's is an error, and to_rust_ty_or_opaque writes the
+		 * blob of its layout (u32 for void *__ptr32) */
+		if (t->odd_size) {
+			emit_blob(b, t->size, t->align);
+			break;
+		}
 		/* a pointer to a function (or to a typedef of a function type) is
 		 * the Option<fn> itself */
 		if (type_is_fn(t->sub)) {

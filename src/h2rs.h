@@ -223,6 +223,8 @@ struct type {
 	const char *prim;   /* TY_PRIM: Rust name ("c_int", "u128", "bool") */
 	bool ctype;         /* TY_PRIM: prim lives under the ctypes prefix */
 	bool is_const;      /* TY_PTR: the pointee is const-qualified */
+	bool odd_size;      /* TY_PTR: not the target's pointer size (__ptr32):
+			     * emitted as bytes of its size, as bindgen does */
 	struct type *sub;   /* pointee, element, or return type */
 	uint64_t len;       /* TY_ARRAY: number of elements */
 	struct item *item;  /* TY_ITEM: the referenced item */

@@ -31,6 +31,7 @@ struct parser {
 	int top_index;          /* the top-level cursor being read (1-based) */
 	struct buf body;        /* scratch: the macro body being read */
 	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */
+	long long ptr_bytes;    /* the target's pointer size */
 };
 
 static struct type *conv_type(struct parser *p, CXType t, CXCursor names);
@@ -312,6 +313,8 @@ static struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 		r->sub = conv_type(p, pt, names);
 		r->size = clang_Type_getSizeOf(t);
 		r->align = clang_Type_getAlignOf(t);
+		/* void *__ptr32 (-fms-extensions) on a 64-bit target */
+		r->odd_size = r->size > 0 && (long long)r->size != p->ptr_bytes;
 		return r;
 	}
 	case CXType_ConstantArray: {
@@ -1417,6 +1420,10 @@ void parse_header(struct ctx *c)
 		o->wrap_macros.n ? 1 : 0, flags, &p.tu);
 	if (rc != CXError_Success || !p.tu)
 		error("%s: libclang could not parse the input (error code %d)", o->header, (int)rc);
+	CXTargetInfo ti = clang_getTranslationUnitTargetInfo(p.tu);
+	int width = clang_TargetInfo_getPointerWidth(ti);
+	clang_TargetInfo_dispose(ti);
+	p.ptr_bytes = width > 0 ? width / 8 : (long long)sizeof(void *);
 	int errors = report_diagnostics(p.tu);
 	if (errors)
 		error("%s: %d error%s while parsing; no bindings written", o->header, errors,
