@@ -274,11 +274,15 @@ static unsigned array_can(const struct ctx *c, unsigned elem, uint64_t len)
  * of __BindgenUnionField<T> markers plus a blob of the union's size
  * (bindgen_wrapper style; CompInfo::is_rust_union in ir/comp.rs). Unions
  * with bitfields keep the Rust union (with ManuallyDrop members), whose
- * accessors the units need. */
+ * accessors the units need. A zero-sized union is never a Rust union
+ * either. (A forward-declared one is not a union at all: emit_record writes
+ * bindgen's _unused struct.) */
 bool union_wrapper(struct ctx *c, struct item *it)
 {
 	if (!it->is_union || !it->complete || it->opaque)
 		return false;
+	if (it->size == 0) /* `union {}`: Rust has no union without fields */
+		return true;
 	bool noncopy = false;
 	for (int i = 0; i < it->nrs; i++) {
 		if (it->rs[i].kind == RF_BITFIELD_UNIT)
@@ -322,8 +326,8 @@ static unsigned not_by_name(const struct options *o, const struct item *it)
  * member is Copy, opaque or not; a struct what all its fields can. */
 static unsigned record_can(struct ctx *c, struct item *it)
 {
-	if (!it->complete)
-		return DERIVE_COPY | DERIVE_DEBUG;
+	if (!it->complete) /* a forward-declared union: Copy falls through */
+		return it->is_union ? DERIVE_COPY : DERIVE_COPY | DERIVE_DEBUG;
 	layout_record(c, it);
 	if (it->opaque) {
 		uint64_t a = it->align > 8 ? 8 : it->align;

@@ -737,12 +737,12 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	uint64_t a = it->align > 8 ? 8 : it->align;
-	c->need_union_field = true;
 	open_item(b, "pub struct", it->name, "{\n");
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
 		if (rf->kind != RF_FIELD)
 			continue;
+		c->need_union_field = true; /* bindgen's saw_bindgen_union */
 		emit_doc(c, b, INDENT, rf->cfield->doc);
 		emit_wrapped_field(e, rf, "__BindgenUnionField<");
 	}
@@ -758,9 +758,11 @@ static void emit_record(struct emitter *e, struct item *it)
 	int applies = it->is_union ? 2 : 1;
 	emit_doc(c, b, 0, it->doc);
 	if (!it->complete) {
+		/* a struct even for a union: is_rust_union is false for a
+		 * forward declaration (ir/comp.rs) */
 		buf_puts(b, "#[repr(C)]\n");
 		emit_derives(c, b, it, item_derives(c, it), applies);
-		open_item(b, kw, it->name, "{\n    _unused: [u8; 0],\n}\n");
+		open_item(b, "pub struct", it->name, "{\n    _unused: [u8; 0],\n}\n");
 		return;
 	}
 	unsigned d = item_derives(c, it);
