@@ -406,6 +406,12 @@ unsigned type_can(struct ctx *c, const struct type *t)
 		return array_can(c, DERIVE_ALL, t->size / (t->align > 8 ? 8 : t->align));
 	case TY_COMPLEX:
 		return DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_PARTIALEQ;
+	case TY_FLOAT16:
+		/* bindgen's TypeKind::Float(Float16): no Hash (can_derive_simple),
+		 * no Eq or Ord (has_float). bindgen would derive PartialOrd, which
+		 * its __BindgenFloat16 does not implement (the bindings would not
+		 * compile): left out here. */
+		return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD);
 	case TY_FUNC:
 		/* comparing function pointers is unpredictable (rustc warns,
 		 * unpredictable_function_pointer_comparisons): no PartialEq/Eq */
