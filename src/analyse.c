@@ -293,6 +293,14 @@ bool union_wrapper(struct ctx *c, struct item *it)
 	return noncopy;
 }
 
+/* void, or a typedef (chain) of it. */
+bool type_is_void(const struct type *t)
+{
+	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
+		t = t->item->aliased;
+	return t->kind == TY_VOID;
+}
+
 /* A function type, or a typedef (chain) of one: emitted as Option<fn>. */
 bool type_is_fn(const struct type *t)
 {

@@ -123,11 +123,13 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 	}
 }
 
+/* bindgen's fnsig_return_ty_internal: no return type when the type,
+ * through its aliases, is void (typedef void VOID; VOID f(void);). */
 static void emit_return(struct ctx *c, struct buf *b, const struct type *f)
 {
 	if (f->noreturn)
 		buf_puts(b, " -> !");
-	else if (f->sub->kind != TY_VOID) {
+	else if (!type_is_void(f->sub)) {
 		buf_puts(b, " -> ");
 		emit_type(c, b, f->sub);
 	}
@@ -521,7 +523,10 @@ static void bitfield_to_raw(struct emitter *e, struct buf *pre, int indent, stru
 	buf_printf(b, "%s as u64", val);
 }
 
-/* Getter, setter and raw accessors of one bitfield. */
+/* Getter, setter and raw accessors of one bitfield. bindgen's names
+ * (deanonymize_fields in ir/comp.rs, bitfield_raw_getter_name in codegen):
+ * the getter is the mangled field name (type_), the raw getter that plus
+ * _raw (type__raw); the setter is set_ and the C name, mangled as a whole. */
 static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struct field *f)
 {
 	struct ctx *c = e->c;
@@ -564,7 +569,7 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 		   "                %s::ptr::addr_of!((*this)._bitfield_%d),\n"
 		   "                %lluusize,\n                %du8,\n            )\n        };\n"
 		   "        %s\n    }\n",
-		   f->cname, ty.p, ub, S, u->unit, off, w, expr.p);
+		   name, ty.p, ub, S, u->unit, off, w, expr.p);
 
 	buf_reset(&expr);
 	buf_printf(b, "    #[inline]\n    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",

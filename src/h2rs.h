@@ -428,6 +428,7 @@ unsigned enum_derives(struct ctx *c, const struct item *it);
 struct item *resolve_typedef(struct item *it);
 bool union_wrapper(struct ctx *c, struct item *it);
 bool type_is_fn(const struct type *t);
+bool type_is_void(const struct type *t);
 
 /* ---- emit_rust.c ---- */
 /* The bindings in EMIT_PARTS parts (prelude, first half, second half),
