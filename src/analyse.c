@@ -301,6 +301,22 @@ bool type_is_void(const struct type *t)
 	return t->kind == TY_VOID;
 }
 
+/* An opaque union is still written as a Rust union when bindgen's
+ * is_rust_union holds for its C members (ir/comp.rs; the codegen of
+ * CompInfo picks the keyword from it, opaque or not): defined, not zero
+ * sized, every member Copy. */
+bool opaque_rust_union(struct ctx *c, struct item *it)
+{
+	if (!it->is_union || !it->complete || !it->opaque || it->size == 0)
+		return false;
+	for (int i = 0; i < it->nfields; i++) {
+		struct field *f = it->fields[i];
+		if (f->bit_width < 0 && !(type_can(c, f->type) & DERIVE_COPY))
+			return false;
+	}
+	return true;
+}
+
 /* A function type, or a typedef (chain) of one: emitted as Option<fn>. */
 bool type_is_fn(const struct type *t)
 {

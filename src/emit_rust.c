@@ -741,7 +741,6 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
-	uint64_t a = it->align > 8 ? 8 : it->align;
 	open_item(b, "pub struct", it->name, "{\n");
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
@@ -751,8 +750,9 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 		emit_doc(c, b, INDENT, rf->cfield->doc);
 		emit_wrapped_field(e, rf, "__BindgenUnionField<");
 	}
-	buf_printf(b, "    pub bindgen_union_field: [u%llu; %lluusize],\n}\n", (unsigned long long)a * 8,
-		   (unsigned long long)(it->size / a));
+	buf_puts(b, "    pub bindgen_union_field: ");
+	emit_blob(b, it->size, it->align);
+	buf_puts(b, ",\n}\n");
 }
 
 static void emit_record(struct emitter *e, struct item *it)
@@ -766,7 +766,7 @@ static void emit_record(struct emitter *e, struct item *it)
 		/* a struct even for a union: is_rust_union is false for a
 		 * forward declaration (ir/comp.rs) */
 		buf_puts(b, "#[repr(C)]\n");
-		emit_derives(c, b, it, item_derives(c, it), applies);
+		emit_derives(c, b, it, item_derives(c, it), 1);
 		open_item(b, "pub struct", it->name, "{\n    _unused: [u8; 0],\n}\n");
 		return;
 	}
@@ -778,17 +778,27 @@ static void emit_record(struct emitter *e, struct item *it)
 		want_default = o->derive_default && !regex_list_match(&o->no_default, it->name);
 	}
 	if (it->opaque) {
-		uint64_t a = it->align > 8 ? 8 : it->align;
-		kw = "pub struct"; /* a blob, whatever C had: bindgen's opaque items are structs */
+		/* bindgen's CompInfo codegen for an opaque item: the blob of its
+		 * layout (helpers::blob); a union stays a union when
+		 * is_rust_union holds. bindgen also writes repr(align) of the
+		 * alignment on every opaque item; here only where the blob needs
+		 * it, so that a packed record can still hold the item (rustc
+		 * rejects a packed type holding a repr(align) one, E0588) */
+		bool un = opaque_rust_union(c, it);
+		if (!un)
+			applies = 1;
 		buf_puts(b, "#[repr(C)]\n");
 		if (it->repr_align)
 			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
 		emit_derives(c, b, it, d, applies);
-		open_item(b, kw, it->name, "{\n");
-		buf_printf(b, "    pub _bindgen_opaque_blob: [u%llu; %lluusize],\n}\n",
-			   (unsigned long long)a * 8, (unsigned long long)(it->size / a));
+		open_item(b, un ? "pub union" : "pub struct", it->name, "{\n");
+		buf_puts(b, "    pub _bindgen_opaque_blob: ");
+		emit_blob(b, it->size, it->align);
+		buf_puts(b, ",\n}\n");
 	} else {
 		bool wrap = union_wrapper(c, it);
+		if (wrap)
+			applies = 1; /* bindgen's DeriveTypeKind::Struct */
 		if (wrap && it->align > 8)
 			buf_printf(b, "#[repr(C)]\n#[repr(align(%llu))]\n", (unsigned long long)it->align);
 		else if (wrap)

@@ -427,6 +427,7 @@ unsigned item_derives(struct ctx *c, struct item *it);
 unsigned enum_derives(struct ctx *c, const struct item *it);
 struct item *resolve_typedef(struct item *it);
 bool union_wrapper(struct ctx *c, struct item *it);
+bool opaque_rust_union(struct ctx *c, struct item *it);
 bool type_is_fn(const struct type *t);
 bool type_is_void(const struct type *t);
 

@@ -58,3 +58,17 @@ rust_prog "a forward-declared union's pointer round-trips through gcc's code; th
 	"$d/u.rs" "$d/use.rs" -L "$d" -lf
 printf 'fn main() { let p: *mut b::never_defined = std::ptr::null_mut(); println!("{:?}", unsafe { &*p }); }\n' >"$d/dbg.rs"
 rust_fails "the forward-declared union derives no Debug (bindgen: unions derive Copy only)" "$d/u.rs" "$d/dbg.rs" 'Debug'
+
+# --opaque-type: the blob is bindgen's helpers::blob (one integer bare), and
+# an opaque union whose members are Copy stays a union (CompInfo codegen
+# takes the keyword from is_rust_union, opaque or not); unions derive Copy
+# only (derive.rs: "cannot derive ... for Rust unions"), Default is impl'd
+printf 'struct os { int a; };\nunion ou { int a; char c; };\nstruct ow { union ou u; struct os s; };\n' >"$d/o.h"
+"$H2RS" "$d/o.h" --opaque-type '.*' --with-derive-default -o "$d/o.rs" 2>/dev/null
+check "--opaque-type: a 4-byte struct's blob is u32" \
+	grep -qzF $'#[derive(Debug, Default, Copy, Clone)]\npub struct os {\n    pub _bindgen_opaque_blob: u32,\n}' "$d/o.rs"
+check "--opaque-type: the union stays a union deriving Copy, Clone, with impl Default" \
+	bash -c "grep -qzF $'#[derive(Copy, Clone)]\npub union ou {\n    pub _bindgen_opaque_blob: u32,\n}' '$d/o.rs' && grep -q '^impl Default for ou' '$d/o.rs'"
+check "--opaque-type: a larger blob is an array" grep -qF 'pub _bindgen_opaque_blob: [u32; 2usize],' "$d/o.rs"
+printf 'fn main() { let u = b::ou::default(); let w = b::ow::default(); assert_eq!(unsafe { u._bindgen_opaque_blob }, 0); assert_eq!(w._bindgen_opaque_blob, [0, 0]); let _c: b::ou = b::ou { _bindgen_opaque_blob: 7 }; }\n' >"$d/o_use.rs"
+rust_prog "--opaque-type bindings compile and the opaque union is built as a union" "$d/o.rs" "$d/o_use.rs"
