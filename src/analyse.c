@@ -274,11 +274,15 @@ static unsigned array_can(const struct ctx *c, unsigned elem, uint64_t len)
  * of __BindgenUnionField<T> markers plus a blob of the union's size
  * (bindgen_wrapper style; CompInfo::is_rust_union in ir/comp.rs). Unions
  * with bitfields keep the Rust union (with ManuallyDrop members), whose
- * accessors the units need. */
+ * accessors the units need. A zero-sized union is never a Rust union
+ * either. (A forward-declared one is not a union at all: emit_record writes
+ * bindgen's _unused struct.) */
 bool union_wrapper(struct ctx *c, struct item *it)
 {
 	if (!it->is_union || !it->complete || it->opaque)
 		return false;
+	if (it->size == 0) /* `union {}`: Rust has no union without fields */
+		return true;
 	bool noncopy = false;
 	for (int i = 0; i < it->nrs; i++) {
 		if (it->rs[i].kind == RF_BITFIELD_UNIT)
@@ -287,6 +291,30 @@ bool union_wrapper(struct ctx *c, struct item *it)
 			noncopy = true;
 	}
 	return noncopy;
+}
+
+/* void, or a typedef (chain) of it. */
+bool type_is_void(const struct type *t)
+{
+	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
+		t = t->item->aliased;
+	return t->kind == TY_VOID;
+}
+
+/* An opaque union is still written as a Rust union when bindgen's
+ * is_rust_union holds for its C members (ir/comp.rs; the codegen of
+ * CompInfo picks the keyword from it, opaque or not): defined, not zero
+ * sized, every member Copy. */
+bool opaque_rust_union(struct ctx *c, struct item *it)
+{
+	if (!it->is_union || !it->complete || !it->opaque || it->size == 0)
+		return false;
+	for (int i = 0; i < it->nfields; i++) {
+		struct field *f = it->fields[i];
+		if (f->bit_width < 0 && !(type_can(c, f->type) & DERIVE_COPY))
+			return false;
+	}
+	return true;
 }
 
 /* A function type, or a typedef (chain) of one: emitted as Option<fn>. */
@@ -322,8 +350,8 @@ static unsigned not_by_name(const struct options *o, const struct item *it)
  * member is Copy, opaque or not; a struct what all its fields can. */
 static unsigned record_can(struct ctx *c, struct item *it)
 {
-	if (!it->complete)
-		return DERIVE_COPY | DERIVE_DEBUG;
+	if (!it->complete) /* a forward-declared union: Copy falls through */
+		return it->is_union ? DERIVE_COPY : DERIVE_COPY | DERIVE_DEBUG;
 	layout_record(c, it);
 	if (it->opaque) {
 		uint64_t a = it->align > 8 ? 8 : it->align;
@@ -402,6 +430,12 @@ unsigned type_can(struct ctx *c, const struct type *t)
 		return array_can(c, DERIVE_ALL, t->size / (t->align > 8 ? 8 : t->align));
 	case TY_COMPLEX:
 		return DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_PARTIALEQ;
+	case TY_FLOAT16:
+		/* bindgen's TypeKind::Float(Float16): no Hash (can_derive_simple),
+		 * no Eq or Ord (has_float). bindgen would derive PartialOrd, which
+		 * its __BindgenFloat16 does not implement (the bindings would not
+		 * compile): left out here. */
+		return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD);
 	case TY_FUNC:
 		/* comparing function pointers is unpredictable (rustc warns,
 		 * unpredictable_function_pointer_comparisons): no PartialEq/Eq */

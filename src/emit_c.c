@@ -49,7 +49,7 @@ static void wrapper(struct ctx *c, struct buf *b, const struct item *it)
 	buf_puts(b, ";\n");
 	signature(c, b, it);
 	buf_puts(b, "\n{\n\t");
-	bool is_void = !strcmp(it->c_ret, "void");
+	bool is_void = type_is_void(it->type->sub); /* void, or typedef void VOID */
 	/* a macro may expand to an initializer (REFCOUNT_INIT): initialise a
 	 * local from it rather than returning it directly */
 	bool via_local = it->wrap == WRAP_MACRO && !is_void && !it->type->noreturn;

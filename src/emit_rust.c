@@ -37,6 +37,18 @@ const char *ctypes(const struct ctx *c)
 
 static void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool names);
 
+/* bindgen's helpers::blob: integers of the alignment, one of them
+ * written bare. */
+static void emit_blob(struct buf *b, uint64_t size, uint64_t align)
+{
+	uint64_t a = align > 8 ? 8 : align ? align : 1;
+	if (size == a)
+		buf_printf(b, "u%llu", (unsigned long long)a * 8);
+	else
+		buf_printf(b, "[u%llu; %lluusize]", (unsigned long long)a * 8,
+			   (unsigned long long)(size / a));
+}
+
 void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 {
 	const char *cp = ctypes(c);
@@ -51,6 +63,13 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 			buf_puts(b, t->prim);
 		break;
 	case TY_PTR:
+		/* bindgen's to_rust_ty: a pointer of another size than the
+		 * target's is an error, and to_rust_ty_or_opaque writes the
+		 * blob of its layout (u32 for void *__ptr32) */
+		if (t->odd_size) {
+			emit_blob(b, t->size, t->align);
+			break;
+		}
 		/* a pointer to a function (or to a typedef of a function type) is
 		 * the Option<fn> itself */
 		if (type_is_fn(t->sub)) {
@@ -104,11 +123,13 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 	}
 }
 
+/* bindgen's fnsig_return_ty_internal: no return type when the type,
+ * through its aliases, is void (typedef void VOID; VOID f(void);). */
 static void emit_return(struct ctx *c, struct buf *b, const struct type *f)
 {
 	if (f->noreturn)
 		buf_puts(b, " -> !");
-	else if (f->sub->kind != TY_VOID) {
+	else if (!type_is_void(f->sub)) {
 		buf_puts(b, " -> ");
 		emit_type(c, b, f->sub);
 	}
@@ -502,7 +523,10 @@ static void bitfield_to_raw(struct emitter *e, struct buf *pre, int indent, stru
 	buf_printf(b, "%s as u64", val);
 }
 
-/* Getter, setter and raw accessors of one bitfield. */
+/* Getter, setter and raw accessors of one bitfield. bindgen's names
+ * (deanonymize_fields in ir/comp.rs, bitfield_raw_getter_name in codegen):
+ * the getter is the mangled field name (type_), the raw getter that plus
+ * _raw (type__raw); the setter is set_ and the C name, mangled as a whole. */
 static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struct field *f)
 {
 	struct ctx *c = e->c;
@@ -545,7 +569,7 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 		   "                %s::ptr::addr_of!((*this)._bitfield_%d),\n"
 		   "                %lluusize,\n                %du8,\n            )\n        };\n"
 		   "        %s\n    }\n",
-		   f->cname, ty.p, ub, S, u->unit, off, w, expr.p);
+		   name, ty.p, ub, S, u->unit, off, w, expr.p);
 
 	buf_reset(&expr);
 	buf_printf(b, "    #[inline]\n    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
@@ -717,18 +741,18 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
-	uint64_t a = it->align > 8 ? 8 : it->align;
-	c->need_union_field = true;
 	open_item(b, "pub struct", it->name, "{\n");
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
 		if (rf->kind != RF_FIELD)
 			continue;
+		c->need_union_field = true; /* bindgen's saw_bindgen_union */
 		emit_doc(c, b, INDENT, rf->cfield->doc);
 		emit_wrapped_field(e, rf, "__BindgenUnionField<");
 	}
-	buf_printf(b, "    pub bindgen_union_field: [u%llu; %lluusize],\n}\n", (unsigned long long)a * 8,
-		   (unsigned long long)(it->size / a));
+	buf_puts(b, "    pub bindgen_union_field: ");
+	emit_blob(b, it->size, it->align);
+	buf_puts(b, ",\n}\n");
 }
 
 static void emit_record(struct emitter *e, struct item *it)
@@ -739,9 +763,11 @@ static void emit_record(struct emitter *e, struct item *it)
 	int applies = it->is_union ? 2 : 1;
 	emit_doc(c, b, 0, it->doc);
 	if (!it->complete) {
+		/* a struct even for a union: is_rust_union is false for a
+		 * forward declaration (ir/comp.rs) */
 		buf_puts(b, "#[repr(C)]\n");
-		emit_derives(c, b, it, item_derives(c, it), applies);
-		open_item(b, kw, it->name, "{\n    _unused: [u8; 0],\n}\n");
+		emit_derives(c, b, it, item_derives(c, it), 1);
+		open_item(b, "pub struct", it->name, "{\n    _unused: [u8; 0],\n}\n");
 		return;
 	}
 	unsigned d = item_derives(c, it);
@@ -752,17 +778,27 @@ static void emit_record(struct emitter *e, struct item *it)
 		want_default = o->derive_default && !regex_list_match(&o->no_default, it->name);
 	}
 	if (it->opaque) {
-		uint64_t a = it->align > 8 ? 8 : it->align;
-		kw = "pub struct"; /* a blob, whatever C had: bindgen's opaque items are structs */
+		/* bindgen's CompInfo codegen for an opaque item: the blob of its
+		 * layout (helpers::blob); a union stays a union when
+		 * is_rust_union holds. bindgen also writes repr(align) of the
+		 * alignment on every opaque item; here only where the blob needs
+		 * it, so that a packed record can still hold the item (rustc
+		 * rejects a packed type holding a repr(align) one, E0588) */
+		bool un = opaque_rust_union(c, it);
+		if (!un)
+			applies = 1;
 		buf_puts(b, "#[repr(C)]\n");
 		if (it->repr_align)
 			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
 		emit_derives(c, b, it, d, applies);
-		open_item(b, kw, it->name, "{\n");
-		buf_printf(b, "    pub _bindgen_opaque_blob: [u%llu; %lluusize],\n}\n",
-			   (unsigned long long)a * 8, (unsigned long long)(it->size / a));
+		open_item(b, un ? "pub union" : "pub struct", it->name, "{\n");
+		buf_puts(b, "    pub _bindgen_opaque_blob: ");
+		emit_blob(b, it->size, it->align);
+		buf_puts(b, ",\n}\n");
 	} else {
 		bool wrap = union_wrapper(c, it);
+		if (wrap)
+			applies = 1; /* bindgen's DeriveTypeKind::Struct */
 		if (wrap && it->align > 8)
 			buf_printf(b, "#[repr(C)]\n#[repr(align(%llu))]\n", (unsigned long long)it->align);
 		else if (wrap)
@@ -1040,6 +1076,16 @@ static void emit_extern_open(struct ctx *c, struct buf *b)
 							 : "extern \"C\" {\n");
 }
 
+/* A function or static whose Rust name is not its symbol (a keyword or
+ * primitive, renamed type_) links by the symbol, which \u{1} keeps LLVM from
+ * mangling further (bindgen's codegen: link_name::<false> when
+ * names_will_be_identical_after_mangling is false). */
+static void emit_link_name(struct buf *b, const struct item *it)
+{
+	if (it->cname && strcmp(it->name, it->cname))
+		buf_printf(b, "    #[link_name = \"\\u{1}%s\"]\n", it->cname);
+}
+
 /* rustfmt: one line if it fits; else the return type alone moves down if
  * the parameters fit; else one parameter per line. */
 static void emit_function(struct emitter *e, struct item *it)
@@ -1053,6 +1099,8 @@ static void emit_function(struct emitter *e, struct item *it)
 		buf_puts(b, "    #[must_use]\n");
 	if (it->wrap)
 		buf_printf(b, "    #[link_name = \"%s\"]\n", wrapper_name(c, it));
+	else
+		emit_link_name(b, it);
 	struct buf params = {0}, ret = {0};
 	for (int i = 0; i < f->nparams; i++) {
 		if (i)
@@ -1135,6 +1183,7 @@ static void emit_var(struct emitter *e, struct item *it)
 	}
 	emit_extern_open(c, b);
 	emit_doc(c, b, INDENT, it->doc);
+	emit_link_name(b, it);
 	/* too long, it breaks after the colon, as a field does */
 	emit_typed_line(e, INDENT,
 			join(&e->lead, "pub static ", it->is_const ? "" : "mut ", it->name, ": ", NULL),

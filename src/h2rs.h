@@ -223,6 +223,8 @@ struct type {
 	const char *prim;   /* TY_PRIM: Rust name ("c_int", "u128", "bool") */
 	bool ctype;         /* TY_PRIM: prim lives under the ctypes prefix */
 	bool is_const;      /* TY_PTR: the pointee is const-qualified */
+	bool odd_size;      /* TY_PTR: not the target's pointer size (__ptr32):
+			     * emitted as bytes of its size, as bindgen does */
 	struct type *sub;   /* pointee, element, or return type */
 	uint64_t len;       /* TY_ARRAY: number of elements */
 	struct item *item;  /* TY_ITEM: the referenced item */
@@ -425,7 +427,9 @@ unsigned item_derives(struct ctx *c, struct item *it);
 unsigned enum_derives(struct ctx *c, const struct item *it);
 struct item *resolve_typedef(struct item *it);
 bool union_wrapper(struct ctx *c, struct item *it);
+bool opaque_rust_union(struct ctx *c, struct item *it);
 bool type_is_fn(const struct type *t);
+bool type_is_void(const struct type *t);
 
 /* ---- emit_rust.c ---- */
 /* The bindings in EMIT_PARTS parts (prelude, first half, second half),

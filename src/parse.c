@@ -31,6 +31,7 @@ struct parser {
 	int top_index;          /* the top-level cursor being read (1-based) */
 	struct buf body;        /* scratch: the macro body being read */
 	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */
+	long long ptr_bytes;    /* the target's pointer size */
 };
 
 static struct type *conv_type(struct parser *p, CXType t, CXCursor names);
@@ -312,6 +313,8 @@ static struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 		r->sub = conv_type(p, pt, names);
 		r->size = clang_Type_getSizeOf(t);
 		r->align = clang_Type_getAlignOf(t);
+		/* void *__ptr32 (-fms-extensions) on a 64-bit target */
+		r->odd_size = r->size > 0 && (long long)r->size != p->ptr_bytes;
 		return r;
 	}
 	case CXType_ConstantArray: {
@@ -749,6 +752,21 @@ static struct item *enum_item(struct parser *p, CXCursor cur, struct item *paren
 
 /* ---- typedefs ---- */
 
+/* bindgen's name for a typedef: `typedef struct foo *foo;` (a pointer to a
+ * tag spelled with its keyword, of the typedef's own name) is foo_ptr, so
+ * it does not clash with the tag (bindgen 0.72.1's ir/ty.rs, CXType_Typedef
+ * in from_clang_ty). */
+static const char *ptr_typedef_name(char *name, CXType ut)
+{
+	if (ut.kind != CXType_Pointer)
+		return name;
+	CXType pt = clang_getPointeeType(ut);
+	if (pt.kind != CXType_Elaborated)
+		return name;
+	char *tag = cxstr(clang_getCursorSpelling(clang_getTypeDeclaration(pt)));
+	return strcmp(tag, name) ? name : xstrfmt("%s_ptr", name);
+}
+
 static struct item *typedef_item(struct parser *p, CXCursor cur)
 {
 	CXCursor canon = clang_getCanonicalCursor(cur);
@@ -757,6 +775,7 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 		return it;
 	char *name = cxstr(clang_getCursorSpelling(cur));
 	CXType ut = clang_getTypedefDeclUnderlyingType(cur);
+	const char *rname = ptr_typedef_name(name, ut);
 	while (ut.kind == CXType_Elaborated)
 		ut = clang_Type_getNamedType(ut);
 	if (ut.kind == CXType_Record || ut.kind == CXType_Enum) {
@@ -794,8 +813,8 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 		}
 	}
 	it = new_item(p, IT_TYPEDEF, cur);
-	it->cname = name;
-	it->name = name;
+	it->cname = rname;
+	it->name = rname;
 	strmap_put(&p->c->typedefs, name, it);
 	it->doc = doc_of(p, cur);
 	/* <stdint.h> names (size_t → usize, …) are analyse.c's stdint_prim */
@@ -1401,6 +1420,10 @@ void parse_header(struct ctx *c)
 		o->wrap_macros.n ? 1 : 0, flags, &p.tu);
 	if (rc != CXError_Success || !p.tu)
 		error("%s: libclang could not parse the input (error code %d)", o->header, (int)rc);
+	CXTargetInfo ti = clang_getTranslationUnitTargetInfo(p.tu);
+	int width = clang_TargetInfo_getPointerWidth(ti);
+	clang_TargetInfo_dispose(ti);
+	p.ptr_bytes = width > 0 ? width / 8 : (long long)sizeof(void *);
 	int errors = report_diagnostics(p.tu);
 	if (errors)
 		error("%s: %d error%s while parsing; no bindings written", o->header, errors,
