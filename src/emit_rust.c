@@ -383,6 +383,12 @@ static void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc)
 
 /* ---- derives and attributes ---- */
 
+/* --must-use-type: bindgen's Item::must_use, by the item's name. */
+static bool must_use_type(const struct ctx *c, const struct item *it)
+{
+	return c->opt->must_use_type.n && regex_list_match(&c->opt->must_use_type, it->name);
+}
+
 static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned d,
 			 int applies)
 {
@@ -413,6 +419,10 @@ static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned
 		    regexec(&ca->re, it->name, 0, NULL, 0) == 0)
 			buf_printf(b, "%s\n", ca->text);
 	}
+	/* bindgen's CompInfo codegen: #[must_use] last, after the custom
+	 * attributes (enums place it themselves) */
+	if (applies != 4 && must_use_type(c, it))
+		buf_puts(b, "#[must_use]\n");
 }
 
 static void emit_zeroing_default(struct emitter *e, const char *name)
@@ -898,11 +908,14 @@ static void emit_enum(struct emitter *e, struct item *it)
 			emit_const(b, 0, enum_const_name(c, it, en), it->name, val.p);
 		}
 		emit_doc(c, b, 0, it->doc);
+		if (must_use_type(c, it))
+			buf_puts(b, "#[must_use]\n");
 		buf_printf(b, "pub type %s = %s;\n", it->name, ity.p);
 		break;
 	case ENUM_MODULE_CONSTS:
 		emit_doc(c, b, 0, it->doc);
-		buf_printf(b, "pub mod %s {\n    pub type Type = %s;\n", it->name, ity.p);
+		buf_printf(b, "pub mod %s {\n%s    pub type Type = %s;\n", it->name,
+			   must_use_type(c, it) ? "    #[must_use]\n" : "", ity.p);
 		for (int i = 0; i < it->nconsts; i++) {
 			struct enumerator *en = it->consts[i];
 			emit_doc(c, b, INDENT, en->doc);
@@ -959,6 +972,8 @@ static void emit_enum(struct emitter *e, struct item *it)
 		}
 		emit_doc(c, b, 0, it->doc);
 		buf_puts(b, "#[repr(transparent)]\n");
+		if (must_use_type(c, it))
+			buf_puts(b, "#[must_use]\n");
 		emit_derives(c, b, it, enum_derives(c, it), 4);
 		buf_printf(b, "pub struct %s(pub %s);\n", it->name, ity.p);
 		break;
@@ -968,6 +983,8 @@ static void emit_enum(struct emitter *e, struct item *it)
 		buf_printf(b, "#[repr(%s)]\n", repr_prim(c, it, sig));
 		if (st == ENUM_RUST_NONEXHAUST)
 			buf_puts(b, "#[non_exhaustive]\n");
+		if (must_use_type(c, it))
+			buf_puts(b, "#[must_use]\n");
 		emit_derives(c, b, it, enum_derives(c, it), 4);
 		open_item(b, "pub enum", it->name, "{\n");
 		struct buf dups = {0};
@@ -1034,10 +1051,10 @@ static void emit_long_return(struct emitter *e, const struct type *f, const char
 /* bindgen's Function and Var codegen (codegen/mod.rs): the block is
  * "unsafe extern" from Rust 1.82 (unsafe_extern_blocks), which edition 2024
  * requires. */
-static void emit_extern_open(struct ctx *c, struct buf *b)
+static void emit_extern_open(struct ctx *c, struct buf *b, const char *abi)
 {
-	buf_puts(b, rust_has(c->opt, RUST_UNSAFE_EXTERN) ? "unsafe extern \"C\" {\n"
-							 : "extern \"C\" {\n");
+	buf_printf(b, "%sextern \"%s\" {\n", rust_has(c->opt, RUST_UNSAFE_EXTERN) ? "unsafe " : "",
+		   abi ? abi : "C");
 }
 
 /* rustfmt: one line if it fits; else the return type alone moves down if
@@ -1047,11 +1064,25 @@ static void emit_function(struct emitter *e, struct item *it)
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	const struct type *f = it->type;
-	emit_extern_open(c, b);
+	/* bindgen puts #[link(wasm_import_module)] before a function's extern
+	 * block (codegen/mod.rs), not a variable's */
+	if (c->opt->wasm_import_module)
+		buf_printf(b, "#[link(wasm_import_module = \"%s\")]\n", c->opt->wasm_import_module);
+	emit_extern_open(c, b, abi_override_for(c->opt, it->cname));
 	emit_doc(c, b, INDENT, it->doc);
-	if (it->must_use && c->opt->fn_attr_detection)
+	/* bindgen: the function's own attribute, or a return type (through
+	 * type refs, not typedefs) that --must-use-type names */
+	const struct type *rt = f->sub;
+	if ((it->must_use && c->opt->fn_attr_detection) ||
+	    (rt && rt->kind == TY_ITEM && must_use_type(c, rt->item)))
 		buf_puts(b, "    #[must_use]\n");
-	if (it->wrap)
+	/* --prefix-link-name: bindgen's PrefixLinkNameCallback names the symbol
+	 * PREFIX + name, unmangled ("\u{1}"); a static function then is not
+	 * wrapped (analyse.c) */
+	if (c->opt->prefix_link_name && it->wrap != WRAP_MACRO)
+		buf_printf(b, "    #[link_name = \"\\u{1}%s%s\"]\n", c->opt->prefix_link_name,
+			   it->cname);
+	else if (it->wrap)
 		buf_printf(b, "    #[link_name = \"%s\"]\n", wrapper_name(c, it));
 	struct buf params = {0}, ret = {0};
 	for (int i = 0; i < f->nparams; i++) {
@@ -1133,7 +1164,7 @@ static void emit_var(struct emitter *e, struct item *it)
 		buf_free(&val);
 		return;
 	}
-	emit_extern_open(c, b);
+	emit_extern_open(c, b, NULL);
 	emit_doc(c, b, INDENT, it->doc);
 	/* too long, it breaks after the colon, as a field does */
 	emit_typed_line(e, INDENT,
@@ -1495,6 +1526,17 @@ static void emit_item(struct emitter *e, struct item *it)
 	}
 }
 
+/* Whether --generate (and --ignore-functions) let the item's kind through:
+ * bindgen's Item::is_enabled_for_codegen. The item still took part in the
+ * allowlist walk, naming and derives, as in bindgen. */
+bool generated(const struct options *o, const struct item *it)
+{
+	unsigned bit = it->kind == IT_FUNC			  ? GEN_FUNCTIONS
+		       : it->kind == IT_VAR || it->kind == IT_MACRO ? GEN_VARS
+								  : GEN_TYPES;
+	return (o->generate & bit) != 0;
+}
+
 /* A rough measure of an item's text, to split the work in two halves. */
 static size_t item_weight(const struct item *it)
 {
@@ -1526,7 +1568,7 @@ static void *emit_half_run(void *arg)
 	c->need_float16 = c->need_union_field = false;
 	for (int i = h->from; i < h->to; i++) {
 		struct item *it = c->items.v[i];
-		if (it->emit)
+		if (it->emit && generated(c->opt, it))
 			emit_item(&e, it);
 	}
 	struct buf *scratch[] = {&e.head, &e.expr, &e.open, &e.tail, &e.lead, &e.val};
