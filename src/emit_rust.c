@@ -1202,6 +1202,18 @@ static const char *fitted_int_type(const struct item *it)
 	       : it->ival >= INT32_MIN ? "i32" : "i64";
 }
 
+/* --default-macro-constant-type signed: bindgen's
+ * default_macro_constant_type (ir/var.rs) for a signed default, i32 (or
+ * i64 when it does not fit), smaller with --fit-macro-constant-types. */
+static const char *signed_macro_type(const struct options *o, int64_t v)
+{
+	if (v < INT32_MIN || v > INT32_MAX)
+		return "i64";
+	if (!o->fit_macro_types || v < INT16_MIN || v > INT16_MAX)
+		return "i32";
+	return v < INT8_MIN || v > INT8_MAX ? "i16" : "i8";
+}
+
 static void emit_macro(struct emitter *e, struct item *it)
 {
 	struct buf *val = &e->val; /* scratch, reused from macro to macro */
@@ -1213,6 +1225,12 @@ static void emit_macro(struct emitter *e, struct item *it)
 	}
 	switch (it->vkind) {
 	case MV_INT:
+		if (e->c->opt->macro_signed) {
+			int64_t v = it->vunsigned ? (int64_t)it->uval : it->ival;
+			snprintf(ty, sizeof ty, "%s", signed_macro_type(e->c->opt, v));
+			emit_int_value(val, true, v, (uint64_t)v);
+			break;
+		}
 		snprintf(ty, sizeof ty, "%s",
 			 e->c->opt->fit_macro_types ? fitted_int_type(it) : it->mtype);
 		emit_int_value(val, !it->vunsigned, it->ival, it->uval);
@@ -1612,16 +1630,33 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 		buf_printf(head, "%s\n", (const char *)c->opt->raw_lines.v[i]);
 	if (c->opt->raw_lines.n)
 		buf_putc(head, '\n');
+	/* bindgen's helper types are items like the others: with a
+	 * post-processing pass they go through it with the rest */
+	bool post = c->opt->merge_extern_blocks || c->opt->sort_semantically;
+	struct buf *helpers = head;
+	if (post) {
+		out[1] = (struct buf){0};
+		helpers = &out[1];
+	}
 	if (c->need_bitfield_unit)
-		buf_puts(head, prelude_unit);
+		buf_puts(helpers, prelude_unit);
 	if (c->need_incomplete_array)
-		buf_puts(head, prelude_flex);
+		buf_puts(helpers, prelude_flex);
 	if (c->need_union_field)
-		buf_puts(head, prelude_union_field);
+		buf_puts(helpers, prelude_union_field);
 	if (c->need_complex)
-		buf_puts(head, prelude_complex);
+		buf_puts(helpers, prelude_complex);
 	if (c->need_float16)
-		buf_puts(head, prelude_f16);
-	out[1] = h[0].text;
-	out[2] = h[1].text;
+		buf_puts(helpers, prelude_f16);
+	if (!post) {
+		out[1] = h[0].text;
+		out[2] = h[1].text;
+		return;
+	}
+	for (int k = 0; k < 2; k++) {
+		buf_putn(&out[1], h[k].text.p ? h[k].text.p : "", h[k].text.len);
+		buf_free(&h[k].text);
+	}
+	postprocess(c->opt, &out[1]);
+	out[2] = (struct buf){0};
 }

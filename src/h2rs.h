@@ -129,6 +129,8 @@ struct options {
 	const char *output;       /* -o FILE, NULL for stdout */
 	const char *depfile;      /* --depfile FILE */
 	const char *mmd_depfile;  /* -Wp,-MMD,FILE / -MD -MF FILE after -- */
+	const char *mmd_target;   /* -MT/-MQ TARGET after --: that depfile's target */
+	bool mmd_target_quoted;   /* it came with -MQ: quoted for make */
 	const char *ctypes_prefix;/* --ctypes-prefix, NULL for the default */
 	int rust_minor;           /* --rust-target 1.N: N (default 82; nightly: INT_MAX) */
 	int rust_patch;           /* --rust-target 1.N.P: P (for messages) */
@@ -461,6 +463,10 @@ bool type_is_fn(const struct type *t);
  * to be written one after the other. */
 #define EMIT_PARTS 3
 void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS]);
+/* postprocess.c: --merge-extern-blocks and --sort-semantically on the
+ * items' text (not the header comment or --raw-line text). */
+void postprocess(const struct options *o, struct buf *text);
+
 /* Whether --generate / --ignore-functions let the item's kind through. */
 bool generated(const struct options *o, const struct item *it);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);

@@ -359,6 +359,10 @@ static void take_clang_args(struct options *o, int i, int argc, char **argv)
 		if ((!strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ")) && i + 1 < argc) {
 			if (!strcmp(a, "-MF"))
 				o->mmd_depfile = argv[i + 1];
+			else if (!o->mmd_target) { /* the rule's target, as the compiler's */
+				o->mmd_target = argv[i + 1];
+				o->mmd_target_quoted = !strcmp(a, "-MQ");
+			}
 			i++;
 			continue;
 		}
