@@ -1024,7 +1024,25 @@ static void emit_typedef(struct emitter *e, struct item *it)
 {
 	emit_doc(e->c, e->b, 0, it->doc);
 	char *lead = xstrfmt("pub type %s = ", it->name);
+	/* --override-abi also names function pointer typedefs: bindgen's
+	 * FunctionSig::abi matches the signature's name, the typedef's, and
+	 * changes the outermost function type */
+	const char *abi = it->cname && fn_of(it->aliased) ? abi_override_for(e->c->opt, it->cname)
+							   : NULL;
+	if (!abi) {
+		emit_typed_line(e, 0, lead, it->aliased, ";");
+		free(lead);
+		return;
+	}
+	struct buf *out = e->b, tmp = {0};
+	e->b = &tmp;
 	emit_typed_line(e, 0, lead, it->aliased, ";");
+	e->b = out;
+	const char *at = strstr(tmp.p, "extern \"C\" fn(");
+	buf_putn(out, tmp.p, (size_t)(at - tmp.p));
+	buf_printf(out, "extern \"%s\" fn(", abi);
+	buf_puts(out, at + strlen("extern \"C\" fn("));
+	buf_free(&tmp);
 	free(lead);
 }
 

@@ -4,8 +4,8 @@
  * syn items of its output (the header comment and --raw-line text are not
  * items); here the items are found in the text, which h2rs writes as
  * rustfmt does: every item starts at column 0, its attributes on the lines
- * above it, its body indented or closed by a line starting with '}', ')' or
- * ']'. */
+ * above it, its body indented or closed by a line starting with '}', ')', ']' or
+ * '>'. */
 #include "h2rs.h"
 
 #include <stdlib.h>
@@ -56,7 +56,7 @@ static bool attr_line(const char *line)
 
 static bool closing_line(const char *line)
 {
-	return line[0] == '}' || line[0] == ')' || line[0] == ']';
+	return line[0] == '}' || line[0] == ')' || line[0] == ']' || line[0] == '>';
 }
 
 /* Split text into items (see the top of the file). */
