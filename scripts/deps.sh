@@ -1,9 +1,8 @@
 #!/bin/sh
 # Install what `make test` and `make demo` need on Debian 12, only if it is
 # missing: a libclang development package (14..19), gcc, rustc, meson and
-# ninja-build, and the
-# headers of the real-world test sets. As root it runs apt-get; otherwise it
-# says what to install and fails.
+# ninja-build, and the headers of the real-world test sets. As root it runs
+# apt-get; otherwise it says what to install and fails.
 set -u
 missing=""
 have_libclang=no
