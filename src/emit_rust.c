@@ -20,6 +20,8 @@ struct emitter {
 	const char *cprefix; /* ctypes prefix, e.g. ::std::os::raw */
 	const char *stdp;    /* ::std or ::core */
 	bool cur_union;      /* the record being written is a union */
+	bool in_field;       /* emit_typed_line is writing a struct field */
+	const char *vis;     /* fields' and accessors' visibility: "pub ", "pub(crate) " or "" */
 	struct buf head, expr, open, tail; /* scratch for layout assertions */
 	struct buf lead;     /* scratch for a field line's "pub name: " */
 	struct buf val;      /* scratch for a macro constant's value */
@@ -162,7 +164,8 @@ static void emit_typed_line(struct emitter *e, int indent, const char *lead, con
 	}
 	/* type aliases break after "=", struct fields (not parameters) after ":" */
 	bool alias = lead_len >= 2 && !strcmp(lead + lead_len - 2, "= ");
-	bool field = !strncmp(lead, "pub ", 4) && lead_len >= 2 && !strcmp(lead + lead_len - 2, ": ");
+	bool field = (e->in_field || !strncmp(lead, "pub ", 4)) && lead_len >= 2 &&
+		     !strcmp(lead + lead_len - 2, ": ");
 	if ((alias || field) &&
 	    indent + 4 + ty.len + trail_len <= MAX_WIDTH) {
 		buf_indent(b, indent);
@@ -530,13 +533,14 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	bool un = e->cur_union;
 	snprintf(raw, sizeof raw, "self._bitfield_%d.get(%lluusize, %du8)", u->unit, off, w);
 	bitfield_from_raw(e, &expr, f, ty.p, un ? "raw" : raw);
-	buf_printf(b, "    #[inline]\n    pub fn %s(&self) -> %s {\n", name, ty.p);
+	const char *vis = e->vis;
+	buf_printf(b, "    #[inline]\n    %sfn %s(&self) -> %s {\n", vis, name, ty.p);
 	if (un)
 		buf_printf(b, "        let raw = unsafe { %s };\n", raw);
 	buf_printf(b, "        %s\n    }\n", expr.p);
 
 	buf_reset(&expr);
-	buf_printf(b, "    #[inline]\n    pub fn set_%s(&mut self, val: %s) {\n", f->cname, ty.p);
+	buf_printf(b, "    #[inline]\n    %sfn set_%s(&mut self, val: %s) {\n", vis, f->cname, ty.p);
 	bitfield_to_raw(e, b, 8, &expr, f, "val");
 	if (un)
 		buf_printf(b, "        unsafe { self._bitfield_%d.set(%lluusize, %du8, %s) }\n", u->unit,
@@ -549,17 +553,17 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	buf_reset(&expr);
 	bitfield_from_raw(e, &expr, f, ty.p, "raw");
 	buf_printf(b,
-		   "    #[inline]\n    pub unsafe fn %s_raw(this: *const Self) -> %s {\n"
+		   "    #[inline]\n    %sunsafe fn %s_raw(this: *const Self) -> %s {\n"
 		   "        let raw = unsafe {\n"
 		   "            <__BindgenBitfieldUnit<[u8; %lluusize]>>::raw_get(\n"
 		   "                %s::ptr::addr_of!((*this)._bitfield_%d),\n"
 		   "                %lluusize,\n                %du8,\n            )\n        };\n"
 		   "        %s\n    }\n",
-		   f->cname, ty.p, ub, S, u->unit, off, w, expr.p);
+		   vis, f->cname, ty.p, ub, S, u->unit, off, w, expr.p);
 
 	buf_reset(&expr);
-	buf_printf(b, "    #[inline]\n    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
-		   f->cname, ty.p);
+	buf_printf(b, "    #[inline]\n    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
+		   vis, f->cname, ty.p);
 	bitfield_to_raw(e, b, 8, &expr, f, "val");
 	buf_printf(b,
 		   "        unsafe {\n"
@@ -589,7 +593,7 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 	snprintf(ret, sizeof ret, ") -> __BindgenBitfieldUnit<[u8; %lluusize]> {",
 		 (unsigned long long)u->bytes);
 	char head[64];
-	snprintf(head, sizeof head, "    pub fn new_bitfield_%d(", u->unit);
+	snprintf(head, sizeof head, "    %sfn new_bitfield_%d(", e->vis, u->unit);
 	buf_puts(b, "    #[inline]\n");
 	if (strlen(head) + sig.len + strlen(ret) <= MAX_WIDTH) {
 		buf_printf(b, "%s%s%s\n", head, sig.p ? sig.p : "", ret);
@@ -656,8 +660,8 @@ static void emit_wrapped_field(struct emitter *e, const struct rs_field *rf, con
 	buf_puts(&e->tail, wrapper);
 	emit_type(e->c, &e->tail, rf->cfield->type);
 	buf_putc(&e->tail, '>');
-	size_t one = INDENT + strlen("pub : ,") + strlen(rf->name) + e->tail.len;
-	buf_printf(b, "    pub %s:", rf->name);
+	size_t one = INDENT + strlen(e->vis) + strlen(": ,") + strlen(rf->name) + e->tail.len;
+	buf_printf(b, "    %s%s:", e->vis, rf->name);
 	if (one > MAX_WIDTH && 2 * INDENT + e->tail.len + 1 <= MAX_WIDTH)
 		buf_puts(b, "\n        ");
 	else
@@ -681,20 +685,23 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 		if (it->is_union && !union_field_copy(c, rf->cfield->type)) {
 			emit_wrapped_field(e, rf, join(&e->open, e->stdp, "::mem::ManuallyDrop<", NULL));
 		} else {
-			emit_typed_line(e, INDENT, join(&e->lead, "pub ", rf->name, ": ", NULL),
+			e->in_field = true;
+			emit_typed_line(e, INDENT, join(&e->lead, e->vis, rf->name, ": ", NULL),
 					rf->cfield->type, ",");
+			e->in_field = false;
 		}
 		break;
 	case RF_PADDING:
-		buf_printf(b, "    pub %s: [u8; %lluusize],\n", rf->name,
+		buf_printf(b, "    %s%s: [u8; %lluusize],\n", e->vis, rf->name,
 			   (unsigned long long)rf->bytes);
 		break;
 	case RF_BITFIELD_ALIGN:
-		buf_printf(b, "    pub %s: [u%llu; 0],\n", rf->name, (unsigned long long)rf->align * 8);
+		buf_printf(b, "    %s%s: [u%llu; 0],\n", e->vis, rf->name,
+			   (unsigned long long)rf->align * 8);
 		break;
 	case RF_BITFIELD_UNIT:
 		e->c->need_bitfield_unit = true;
-		buf_printf(b, "    pub %s: __BindgenBitfieldUnit<[u8; %lluusize]>,\n", rf->name,
+		buf_printf(b, "    %s%s: __BindgenBitfieldUnit<[u8; %lluusize]>,\n", e->vis, rf->name,
 			   (unsigned long long)rf->bytes);
 		break;
 	}
@@ -1599,7 +1606,8 @@ static void *emit_half_run(void *arg)
 	struct emit_half *h = arg;
 	struct ctx *c = &h->c;
 	struct emitter e = {.c = c, .b = &h->text, .cprefix = ctypes(c),
-			    .stdp = c->opt->use_core ? "::core" : "::std"};
+			    .stdp = c->opt->use_core ? "::core" : "::std",
+			    .vis = c->opt->field_vis ? c->opt->field_vis : "pub "};
 	c->need_bitfield_unit = c->need_incomplete_array = c->need_complex = false;
 	c->need_float16 = c->need_union_field = false;
 	for (int i = h->from; i < h->to; i++) {

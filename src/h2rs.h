@@ -143,6 +143,7 @@ struct options {
 	const char *prefix_link_name; /* --prefix-link-name: functions' #[link_name] prefix */
 	const char *wasm_import_module; /* --wasm-import-module-name */
 	bool macro_signed;        /* --default-macro-constant-type signed */
+	const char *field_vis;    /* --default-visibility: "pub ", "pub(crate) ", "" (NULL: pub) */
 	struct vec abi_overrides; /* --override-abi REGEX=ABI (struct abi_override *) */
 	struct regex_list must_use_type; /* --must-use-type */
 	const char *layout_probe; /* --layout-probe PREFIX: write PREFIX.c/.rs */

@@ -312,7 +312,6 @@ static const struct {
 	{"--impl-partialeq", "hand-written PartialEq impls are not generated"},
 	{"--flexarray-dst", "flexible array members are always __IncompleteArrayField"},
 	{"--c-naming", "types keep bindgen's default names"},
-	{"--default-visibility", "fields are always pub"},
 	{"--new-type-alias", "typedefs are always type aliases"},
 	{"--new-type-alias-deref", "typedefs are always type aliases"},
 	{"--manually-drop-union", "unions with non-Copy fields use __BindgenUnionField"},
@@ -687,7 +686,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--generate", "--prefix-link-name", "--wasm-import-module-name",
 			"--override-abi", "--default-alias-style", "--normal-alias",
 			"--default-non-copy-union-style", "--bindgen-wrapper-union",
-			"--clang-macro-fallback-build-dir",
+			"--clang-macro-fallback-build-dir", "--default-visibility",
 		};
 		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
 			takes_value |= !strcmp(name, value_opts[k]);
@@ -778,6 +777,18 @@ void parse_options(struct options *o, int argc, char **argv)
 			if (strcmp(val, "bindgen_wrapper"))
 				error("--default-non-copy-union-style manually_drop is not supported by "
 				      "h2rs yet (unions with non-Copy fields use __BindgenUnionField)");
+		} else if (!strcmp(name, "--default-visibility")) {
+			/* bindgen's FieldVisibilityKind: fields, bitfield units,
+			 * padding and bitfield accessors */
+			if (!strcmp(val, "public"))
+				o->field_vis = "pub ";
+			else if (!strcmp(val, "crate"))
+				o->field_vis = "pub(crate) ";
+			else if (!strcmp(val, "private"))
+				o->field_vis = "";
+			else
+				error("invalid value '%s' for '--default-visibility <VISIBILITY>': "
+				      "expected private, crate or public", val);
 		} else if (!strcmp(name, "--clang-macro-fallback-build-dir")) {
 			/* only used by --clang-macro-fallback, which h2rs does not take */
 		} else if (!strcmp(name, "--formatter")) {

@@ -276,9 +276,10 @@ rc=$?
 
 # unsupported: an error naming the option, no output written
 n=0
-for f in "--dynamic-loading lib" --impl-debug --impl-partialeq --flexarray-dst --c-naming "--default-visibility crate" \
+for f in "--dynamic-loading lib" --impl-debug --impl-partialeq --flexarray-dst --c-naming \
 	"--new-type-alias t" "--new-type-alias-deref t" "--manually-drop-union u" --clang-macro-fallback \
-	--generate-block --builtins "--default-alias-style new_type" "--default-non-copy-union-style manually_drop"; do
+	--generate-block --builtins "--default-alias-style new_type" "--default-non-copy-union-style manually_drop" \
+	"--module-raw-line m l"; do
 	rm -f "$d/unsup.rs"
 	# shellcheck disable=SC2086
 	"$H2RS" "$H" $f -o "$d/unsup.rs" 2>"$d/unsup.err"
@@ -336,3 +337,45 @@ for v in 1.33 1.71.1 1.18446744073709551615 nightly; do
 done
 [ -z "$bad_rt" ] && ok "--rust-target takes 1.33, 1.71.1, 1.18446744073709551615 and nightly, as bindgen" ||
 	not_ok "--rust-target refused:$bad_rt"
+
+# --default-visibility (FieldVisibilityKind): fields, bitfield units,
+# padding and bitfield accessors; opaque blobs and helper types keep pub
+cat >"$d/vis.h" <<'C'
+struct Point { int x; int y; };
+struct Color { char r : 1; char g : 1; char b : 1; };
+C
+for v in crate private public; do
+	"$H2RS" "$d/vis.h" --no-layout-tests -o "$d/vis_$v.rs" --default-visibility "$v" 2>"$d/vis_$v.err"
+done
+lines "options: --default-visibility crate: pub(crate) fields, bitfield units and accessors (bindgen's default_visibility_crate.h)" vis_crate \
+	'    pub(crate) x: ::std::os::raw::c_int,' '    pub(crate) _bitfield_align_1: [u8; 0],' \
+	'    pub(crate) _bitfield_1: __BindgenBitfieldUnit<[u8; 1usize]>,' \
+	'    pub(crate) fn r(&self) -> ::std::os::raw::c_char {' \
+	'    pub(crate) fn set_r(&mut self, val: ::std::os::raw::c_char) {' \
+	'    pub(crate) unsafe fn r_raw(this: *const Self) -> ::std::os::raw::c_char {' \
+	'    pub(crate) fn new_bitfield_1('
+lines "options: --default-visibility private: no visibility on fields and accessors" vis_private \
+	'    x: ::std::os::raw::c_int,' '    _bitfield_1: __BindgenBitfieldUnit<[u8; 1usize]>,' \
+	'    fn set_g(&mut self, val: ::std::os::raw::c_char) {' '    pub fn get_bit(&self, index: usize) -> bool {'
+"$H2RS" "$d/vis.h" --no-layout-tests -o "$d/vis_default.rs" 2>/dev/null
+cmp -s "$d/vis_default.rs" "$d/vis_public.rs" && ok "options: --default-visibility public is the default" ||
+	not_ok "options: --default-visibility public differs from the default"
+cat >"$d/vis_main.rs" <<'R'
+fn main() {
+    let p = b::Point { x: 1, y: 2 };
+    let c = b::Color { _bitfield_align_1: [], _bitfield_1: b::Color::new_bitfield_1(1, 0, 1) };
+    assert_eq!(p.x + p.y + c.r() as i32, 3 + c.r() as i32);
+}
+R
+rust_prog "options: --default-visibility crate: the crate itself uses the fields and accessors" "$d/vis_crate.rs" "$d/vis_main.rs"
+cat >"$d/vis_priv_main.rs" <<'R'
+fn main() {
+    let p = b::Point { x: 1, y: 2 };
+    let _ = p;
+}
+R
+rust_fails "options: --default-visibility private: the fields are private to the bindings' module" \
+	"$d/vis_private.rs" "$d/vis_priv_main.rs" 'private'
+"$H2RS" "$d/vis.h" --default-visibility bogus -o "$d/x.rs" 2>"$d/vis_bad.err"
+grep -q "invalid value 'bogus' for '--default-visibility" "$d/vis_bad.err" && ok "options: --default-visibility bogus is an error" ||
+	not_ok "options: --default-visibility bogus"
