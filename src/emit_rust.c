@@ -424,7 +424,7 @@ static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned
 	}
 	/* bindgen's CompInfo codegen: #[must_use] last, after the custom
 	 * attributes (enums place it themselves) */
-	if (applies != 4 && must_use_type(c, it))
+	if (it->kind == IT_RECORD && must_use_type(c, it))
 		buf_puts(b, "#[must_use]\n");
 }
 
@@ -1027,9 +1027,58 @@ static void emit_enum(struct emitter *e, struct item *it)
 
 /* ---- typedefs, functions, variables, constants ---- */
 
+/* bindgen's alias styles (codegen/mod.rs, Type codegen): --normal-alias
+ * first, then --new-type-alias, --new-type-alias-deref, the default. */
+static enum alias_style alias_style_of(const struct options *o, const struct item *it)
+{
+	if (regex_list_match(&o->alias_normal, it->name))
+		return ALIAS_TYPE;
+	if (regex_list_match(&o->alias_newtype, it->name))
+		return ALIAS_NEWTYPE;
+	if (regex_list_match(&o->alias_newtype_deref, it->name))
+		return ALIAS_NEWTYPE_DEREF;
+	return o->default_alias_style;
+}
+
+/* #[repr(transparent)] pub struct NAME(pub INNER); with bindgen's derives,
+ * and for new_type_deref the Deref and DerefMut impls. */
+static void emit_newtype_alias(struct emitter *e, struct item *it, bool deref)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	buf_puts(b, "#[repr(transparent)]\n");
+	emit_derives(c, b, it, item_derives(c, it), 1);
+	struct buf ty = {0};
+	emit_type(c, &ty, it->aliased);
+	size_t one = strlen("pub struct (") + strlen(it->name) + strlen(e->vis) + ty.len + 2;
+	if (one <= MAX_WIDTH) {
+		buf_printf(b, "pub struct %s(%s%s);\n", it->name, e->vis, ty.p);
+	} else {
+		/* rustfmt: the field on a line of its own, broken as a field is */
+		buf_printf(b, "pub struct %s(\n", it->name);
+		emit_typed_line(e, INDENT, e->vis, it->aliased, ",");
+		buf_puts(b, ");\n");
+	}
+	if (deref) {
+		buf_printf(b, "impl %s::ops::Deref for %s {\n", e->stdp, it->name);
+		emit_typed_line(e, INDENT, "type Target = ", it->aliased, ";");
+		buf_puts(b, "    #[inline]\n    fn deref(&self) -> &Self::Target {\n        &self.0\n"
+			    "    }\n}\n");
+		buf_printf(b, "impl %s::ops::DerefMut for %s {\n", e->stdp, it->name);
+		buf_puts(b, "    #[inline]\n    fn deref_mut(&mut self) -> &mut Self::Target {\n"
+			    "        &mut self.0\n    }\n}\n");
+	}
+	buf_free(&ty);
+}
+
 static void emit_typedef(struct emitter *e, struct item *it)
 {
 	emit_doc(e->c, e->b, 0, it->doc);
+	enum alias_style st = alias_style_of(e->c->opt, it);
+	if (st != ALIAS_TYPE) {
+		emit_newtype_alias(e, it, st == ALIAS_NEWTYPE_DEREF);
+		return;
+	}
 	char *lead = xstrfmt("pub type %s = ", it->name);
 	/* --override-abi also names function pointer typedefs: bindgen's
 	 * FunctionSig::abi matches the signature's name, the typedef's, and

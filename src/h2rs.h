@@ -116,6 +116,13 @@ enum enum_style {
 	ENUM_RUST_NONEXHAUST,  /* as ENUM_RUST, #[non_exhaustive] */
 };
 
+/* How a typedef is written (--default-alias-style and the per-regex forms). */
+enum alias_style {
+	ALIAS_TYPE,          /* pub type T = U; */
+	ALIAS_NEWTYPE,       /* #[repr(transparent)] pub struct T(pub U); */
+	ALIAS_NEWTYPE_DEREF, /* the same with Deref and DerefMut impls */
+};
+
 /* A regex → text pair (--with-derive-custom, --with-attribute-custom). */
 struct custom_attr {
 	regex_t re;        /* anchored item-name regex */
@@ -143,6 +150,8 @@ struct options {
 	const char *prefix_link_name; /* --prefix-link-name: functions' #[link_name] prefix */
 	const char *wasm_import_module; /* --wasm-import-module-name */
 	bool macro_signed;        /* --default-macro-constant-type signed */
+	enum alias_style default_alias_style; /* --default-alias-style */
+	struct regex_list alias_normal, alias_newtype, alias_newtype_deref; /* per-typedef styles */
 	const char *field_vis;    /* --default-visibility: "pub ", "pub(crate) ", "" (NULL: pub) */
 	struct vec abi_overrides; /* --override-abi REGEX=ABI (struct abi_override *) */
 	struct regex_list must_use_type; /* --must-use-type */

@@ -235,6 +235,8 @@ static const struct list_opt list_opts[] = {
 	L("--bitfield-enum", enum_bitfield),     L("--constified-enum", enum_consts),
 	L("--constified-enum-module", enum_module),
 	L("--must-use-type", must_use_type),
+	L("--normal-alias", alias_normal),       L("--new-type-alias", alias_newtype),
+	L("--new-type-alias-deref", alias_newtype_deref),
 };
 #undef L
 
@@ -312,8 +314,6 @@ static const struct {
 	{"--impl-partialeq", "hand-written PartialEq impls are not generated"},
 	{"--flexarray-dst", "flexible array members are always __IncompleteArrayField"},
 	{"--c-naming", "types keep bindgen's default names"},
-	{"--new-type-alias", "typedefs are always type aliases"},
-	{"--new-type-alias-deref", "typedefs are always type aliases"},
 	{"--manually-drop-union", "unions with non-Copy fields use __BindgenUnionField"},
 	{"--clang-macro-fallback", "h2rs's --macro-constants full evaluates macros with "
 				   "clang (it is the default unless invoked as bindgen)"},
@@ -684,7 +684,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--wrap-macro",
 			"--wrap-macros-file", "--wrap-export", "--anon-fields-prefix",
 			"--generate", "--prefix-link-name", "--wasm-import-module-name",
-			"--override-abi", "--default-alias-style", "--normal-alias",
+			"--override-abi", "--default-alias-style",
 			"--default-non-copy-union-style", "--bindgen-wrapper-union",
 			"--clang-macro-fallback-build-dir", "--default-visibility",
 		};
@@ -764,10 +764,10 @@ void parse_options(struct options *o, int argc, char **argv)
 			    strcmp(val, "new_type_deref"))
 				error("invalid value '%s' for '--default-alias-style <STYLE>': expected "
 				      "type_alias, new_type or new_type_deref", val);
-			if (strcmp(val, "type_alias"))
-				error("--default-alias-style %s is not supported by h2rs yet (typedefs "
-				      "are always type aliases)", val);
-		} else if (!strcmp(name, "--normal-alias") || !strcmp(name, "--bindgen-wrapper-union")) {
+			o->default_alias_style = !strcmp(val, "new_type")	  ? ALIAS_NEWTYPE
+						 : !strcmp(val, "new_type_deref") ? ALIAS_NEWTYPE_DEREF
+										  : ALIAS_TYPE;
+		} else if (!strcmp(name, "--bindgen-wrapper-union")) {
 			/* the default for every typedef and union: only a check of the regex */
 			add_regex(&scratch, name, val);
 		} else if (!strcmp(name, "--default-non-copy-union-style")) {

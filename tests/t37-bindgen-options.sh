@@ -277,8 +277,8 @@ rc=$?
 # unsupported: an error naming the option, no output written
 n=0
 for f in "--dynamic-loading lib" --impl-debug --impl-partialeq --flexarray-dst --c-naming \
-	"--new-type-alias t" "--new-type-alias-deref t" "--manually-drop-union u" --clang-macro-fallback \
-	--generate-block --builtins "--default-alias-style new_type" "--default-non-copy-union-style manually_drop" \
+	"--manually-drop-union u" --clang-macro-fallback \
+	--generate-block --builtins "--default-non-copy-union-style manually_drop" \
 	"--module-raw-line m l"; do
 	rm -f "$d/unsup.rs"
 	# shellcheck disable=SC2086
@@ -292,7 +292,7 @@ for f in "--dynamic-loading lib" --impl-debug --impl-partialeq --flexarray-dst -
 		not_ok "options: $f is not refused clearly (exit $rc)"; indent <"$d/unsup.err"
 	fi
 done
-[ "$n" = 14 ] && ok "options: 14 bindgen options h2rs does not implement are one error naming the option, nothing written"
+[ "$n" = 11 ] && ok "options: 11 bindgen options h2rs does not implement are one error naming the option, nothing written"
 "$H2RS" "$H" --field-attr 'point::x=#[x]' -o "$d/x.rs" 2>"$d/newer.err"
 grep -q "unknown option '--field-attr" "$d/newer.err" && ok "options: --field-attr (newer than bindgen 0.72.1) is unknown, as in 0.72.1" ||
 	not_ok "options: --field-attr"
@@ -379,3 +379,61 @@ rust_fails "options: --default-visibility private: the fields are private to the
 "$H2RS" "$d/vis.h" --default-visibility bogus -o "$d/x.rs" 2>"$d/vis_bad.err"
 grep -q "invalid value 'bogus' for '--default-visibility" "$d/vis_bad.err" && ok "options: --default-visibility bogus is an error" ||
 	not_ok "options: --default-visibility bogus"
+
+# typedef styles (Type codegen): --new-type-alias, --new-type-alias-deref,
+# --default-alias-style, --normal-alias
+cat >"$d/alias.h" <<'C'
+enum color2 { C2A, C2B };
+typedef enum color2 color_alias;
+typedef color_alias color_alias2;
+typedef void *handle_t;
+typedef int plain_t;
+struct holder { handle_t h; plain_t p; };
+C
+"$H2RS" "$d/alias.h" --no-layout-tests --with-derive-default --new-type-alias handle_t --new-type-alias-deref plain_t \
+	-o "$d/alias_nt.rs" 2>/dev/null
+cat >"$d/alias_nt.want" <<'WANT'
+#[repr(transparent)]
+#[derive(Debug, Copy, Clone)]
+pub struct handle_t(pub *mut ::std::os::raw::c_void);
+#[repr(transparent)]
+#[derive(Debug, Default, Copy, Clone)]
+pub struct plain_t(pub ::std::os::raw::c_int);
+impl ::std::ops::Deref for plain_t {
+    type Target = ::std::os::raw::c_int;
+    #[inline]
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+impl ::std::ops::DerefMut for plain_t {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+WANT
+if grep -A 19 '^#\[repr(transparent)\]$' "$d/alias_nt.rs" | head -19 | diff -u "$d/alias_nt.want" - >"$d/alias_nt.diff"; then
+	ok "options: --new-type-alias and --new-type-alias-deref: bindgen's tuple struct, derives and Deref/DerefMut (issue-1488-options.h)"
+else
+	not_ok "options: --new-type-alias text"; indent 40 <"$d/alias_nt.diff"
+fi
+cat >"$d/alias_main.rs" <<'R'
+fn main() {
+    let mut p = b::plain_t(5);
+    *p += 1;
+    assert_eq!(*p, 6);
+    let h = b::holder { h: b::handle_t(std::ptr::null_mut()), p };
+    assert!(h.h.0.is_null());
+    assert_eq!(h.p.0, 6);
+    let c: b::color_alias2 = b::color2_C2B;
+    let d: b::color_alias = c;
+    assert_eq!(d, 1);
+}
+R
+rust_prog "options: --new-type-alias(-deref): the newtypes are used as bindgen users do (.0, Deref, DerefMut)" \
+	"$d/alias_nt.rs" "$d/alias_main.rs"
+"$H2RS" "$d/alias.h" --no-layout-tests --default-alias-style new_type --normal-alias plain_t -o "$d/alias_all.rs" 2>/dev/null
+lines "options: --default-alias-style new_type: every typedef a newtype (enum aliases too), but --normal-alias ones" alias_all \
+	'pub struct color_alias(pub color2);' 'pub struct handle_t(pub *mut ::std::os::raw::c_void);' \
+	'pub type plain_t = ::std::os::raw::c_int;'
