@@ -1,8 +1,8 @@
 #!/bin/sh
 # Install what `make test` and `make demo` need on Debian 12, only if it is
-# missing: a libclang development package (14..19), gcc, rustc, and the
-# headers of the real-world test sets. As root it runs apt-get; otherwise it
-# says what to install and fails.
+# missing: a libclang development package (14..19), gcc, rustc, meson and
+# ninja-build, and the headers of the real-world test sets. As root it runs
+# apt-get; otherwise it says what to install and fails.
 set -u
 missing=""
 have_libclang=no
@@ -33,6 +33,9 @@ ls -d /usr/src/rustc-*/library/core >/dev/null 2>&1 || missing="$missing rust-we
 # IA32 emulation, as on some CI machines)
 { [ -f /usr/lib32/crt1.o ] && [ -e /usr/include/asm ]; } || missing="$missing gcc-multilib"
 [ -x /usr/bin/qemu-i386 ] || missing="$missing qemu-user"
+# the Meson project (tests/t92-meson.sh): rust.bindgen() with h2rs as bindgen
+command -v meson >/dev/null 2>&1 || missing="$missing meson"
+command -v ninja >/dev/null 2>&1 || missing="$missing ninja-build"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "h2rs: missing packages:$missing (run as root, or: apt-get install$missing)" >&2

@@ -473,6 +473,25 @@ unsigned item_derives(struct ctx *c, struct item *it)
 	return d;
 }
 
+/* --prefix-link-name and --override-abi on one function (bindgen's
+ * Function codegen, codegen/mod.rs): a link name of its own means a static
+ * function is not wrapped; an ABI the Rust target lacks drops the function
+ * with a warning. */
+static void function_options(struct ctx *c, struct item *it)
+{
+	const struct options *o = c->opt;
+	if (o->prefix_link_name && it->wrap == WRAP_STATIC)
+		it->wrap = WRAP_NONE;
+	const char *abi = abi_override_for(o, it->cname);
+	if (abi && !rust_has(o, abi_min_rust(abi))) {
+		it->emit = false;
+		it->skip_reason = xstrfmt("--override-abi: the \"%s\" ABI is not available on "
+					  "--rust-target 1.%d", abi, o->rust_minor);
+		warning("%s: %s", it->name, it->skip_reason);
+		skip_push(&c->skipped, it->name, it->skip_reason);
+	}
+}
+
 void analyse(struct ctx *c)
 {
 	if (c->items.n)
@@ -503,6 +522,8 @@ void analyse(struct ctx *c)
 		}
 		if (it->emit && it->kind == IT_RECORD)
 			layout_record(c, it);
+		if (it->emit && it->kind == IT_FUNC)
+			function_options(c, it);
 	}
 	resolve_clashes(c);
 	/* every derive decided now: emit_rust.c reads the IR from two threads */

@@ -108,7 +108,7 @@ void emit_wrappers(struct ctx *c)
 	int n = 0;
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		if (it->emit && it->kind == IT_FUNC && it->wrap) {
+		if (it->emit && it->kind == IT_FUNC && it->wrap && generated(o, it)) {
 			wrapper(c, &b, it);
 			n++;
 		}

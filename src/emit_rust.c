@@ -20,6 +20,8 @@ struct emitter {
 	const char *cprefix; /* ctypes prefix, e.g. ::std::os::raw */
 	const char *stdp;    /* ::std or ::core */
 	bool cur_union;      /* the record being written is a union */
+	bool in_field;       /* emit_typed_line is writing a struct field */
+	const char *vis;     /* fields' and accessors' visibility: "pub ", "pub(crate) " or "" */
 	struct buf head, expr, open, tail; /* scratch for layout assertions */
 	struct buf lead;     /* scratch for a field line's "pub name: " */
 	struct buf val;      /* scratch for a macro constant's value */
@@ -183,7 +185,8 @@ static void emit_typed_line(struct emitter *e, int indent, const char *lead, con
 	}
 	/* type aliases break after "=", struct fields (not parameters) after ":" */
 	bool alias = lead_len >= 2 && !strcmp(lead + lead_len - 2, "= ");
-	bool field = !strncmp(lead, "pub ", 4) && lead_len >= 2 && !strcmp(lead + lead_len - 2, ": ");
+	bool field = (e->in_field || !strncmp(lead, "pub ", 4)) && lead_len >= 2 &&
+		     !strcmp(lead + lead_len - 2, ": ");
 	if ((alias || field) &&
 	    indent + 4 + ty.len + trail_len <= MAX_WIDTH) {
 		buf_indent(b, indent);
@@ -404,6 +407,12 @@ static void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc)
 
 /* ---- derives and attributes ---- */
 
+/* --must-use-type: bindgen's Item::must_use, by the item's name. */
+static bool must_use_type(const struct ctx *c, const struct item *it)
+{
+	return c->opt->must_use_type.n && regex_list_match(&c->opt->must_use_type, it->name);
+}
+
 static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned d,
 			 int applies)
 {
@@ -434,6 +443,10 @@ static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned
 		    regexec(&ca->re, it->name, 0, NULL, 0) == 0)
 			buf_printf(b, "%s\n", ca->text);
 	}
+	/* bindgen's CompInfo codegen: #[must_use] last, after the custom
+	 * attributes (enums place it themselves) */
+	if (it->kind == IT_RECORD && must_use_type(c, it))
+		buf_puts(b, "#[must_use]\n");
 }
 
 static void emit_zeroing_default(struct emitter *e, const char *name)
@@ -544,13 +557,14 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	bool un = e->cur_union;
 	snprintf(raw, sizeof raw, "self._bitfield_%d.get(%lluusize, %du8)", u->unit, off, w);
 	bitfield_from_raw(e, &expr, f, ty.p, un ? "raw" : raw);
-	buf_printf(b, "    #[inline]\n    pub fn %s(&self) -> %s {\n", name, ty.p);
+	const char *vis = e->vis;
+	buf_printf(b, "    #[inline]\n    %sfn %s(&self) -> %s {\n", vis, name, ty.p);
 	if (un)
 		buf_printf(b, "        let raw = unsafe { %s };\n", raw);
 	buf_printf(b, "        %s\n    }\n", expr.p);
 
 	buf_reset(&expr);
-	buf_printf(b, "    #[inline]\n    pub fn set_%s(&mut self, val: %s) {\n", f->cname, ty.p);
+	buf_printf(b, "    #[inline]\n    %sfn set_%s(&mut self, val: %s) {\n", vis, f->cname, ty.p);
 	bitfield_to_raw(e, b, 8, &expr, f, "val");
 	if (un)
 		buf_printf(b, "        unsafe { self._bitfield_%d.set(%lluusize, %du8, %s) }\n", u->unit,
@@ -563,17 +577,17 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	buf_reset(&expr);
 	bitfield_from_raw(e, &expr, f, ty.p, "raw");
 	buf_printf(b,
-		   "    #[inline]\n    pub unsafe fn %s_raw(this: *const Self) -> %s {\n"
+		   "    #[inline]\n    %sunsafe fn %s_raw(this: *const Self) -> %s {\n"
 		   "        let raw = unsafe {\n"
 		   "            <__BindgenBitfieldUnit<[u8; %lluusize]>>::raw_get(\n"
 		   "                %s::ptr::addr_of!((*this)._bitfield_%d),\n"
 		   "                %lluusize,\n                %du8,\n            )\n        };\n"
 		   "        %s\n    }\n",
-		   name, ty.p, ub, S, u->unit, off, w, expr.p);
+		   vis, name, ty.p, ub, S, u->unit, off, w, expr.p);
 
 	buf_reset(&expr);
-	buf_printf(b, "    #[inline]\n    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
-		   f->cname, ty.p);
+	buf_printf(b, "    #[inline]\n    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
+		   vis, f->cname, ty.p);
 	bitfield_to_raw(e, b, 8, &expr, f, "val");
 	buf_printf(b,
 		   "        unsafe {\n"
@@ -603,7 +617,7 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 	snprintf(ret, sizeof ret, ") -> __BindgenBitfieldUnit<[u8; %lluusize]> {",
 		 (unsigned long long)u->bytes);
 	char head[64];
-	snprintf(head, sizeof head, "    pub fn new_bitfield_%d(", u->unit);
+	snprintf(head, sizeof head, "    %sfn new_bitfield_%d(", e->vis, u->unit);
 	buf_puts(b, "    #[inline]\n");
 	if (strlen(head) + sig.len + strlen(ret) <= MAX_WIDTH) {
 		buf_printf(b, "%s%s%s\n", head, sig.p ? sig.p : "", ret);
@@ -670,8 +684,8 @@ static void emit_wrapped_field(struct emitter *e, const struct rs_field *rf, con
 	buf_puts(&e->tail, wrapper);
 	emit_type(e->c, &e->tail, rf->cfield->type);
 	buf_putc(&e->tail, '>');
-	size_t one = INDENT + strlen("pub : ,") + strlen(rf->name) + e->tail.len;
-	buf_printf(b, "    pub %s:", rf->name);
+	size_t one = INDENT + strlen(e->vis) + strlen(": ,") + strlen(rf->name) + e->tail.len;
+	buf_printf(b, "    %s%s:", e->vis, rf->name);
 	if (one > MAX_WIDTH && 2 * INDENT + e->tail.len + 1 <= MAX_WIDTH)
 		buf_puts(b, "\n        ");
 	else
@@ -695,20 +709,23 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 		if (it->is_union && !union_field_copy(c, rf->cfield->type)) {
 			emit_wrapped_field(e, rf, join(&e->open, e->stdp, "::mem::ManuallyDrop<", NULL));
 		} else {
-			emit_typed_line(e, INDENT, join(&e->lead, "pub ", rf->name, ": ", NULL),
+			e->in_field = true;
+			emit_typed_line(e, INDENT, join(&e->lead, e->vis, rf->name, ": ", NULL),
 					rf->cfield->type, ",");
+			e->in_field = false;
 		}
 		break;
 	case RF_PADDING:
-		buf_printf(b, "    pub %s: [u8; %lluusize],\n", rf->name,
+		buf_printf(b, "    %s%s: [u8; %lluusize],\n", e->vis, rf->name,
 			   (unsigned long long)rf->bytes);
 		break;
 	case RF_BITFIELD_ALIGN:
-		buf_printf(b, "    pub %s: [u%llu; 0],\n", rf->name, (unsigned long long)rf->align * 8);
+		buf_printf(b, "    %s%s: [u%llu; 0],\n", e->vis, rf->name,
+			   (unsigned long long)rf->align * 8);
 		break;
 	case RF_BITFIELD_UNIT:
 		e->c->need_bitfield_unit = true;
-		buf_printf(b, "    pub %s: __BindgenBitfieldUnit<[u8; %lluusize]>,\n", rf->name,
+		buf_printf(b, "    %s%s: __BindgenBitfieldUnit<[u8; %lluusize]>,\n", e->vis, rf->name,
 			   (unsigned long long)rf->bytes);
 		break;
 	}
@@ -934,11 +951,14 @@ static void emit_enum(struct emitter *e, struct item *it)
 			emit_const(b, 0, enum_const_name(c, it, en), it->name, val.p);
 		}
 		emit_doc(c, b, 0, it->doc);
+		if (must_use_type(c, it))
+			buf_puts(b, "#[must_use]\n");
 		buf_printf(b, "pub type %s = %s;\n", it->name, ity.p);
 		break;
 	case ENUM_MODULE_CONSTS:
 		emit_doc(c, b, 0, it->doc);
-		buf_printf(b, "pub mod %s {\n    pub type Type = %s;\n", it->name, ity.p);
+		buf_printf(b, "pub mod %s {\n%s    pub type Type = %s;\n", it->name,
+			   must_use_type(c, it) ? "    #[must_use]\n" : "", ity.p);
 		for (int i = 0; i < it->nconsts; i++) {
 			struct enumerator *en = it->consts[i];
 			emit_doc(c, b, INDENT, en->doc);
@@ -995,6 +1015,8 @@ static void emit_enum(struct emitter *e, struct item *it)
 		}
 		emit_doc(c, b, 0, it->doc);
 		buf_puts(b, "#[repr(transparent)]\n");
+		if (must_use_type(c, it))
+			buf_puts(b, "#[must_use]\n");
 		emit_derives(c, b, it, enum_derives(c, it), 4);
 		buf_printf(b, "pub struct %s(pub %s);\n", it->name, ity.p);
 		break;
@@ -1004,6 +1026,8 @@ static void emit_enum(struct emitter *e, struct item *it)
 		buf_printf(b, "#[repr(%s)]\n", repr_prim(c, it, sig));
 		if (st == ENUM_RUST_NONEXHAUST)
 			buf_puts(b, "#[non_exhaustive]\n");
+		if (must_use_type(c, it))
+			buf_puts(b, "#[must_use]\n");
 		emit_derives(c, b, it, enum_derives(c, it), 4);
 		open_item(b, "pub enum", it->name, "{\n");
 		struct buf dups = {0};
@@ -1039,11 +1063,78 @@ static void emit_enum(struct emitter *e, struct item *it)
 
 /* ---- typedefs, functions, variables, constants ---- */
 
+/* bindgen's alias styles (codegen/mod.rs, Type codegen): --normal-alias
+ * first, then --new-type-alias, --new-type-alias-deref, the default. */
+static enum alias_style alias_style_of(const struct options *o, const struct item *it)
+{
+	if (regex_list_match(&o->alias_normal, it->name))
+		return ALIAS_TYPE;
+	if (regex_list_match(&o->alias_newtype, it->name))
+		return ALIAS_NEWTYPE;
+	if (regex_list_match(&o->alias_newtype_deref, it->name))
+		return ALIAS_NEWTYPE_DEREF;
+	return o->default_alias_style;
+}
+
+/* #[repr(transparent)] pub struct NAME(pub INNER); with bindgen's derives,
+ * and for new_type_deref the Deref and DerefMut impls. */
+static void emit_newtype_alias(struct emitter *e, struct item *it, bool deref)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	buf_puts(b, "#[repr(transparent)]\n");
+	emit_derives(c, b, it, item_derives(c, it), 1);
+	struct buf ty = {0};
+	emit_type(c, &ty, it->aliased);
+	size_t one = strlen("pub struct (") + strlen(it->name) + strlen(e->vis) + ty.len + 2;
+	if (one <= MAX_WIDTH) {
+		buf_printf(b, "pub struct %s(%s%s);\n", it->name, e->vis, ty.p);
+	} else {
+		/* rustfmt: the field on a line of its own, broken as a field is */
+		buf_printf(b, "pub struct %s(\n", it->name);
+		emit_typed_line(e, INDENT, e->vis, it->aliased, ",");
+		buf_puts(b, ");\n");
+	}
+	if (deref) {
+		buf_printf(b, "impl %s::ops::Deref for %s {\n", e->stdp, it->name);
+		emit_typed_line(e, INDENT, "type Target = ", it->aliased, ";");
+		buf_puts(b, "    #[inline]\n    fn deref(&self) -> &Self::Target {\n        &self.0\n"
+			    "    }\n}\n");
+		buf_printf(b, "impl %s::ops::DerefMut for %s {\n", e->stdp, it->name);
+		buf_puts(b, "    #[inline]\n    fn deref_mut(&mut self) -> &mut Self::Target {\n"
+			    "        &mut self.0\n    }\n}\n");
+	}
+	buf_free(&ty);
+}
+
 static void emit_typedef(struct emitter *e, struct item *it)
 {
 	emit_doc(e->c, e->b, 0, it->doc);
+	enum alias_style st = alias_style_of(e->c->opt, it);
+	if (st != ALIAS_TYPE) {
+		emit_newtype_alias(e, it, st == ALIAS_NEWTYPE_DEREF);
+		return;
+	}
 	char *lead = xstrfmt("pub type %s = ", it->name);
+	/* --override-abi also names function pointer typedefs: bindgen's
+	 * FunctionSig::abi matches the signature's name, the typedef's, and
+	 * changes the outermost function type */
+	const char *abi = it->cname && fn_of(it->aliased) ? abi_override_for(e->c->opt, it->cname)
+							   : NULL;
+	if (!abi) {
+		emit_typed_line(e, 0, lead, it->aliased, ";");
+		free(lead);
+		return;
+	}
+	struct buf *out = e->b, tmp = {0};
+	e->b = &tmp;
 	emit_typed_line(e, 0, lead, it->aliased, ";");
+	e->b = out;
+	const char *at = strstr(tmp.p, "extern \"C\" fn(");
+	buf_putn(out, tmp.p, (size_t)(at - tmp.p));
+	buf_printf(out, "extern \"%s\" fn(", abi);
+	buf_puts(out, at + strlen("extern \"C\" fn("));
+	buf_free(&tmp);
 	free(lead);
 }
 
@@ -1070,10 +1161,10 @@ static void emit_long_return(struct emitter *e, const struct type *f, const char
 /* bindgen's Function and Var codegen (codegen/mod.rs): the block is
  * "unsafe extern" from Rust 1.82 (unsafe_extern_blocks), which edition 2024
  * requires. */
-static void emit_extern_open(struct ctx *c, struct buf *b)
+static void emit_extern_open(struct ctx *c, struct buf *b, const char *abi)
 {
-	buf_puts(b, rust_has(c->opt, RUST_UNSAFE_EXTERN) ? "unsafe extern \"C\" {\n"
-							 : "extern \"C\" {\n");
+	buf_printf(b, "%sextern \"%s\" {\n", rust_has(c->opt, RUST_UNSAFE_EXTERN) ? "unsafe " : "",
+		   abi ? abi : "C");
 }
 
 /* A function or static whose Rust name is not its symbol (a keyword or
@@ -1093,11 +1184,25 @@ static void emit_function(struct emitter *e, struct item *it)
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	const struct type *f = it->type;
-	emit_extern_open(c, b);
+	/* bindgen puts #[link(wasm_import_module)] before a function's extern
+	 * block (codegen/mod.rs), not a variable's */
+	if (c->opt->wasm_import_module)
+		buf_printf(b, "#[link(wasm_import_module = \"%s\")]\n", c->opt->wasm_import_module);
+	emit_extern_open(c, b, abi_override_for(c->opt, it->cname));
 	emit_doc(c, b, INDENT, it->doc);
-	if (it->must_use && c->opt->fn_attr_detection)
+	/* bindgen: the function's own attribute, or a return type (through
+	 * type refs, not typedefs) that --must-use-type names */
+	const struct type *rt = f->sub;
+	if ((it->must_use && c->opt->fn_attr_detection) ||
+	    (rt && rt->kind == TY_ITEM && must_use_type(c, rt->item)))
 		buf_puts(b, "    #[must_use]\n");
-	if (it->wrap)
+	/* --prefix-link-name: bindgen's PrefixLinkNameCallback names the symbol
+	 * PREFIX + name, unmangled ("\u{1}"); a static function then is not
+	 * wrapped (analyse.c) */
+	if (c->opt->prefix_link_name && it->wrap != WRAP_MACRO)
+		buf_printf(b, "    #[link_name = \"\\u{1}%s%s\"]\n", c->opt->prefix_link_name,
+			   it->cname);
+	else if (it->wrap)
 		buf_printf(b, "    #[link_name = \"%s\"]\n", wrapper_name(c, it));
 	else
 		emit_link_name(b, it);
@@ -1181,7 +1286,7 @@ static void emit_var(struct emitter *e, struct item *it)
 		buf_free(&val);
 		return;
 	}
-	emit_extern_open(c, b);
+	emit_extern_open(c, b, NULL);
 	emit_doc(c, b, INDENT, it->doc);
 	emit_link_name(b, it);
 	/* too long, it breaks after the colon, as a field does */
@@ -1220,6 +1325,18 @@ static const char *fitted_int_type(const struct item *it)
 	       : it->ival >= INT32_MIN ? "i32" : "i64";
 }
 
+/* --default-macro-constant-type signed: bindgen's
+ * default_macro_constant_type (ir/var.rs) for a signed default, i32 (or
+ * i64 when it does not fit), smaller with --fit-macro-constant-types. */
+static const char *signed_macro_type(const struct options *o, int64_t v)
+{
+	if (v < INT32_MIN || v > INT32_MAX)
+		return "i64";
+	if (!o->fit_macro_types || v < INT16_MIN || v > INT16_MAX)
+		return "i32";
+	return v < INT8_MIN || v > INT8_MAX ? "i16" : "i8";
+}
+
 static void emit_macro(struct emitter *e, struct item *it)
 {
 	struct buf *val = &e->val; /* scratch, reused from macro to macro */
@@ -1231,6 +1348,12 @@ static void emit_macro(struct emitter *e, struct item *it)
 	}
 	switch (it->vkind) {
 	case MV_INT:
+		if (e->c->opt->macro_signed) {
+			int64_t v = it->vunsigned ? (int64_t)it->uval : it->ival;
+			snprintf(ty, sizeof ty, "%s", signed_macro_type(e->c->opt, v));
+			emit_int_value(val, true, v, (uint64_t)v);
+			break;
+		}
 		snprintf(ty, sizeof ty, "%s",
 			 e->c->opt->fit_macro_types ? fitted_int_type(it) : it->mtype);
 		emit_int_value(val, !it->vunsigned, it->ival, it->uval);
@@ -1544,6 +1667,17 @@ static void emit_item(struct emitter *e, struct item *it)
 	}
 }
 
+/* Whether --generate (and --ignore-functions) let the item's kind through:
+ * bindgen's Item::is_enabled_for_codegen. The item still took part in the
+ * allowlist walk, naming and derives, as in bindgen. */
+bool generated(const struct options *o, const struct item *it)
+{
+	unsigned bit = it->kind == IT_FUNC			  ? GEN_FUNCTIONS
+		       : it->kind == IT_VAR || it->kind == IT_MACRO ? GEN_VARS
+								  : GEN_TYPES;
+	return (o->generate & bit) != 0;
+}
+
 /* A rough measure of an item's text, to split the work in two halves. */
 static size_t item_weight(const struct item *it)
 {
@@ -1570,12 +1704,13 @@ static void *emit_half_run(void *arg)
 	struct emit_half *h = arg;
 	struct ctx *c = &h->c;
 	struct emitter e = {.c = c, .b = &h->text, .cprefix = ctypes(c),
-			    .stdp = c->opt->use_core ? "::core" : "::std"};
+			    .stdp = c->opt->use_core ? "::core" : "::std",
+			    .vis = c->opt->field_vis ? c->opt->field_vis : "pub "};
 	c->need_bitfield_unit = c->need_incomplete_array = c->need_complex = false;
 	c->need_float16 = c->need_union_field = false;
 	for (int i = h->from; i < h->to; i++) {
 		struct item *it = c->items.v[i];
-		if (it->emit)
+		if (it->emit && generated(c->opt, it))
 			emit_item(&e, it);
 	}
 	struct buf *scratch[] = {&e.head, &e.expr, &e.open, &e.tail, &e.lead, &e.val};
@@ -1619,16 +1754,33 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 		buf_printf(head, "%s\n", (const char *)c->opt->raw_lines.v[i]);
 	if (c->opt->raw_lines.n)
 		buf_putc(head, '\n');
+	/* bindgen's helper types are items like the others: with a
+	 * post-processing pass they go through it with the rest */
+	bool post = c->opt->merge_extern_blocks || c->opt->sort_semantically;
+	struct buf *helpers = head;
+	if (post) {
+		out[1] = (struct buf){0};
+		helpers = &out[1];
+	}
 	if (c->need_bitfield_unit)
-		buf_puts(head, prelude_unit);
+		buf_puts(helpers, prelude_unit);
 	if (c->need_incomplete_array)
-		buf_puts(head, prelude_flex);
+		buf_puts(helpers, prelude_flex);
 	if (c->need_union_field)
-		buf_puts(head, prelude_union_field);
+		buf_puts(helpers, prelude_union_field);
 	if (c->need_complex)
-		buf_puts(head, prelude_complex);
+		buf_puts(helpers, prelude_complex);
 	if (c->need_float16)
-		buf_puts(head, prelude_f16);
-	out[1] = h[0].text;
-	out[2] = h[1].text;
+		buf_puts(helpers, prelude_f16);
+	if (!post) {
+		out[1] = h[0].text;
+		out[2] = h[1].text;
+		return;
+	}
+	for (int k = 0; k < 2; k++) {
+		buf_putn(&out[1], h[k].text.p ? h[k].text.p : "", h[k].text.len);
+		buf_free(&h[k].text);
+	}
+	postprocess(c->opt, &out[1]);
+	out[2] = (struct buf){0};
 }

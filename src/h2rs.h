@@ -116,6 +116,13 @@ enum enum_style {
 	ENUM_RUST_NONEXHAUST,  /* as ENUM_RUST, #[non_exhaustive] */
 };
 
+/* How a typedef is written (--default-alias-style and the per-regex forms). */
+enum alias_style {
+	ALIAS_TYPE,          /* pub type T = U; */
+	ALIAS_NEWTYPE,       /* #[repr(transparent)] pub struct T(pub U); */
+	ALIAS_NEWTYPE_DEREF, /* the same with Deref and DerefMut impls */
+};
+
 /* A regex → text pair (--with-derive-custom, --with-attribute-custom). */
 struct custom_attr {
 	regex_t re;        /* anchored item-name regex */
@@ -129,9 +136,25 @@ struct options {
 	const char *output;       /* -o FILE, NULL for stdout */
 	const char *depfile;      /* --depfile FILE */
 	const char *mmd_depfile;  /* -Wp,-MMD,FILE / -MD -MF FILE after -- */
+	const char *mmd_target;   /* -MT/-MQ TARGET after --: that depfile's target */
+	bool mmd_target_quoted;   /* it came with -MQ: quoted for make */
 	const char *ctypes_prefix;/* --ctypes-prefix, NULL for the default */
 	int rust_minor;           /* --rust-target 1.N: N (default 82; nightly: INT_MAX) */
+	int rust_patch;           /* --rust-target 1.N.P: P (for messages) */
 	int rust_edition;         /* --rust-edition, or the newest the target has */
+	bool generate_inline_functions; /* --generate-inline-functions: declare inline ones */
+	bool experimental;        /* --experimental (Meson passes it with --wrap-static-fns) */
+	bool merge_extern_blocks; /* --merge-extern-blocks: one extern block, last */
+	bool sort_semantically;   /* --sort-semantically: items ordered by kind */
+	unsigned generate;        /* --generate / --ignore-functions: GEN_* bits */
+	const char *prefix_link_name; /* --prefix-link-name: functions' #[link_name] prefix */
+	const char *wasm_import_module; /* --wasm-import-module-name */
+	bool macro_signed;        /* --default-macro-constant-type signed */
+	enum alias_style default_alias_style; /* --default-alias-style */
+	struct regex_list alias_normal, alias_newtype, alias_newtype_deref; /* per-typedef styles */
+	const char *field_vis;    /* --default-visibility: "pub ", "pub(crate) ", "" (NULL: pub) */
+	struct vec abi_overrides; /* --override-abi REGEX=ABI (struct abi_override *) */
+	struct regex_list must_use_type; /* --must-use-type */
 	const char *layout_probe; /* --layout-probe PREFIX: write PREFIX.c/.rs */
 	const char *explain;      /* --explain NAME */
 	bool use_core;            /* --use-core */
@@ -183,7 +206,25 @@ struct options {
 	struct vec dropped_args;  /* GCC-only arguments libclang refused (char *) */
 };
 
+/* What --generate lets through (bindgen's CodegenConfig, C's share). */
+enum {
+	GEN_FUNCTIONS = 1, /* functions */
+	GEN_TYPES = 2,     /* records, enums, typedefs */
+	GEN_VARS = 4,      /* variables and macro constants */
+	GEN_ALL = 7,
+};
+
+/* --override-abi REGEX=ABI: functions whose name matches get extern "ABI". */
+struct abi_override {
+	regex_t re;      /* anchored function-name regex */
+	const char *abi; /* bindgen's spelling: C, stdcall, C-unwind, ... */
+};
+
 void parse_options(struct options *o, int argc, char **argv);
+/* The ABI --override-abi gives the function NAME, or NULL for "C". */
+const char *abi_override_for(const struct options *o, const char *name);
+/* The Rust 1.N that ABI needs (INT_MAX: nightly only; 0: any). */
+int abi_min_rust(const char *abi);
 /* bindgen's RustFeatures (features.rs) that change C bindings: the minor
  * Rust version each needs. */
 enum {
@@ -436,6 +477,12 @@ bool type_is_void(const struct type *t);
  * to be written one after the other. */
 #define EMIT_PARTS 3
 void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS]);
+/* postprocess.c: --merge-extern-blocks and --sort-semantically on the
+ * items' text (not the header comment or --raw-line text). */
+void postprocess(const struct options *o, struct buf *text);
+
+/* Whether --generate / --ignore-functions let the item's kind through. */
+bool generated(const struct options *o, const struct item *it);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
 const char *enum_const_name(struct ctx *c, const struct item *it, struct enumerator *en);
 

@@ -79,10 +79,13 @@ static void append_escaped(struct buf *b, const char *s)
 	}
 }
 
-static void write_depfile(struct ctx *c, const char *path, const char *target)
+static void write_depfile(struct ctx *c, const char *path, const char *target, bool quote)
 {
 	struct buf b = {0};
-	append_escaped(&b, target);
+	if (quote)
+		append_escaped(&b, target);
+	else
+		buf_puts(&b, target);
 	buf_putc(&b, ':');
 	for (int i = 0; i < c->deps.n; i++) {
 		buf_puts(&b, " \\\n  ");
@@ -170,9 +173,10 @@ int main(int argc, char **argv)
 	/* depfiles first: a failure there must not leave a new output behind */
 	const char *target = o.output ? o.output : "-";
 	if (o.depfile)
-		write_depfile(&c, o.depfile, target);
+		write_depfile(&c, o.depfile, target, true);
 	if (o.mmd_depfile)
-		write_depfile(&c, o.mmd_depfile, target);
+		write_depfile(&c, o.mmd_depfile, o.mmd_target ? o.mmd_target : target,
+			      !o.mmd_target || o.mmd_target_quoted);
 	phase(&o, "emit", &t);
 	if (o.output) {
 		if (write_file_atomic_parts(o.output, out, EMIT_PARTS))

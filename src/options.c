@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char usage_text[] =
 	"usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...]\n"
@@ -38,6 +39,12 @@ static const char usage_text[] =
 	"  --anon-fields-prefix PREFIX    anonymous members PREFIX1, PREFIX2… (__bindgen_anon_)\n"
 	"  --disable-nested-struct-naming nested named structs keep their own name\n"
 	"  --explicit-padding             every gap in a struct as a __bindgen_padding_N field\n"
+	"  --merge-extern-blocks          one extern block per ABI, after the other items\n"
+	"  --sort-semantically            items ordered by kind (types, structs, consts, ...)\n"
+	"  --prefix-link-name PREFIX      functions link to PREFIX + name\n"
+	"  --override-abi REGEX=ABI       extern \"ABI\" for matching functions and fn typedefs\n"
+	"  --wasm-import-module-name NAME #[link(wasm_import_module)] on function blocks\n"
+	"  --must-use-type REGEX          #[must_use] on matching records and enums\n"
 	"\n"
 	"Selecting items (REGEX is a POSIX extended regex matching the whole name):\n"
 	"  --allowlist-type REGEX         emit only matching types (and what they need)\n"
@@ -52,6 +59,9 @@ static const char usage_text[] =
 	"  --blocklist-item REGEX         never emit matching items of any kind\n"
 	"  --blocklist-file REGEX         never emit items declared in matching files\n"
 	"  --opaque-type REGEX            emit matching records as opaque blobs\n"
+	"  --generate KINDS               only functions,types,vars (comma list)\n"
+	"  --ignore-functions             no functions\n"
+	"  --generate-inline-functions    declare inline functions that are not static\n"
 	"\n"
 	"Enums:\n"
 	"  --default-enum-style STYLE     consts|moduleconsts|newtype|newtype_global|bitfield|\n"
@@ -71,6 +81,8 @@ static const char usage_text[] =
 	"                                 (default when invoked as bindgen): literals and\n"
 	"                                 arithmetic only, typed u32/i32/u64/i64 by value\n"
 	"  --generate-cstr                string macros as &CStr instead of &[u8; N]\n"
+	"  --default-macro-constant-type signed|unsigned\n"
+	"                                 bindgen rules' integer type (default unsigned)\n"
 	"\n"
 	"Wrappers (C functions for code that has no symbol):\n"
 	"  --wrap-static-fns              wrap static inline functions; Rust calls the\n"
@@ -109,6 +121,11 @@ static const char usage_text[] =
 	"  -V, --version                  print the version (as \"bindgen X.Y.Z\" when\n"
 	"                                 invoked under the name bindgen)\n"
 	"  -h, --help                     this text\n"
+	"\n"
+	"Accepted, no effect on C: bindgen's C++/Objective-C options, --experimental,\n"
+	"--wrap-unsafe-ops (always so), --emit-diagnostics, --no-include-path-detection.\n"
+	"bindgen options h2rs does not implement are errors naming them (see README).\n"
+	"C++ and Objective-C input are not supported.\n"
 	"\n"
 	"After --: arguments for the C compiler (a clang or GCC command line; GCC-only\n"
 	"options libclang does not know are dropped, -Wp,-MMD,FILE writes a depfile).\n";
@@ -217,6 +234,9 @@ static const struct list_opt list_opts[] = {
 	L("--newtype-enum", enum_newtype),       L("--newtype-global-enum", enum_newtype_global),
 	L("--bitfield-enum", enum_bitfield),     L("--constified-enum", enum_consts),
 	L("--constified-enum-module", enum_module),
+	L("--must-use-type", must_use_type),
+	L("--normal-alias", alias_normal),       L("--new-type-alias", alias_newtype),
+	L("--new-type-alias-deref", alias_newtype_deref),
 };
 #undef L
 
@@ -256,13 +276,57 @@ static const struct flag_opt flag_opts[] = {
 	F("--use-array-pointers-in-arguments", array_pointers, true),
 	F("--translate-enum-integer-types", translate_enum_ints, true),
 	F("--explicit-padding", explicit_padding, true),
+	F("--experimental", experimental, true),
+	F("--generate-inline-functions", generate_inline_functions, true),
+	F("--merge-extern-blocks", merge_extern_blocks, true),
+	F("--sort-semantically", sort_semantically, true),
 };
 #undef F
 
 
-/* Flags whose behaviour h2rs always has (no formatter is ever run). */
+/* Flags that change nothing in C bindings (bindgen's meaning is for C++,
+ * Objective-C, or bindgen's own diagnostics), or whose behaviour h2rs
+ * always has. README's option table says which is which. */
 static const char *const accepted_flags[] = {
-	"--no-rustfmt-bindings",
+	"--no-rustfmt-bindings",      /* no formatter is ever run */
+	"--wrap-unsafe-ops",          /* helper types' unsafe calls are always in unsafe {} */
+	"--no-include-path-detection", /* libclang's own search path is all h2rs uses */
+	"--no-record-matches",        /* only for bindgen's unused-regex report */
+	"--dynamic-link-require-all", /* only with --dynamic-loading */
+	"--ignore-methods",           /* C++: methods */
+	"--enable-cxx-namespaces", "--disable-name-namespacing",
+	"--conservative-inline-namespaces", "--respect-cxx-access-specs",
+	"--distrust-clang-mangling", "--use-specific-virtual-function-receiver",
+	"--use-distinct-char16-t", "--represent-cxx-operators", "--vtable-generation",
+	"--generate-deleted-functions", "--generate-pure-virtual-functions",
+	"--generate-private-functions", /* C++ only */
+	"--objc-extern-crate", "--block-extern-crate", /* Objective-C, blocks */
+};
+
+/* bindgen options h2rs does not implement: an error naming the option,
+ * never a silent difference. */
+static const struct {
+	const char *name;
+	const char *why;
+} unsupported_opts[] = {
+	{"--dynamic-loading", "bindgen's libloading struct is not generated"},
+	{"--impl-debug", "hand-written Debug impls are not generated"},
+	{"--impl-partialeq", "hand-written PartialEq impls are not generated"},
+	{"--flexarray-dst", "flexible array members are always __IncompleteArrayField"},
+	{"--c-naming", "types keep bindgen's default names"},
+	{"--manually-drop-union", "unions with non-Copy fields use __BindgenUnionField"},
+	{"--clang-macro-fallback", "h2rs's --macro-constants full evaluates macros with "
+				   "clang (it is the default unless invoked as bindgen)"},
+	{"--generate-block", "block pointers stay *mut c_void"},
+	{"--builtins", "builtin definitions are not emitted"},
+	{"--emit-clang-ast", "no AST dump"},
+	{"--emit-ir", "no IR dump"},
+	{"--emit-ir-graphviz", "no IR dump"},
+	{"--dump-preprocessed-input", "no preprocessed dump"},
+	{"--module-raw-line", "h2rs writes no modules"},
+	{"--rustfmt-configuration-file", "h2rs runs no formatter"},
+	{"--generate-shell-completions", "no shell completions"},
+	{"--disable-untagged-union", "C unions are always Rust unions"},
 };
 
 /* Split "--opt=value"; returns the value or NULL. */
@@ -310,6 +374,10 @@ static void take_clang_args(struct options *o, int i, int argc, char **argv)
 		if ((!strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ")) && i + 1 < argc) {
 			if (!strcmp(a, "-MF"))
 				o->mmd_depfile = argv[i + 1];
+			else if (!o->mmd_target) { /* the rule's target, as the compiler's */
+				o->mmd_target = argv[i + 1];
+				o->mmd_target_quoted = !strcmp(a, "-MQ");
+			}
 			i++;
 			continue;
 		}
@@ -318,27 +386,59 @@ static void take_clang_args(struct options *o, int i, int argc, char **argv)
 	}
 }
 
-/* bindgen's RustTarget::from_str (features.rs): "nightly", "1.N" or
- * "1.N.P", no earlier than EARLIEST_STABLE_RUST (1.33). The minor version. */
-static int parse_rust_target(const char *v)
+/* Rust's u64::from_str: an optional '+', then decimal digits, no overflow. */
+static bool parse_u64(const char *s, size_t n, unsigned long long *out)
 {
-	if (!strcmp(v, "nightly"))
-		return INT_MAX;
-	char *end;
-	if (strncmp(v, "1.", 2) || !isdigit((unsigned char)v[2]))
-		error("\"%s\" is not a valid Rust target, accepted values are of the form "
-		      "\"1.71\", \"1.71.1\" or \"nightly\".", v);
-	errno = 0;
-	unsigned long minor = strtoul(v + 2, &end, 10);
-	if (*end == '.' && isdigit((unsigned char)end[1]))
-		strtoul(end + 1, &end, 10);
-	if (*end || errno || minor > 100000)
-		error("\"%s\" is not a valid Rust target: the minor and patch versions must "
-		      "be numbers", v);
+	if (n && *s == '+')
+		s++, n--;
+	if (!n)
+		return false;
+	unsigned long long v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]) || v > (ULLONG_MAX - (s[i] - '0')) / 10)
+			return false;
+		v = v * 10 + (unsigned)(s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+/* A --rust-target error in the words bindgen's command line (clap around
+ * RustTarget::from_str, features.rs) uses: Meson's probe looks for "is not
+ * a valid Rust target" to drop a target bindgen does not know. */
+static _Noreturn void bad_rust_target(const char *v, const char *why)
+{
+	error("invalid value '%s' for '--rust-target <RUST_TARGET>': \"%s\" is not a valid Rust "
+	      "target, %s", v, v, why);
+}
+
+/* bindgen's RustTarget::from_str (features.rs): "nightly", "1.N" or
+ * "1.N.P", no earlier than EARLIEST_STABLE_RUST (1.33). Sets the minor
+ * version (INT_MAX for nightly) and the patch. */
+static void parse_rust_target(struct options *o, const char *v)
+{
+	o->rust_patch = 0;
+	if (!strcmp(v, "nightly")) {
+		o->rust_minor = INT_MAX;
+		return;
+	}
+	const char *dot = strchr(v, '.');
+	if (!dot)
+		bad_rust_target(v, "accepted values are of the form \"1.71\", \"1.71.1\" or "
+				   "\"nightly\".");
+	if (dot - v != 1 || v[0] != '1')
+		bad_rust_target(v, "The largest major version of Rust released is \"1\"");
+	const char *tail = dot + 1, *dot2 = strchr(tail, '.');
+	unsigned long long minor, patch = 0;
+	if (!parse_u64(tail, dot2 ? (size_t)(dot2 - tail) : strlen(tail), &minor))
+		bad_rust_target(v, "the minor version number must be an unsigned 64-bit integer");
+	if (dot2 && !parse_u64(dot2 + 1, strlen(dot2 + 1), &patch))
+		bad_rust_target(v, "the patch version number must be an unsigned 64-bit integer");
 	if (minor < 33)
-		error("\"%s\" is not a valid Rust target, the earliest Rust version supported "
-		      "by bindgen is 1.33.0", v);
-	return (int)minor;
+		bad_rust_target(v, "the earliest Rust version supported by bindgen is 1.33.0");
+	/* any newer minor enables every feature h2rs knows */
+	o->rust_minor = minor > 100000 ? 100000 : (int)minor;
+	o->rust_patch = patch > 100000 ? 100000 : (int)patch;
 }
 
 /* bindgen's RustEdition (features.rs): 2018 (Rust 1.31), 2021 (1.56),
@@ -350,7 +450,8 @@ static int parse_rust_edition(const char *v)
 	for (size_t i = 0; i < sizeof editions / sizeof editions[0]; i++)
 		if (atoi(v) == editions[i][0] && strlen(v) == 4)
 			return editions[i][0];
-	error("\"%s\" is not a valid Rust edition", v);
+	error("invalid value '%s' for '--rust-edition <EDITION>': \"%s\" is not a valid Rust "
+	      "edition", v, v);
 }
 
 /* The edition bindgen defaults to, RustTarget::latest_edition: the newest
@@ -368,13 +469,148 @@ static void settle_edition(struct options *o)
 	if (!o->rust_edition)
 		o->rust_edition = newest;
 	else if (need > o->rust_minor)
-		error("edition %d is unavailable on Rust 1.%d (it needs 1.%d)", o->rust_edition,
-		      o->rust_minor, need);
+		error("Unable to generate bindings: edition %d is not available on Rust 1.%d.%d "
+		      "(it needs 1.%d)", o->rust_edition, o->rust_minor, o->rust_patch, need);
 }
 
 bool rust_has(const struct options *o, int minor)
 {
 	return o->rust_minor >= minor;
+}
+
+/* bindgen's parse_codegen_config (options/cli.rs): a comma list of item
+ * kinds. methods, constructors and destructors exist only in C++. */
+static unsigned parse_generate(const char *v)
+{
+	static const struct {
+		const char *name;
+		unsigned bits;
+	} kinds[] = {
+		{"functions", GEN_FUNCTIONS}, {"types", GEN_TYPES}, {"vars", GEN_VARS},
+		{"methods", 0}, {"constructors", 0}, {"destructors", 0},
+	};
+	unsigned bits = 0;
+	const char *p = v;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		size_t k = 0;
+		while (k < sizeof kinds / sizeof kinds[0] &&
+		       (strlen(kinds[k].name) != n || strncmp(p, kinds[k].name, n)))
+			k++;
+		if (k == sizeof kinds / sizeof kinds[0])
+			error("invalid value '%s' for '--generate <GENERATE>': Unknown codegen item "
+			      "kind: %.*s", v, (int)n, p);
+		bits |= kinds[k].bits;
+		if (!p[n])
+			return bits;
+		p += n + 1;
+	}
+}
+
+/* bindgen's Abi::from_str (ir/function.rs) and the Rust versions
+ * RustFeatures gives each (features.rs; vectorcall: nightly only). */
+static const struct {
+	const char *name;
+	int minor; /* the Rust 1.N it needs; 0: any */
+} abis[] = {
+	{"C", 0}, {"stdcall", 0}, {"efiapi", 68}, {"fastcall", 0}, {"thiscall", 73},
+	{"vectorcall", INT_MAX}, {"aapcs", 0}, {"win64", 0}, {"C-unwind", 71}, {"system", 0},
+};
+
+/* --override-abi REGEX=ABI; bindgen splits at the last '='. */
+static void add_abi_override(struct options *o, const char *val)
+{
+	const char *eq = strrchr(val, '=');
+	if (!eq)
+		error("invalid value '%s' for '--override-abi <OVERRIDE>': Missing `=`", val);
+	size_t k = 0;
+	while (k < sizeof abis / sizeof abis[0] && strcmp(abis[k].name, eq + 1))
+		k++;
+	if (k == sizeof abis / sizeof abis[0])
+		error("invalid value '%s' for '--override-abi <OVERRIDE>': Invalid or unknown ABI "
+		      "\"%s\"", val, eq + 1);
+	struct abi_override *ao = xcalloc(1, sizeof *ao);
+	char *pat = xstrfmt("^(%.*s)$", (int)(eq - val), val);
+	int rc = regcomp(&ao->re, pat, REG_EXTENDED | REG_NOSUB);
+	if (rc) {
+		char msg[256];
+		regerror(rc, &ao->re, msg, sizeof msg);
+		error("--override-abi: invalid regular expression in '%s': %s", val, msg);
+	}
+	free(pat);
+	ao->abi = abis[k].name;
+	vec_push(&o->abi_overrides, ao);
+}
+
+const char *abi_override_for(const struct options *o, const char *name)
+{
+	for (int i = 0; i < o->abi_overrides.n; i++) {
+		const struct abi_override *ao = o->abi_overrides.v[i];
+		if (regexec(&ao->re, name, 0, NULL, 0) == 0)
+			return strcmp(ao->abi, "C") ? ao->abi : NULL;
+	}
+	return NULL;
+}
+
+/* The Rust 1.N an --override-abi ABI needs (INT_MAX: nightly). */
+int abi_min_rust(const char *abi)
+{
+	for (size_t k = 0; k < sizeof abis / sizeof abis[0]; k++)
+		if (!strcmp(abis[k].name, abi))
+			return abis[k].minor;
+	return 0;
+}
+
+static bool ends_with_ci(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n > m && !strcasecmp(s + n - m, suffix);
+}
+
+/* What makes clang read the input as C++ or Objective-C: bindgen's
+ * file_is_cpp and args_are_cpp (lib.rs), the extensions clang itself
+ * takes as C++/Objective-C, and -std=c++NN / gnu++NN. NULL for C. */
+static const char *non_c_reason(const struct options *o)
+{
+	static const char *const exts[] = {".hpp", ".hxx", ".hh", ".h++", ".cpp", ".cxx",
+					   ".cc", ".c++", ".C", ".H", ".ii", ".m", ".mm"};
+	for (size_t k = 0; k < sizeof exts / sizeof exts[0]; k++) {
+		size_t n = strlen(o->header), m = strlen(exts[k]);
+		bool hit = isupper((unsigned char)exts[k][1])
+				   ? n > m && !strcmp(o->header + n - m, exts[k])
+				   : ends_with_ci(o->header, exts[k]);
+		if (hit)
+			return xstrfmt("the input '%s' is a C++ or Objective-C file", o->header);
+	}
+	const char *const *a = (const char *const *)o->clang_args.v;
+	for (int i = 0; i < o->clang_args.n; i++) {
+		const char *lang = NULL;
+		if (!strncmp(a[i], "-x", 2) && a[i][2])
+			lang = a[i] + 2;
+		else if (!strcmp(a[i], "-x") && i + 1 < o->clang_args.n)
+			lang = a[i + 1];
+		else if (!strncmp(a[i], "--language=", 11))
+			lang = a[i] + 11;
+		if (lang && (strstr(lang, "c++") || strstr(lang, "objective")))
+			return xstrfmt("'-x %s' was given after --", lang);
+		if ((!strncmp(a[i], "-std=", 5) || !strncmp(a[i], "--std=", 6)) && strstr(a[i], "++"))
+			return xstrfmt("'%s' was given after --", a[i]);
+		if (!strcmp(a[i], "-include") && i + 1 < o->clang_args.n &&
+		    (ends_with_ci(a[i + 1], ".hpp") || ends_with_ci(a[i + 1], ".hxx") ||
+		     ends_with_ci(a[i + 1], ".hh") || ends_with_ci(a[i + 1], ".h++")))
+			return xstrfmt("'-include %s' is a C++ header", a[i + 1]);
+	}
+	return NULL;
+}
+
+/* h2rs reads C only: C++ or Objective-C input fails at once, rather than
+ * as a pile of parse errors or an empty file. */
+static void reject_non_c(const struct options *o)
+{
+	const char *why = non_c_reason(o);
+	if (why)
+		error("C++ and Objective-C input are not supported (%s); h2rs generates bindings "
+		      "for C headers only", why);
 }
 
 void parse_options(struct options *o, int argc, char **argv)
@@ -387,7 +623,9 @@ void parse_options(struct options *o, int argc, char **argv)
 	o->default_enum_style = ENUM_CONSTS;
 	/* the CLI's default target: LATEST_STABLE_RUST (features.rs) */
 	o->rust_minor = 82;
-	bool macros_set = false;
+	bool macros_set = false, ignore_functions = false, emit_diagnostics = false;
+	struct regex_list scratch = {0};
+	o->generate = GEN_ALL;
 
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
@@ -417,6 +655,17 @@ void parse_options(struct options *o, int argc, char **argv)
 			}
 		for (size_t k = 0; k < sizeof accepted_flags / sizeof accepted_flags[0]; k++)
 			found |= !val && !strcmp(name, accepted_flags[k]);
+		for (size_t k = 0; k < sizeof unsupported_opts / sizeof unsupported_opts[0]; k++)
+			if (!strcmp(name, unsupported_opts[k].name))
+				error("%s is not supported by h2rs yet (%s)", name, unsupported_opts[k].why);
+		if (!val && !strcmp(name, "--ignore-functions")) {
+			ignore_functions = true;
+			found = true;
+		}
+		if (!val && !strcmp(name, "--emit-diagnostics")) {
+			emit_diagnostics = true; /* bindgen's regex reports: nothing to do for h2rs */
+			found = true;
+		}
 		if (found)
 			continue;
 		/* every remaining option takes a value */
@@ -434,6 +683,10 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--check-layout-with", "--macro-constants",
 			"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--wrap-macro",
 			"--wrap-macros-file", "--wrap-export", "--anon-fields-prefix",
+			"--generate", "--prefix-link-name", "--wasm-import-module-name",
+			"--override-abi", "--default-alias-style",
+			"--default-non-copy-union-style", "--bindgen-wrapper-union",
+			"--clang-macro-fallback-build-dir", "--default-visibility",
 		};
 		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
 			takes_value |= !strcmp(name, value_opts[k]);
@@ -459,7 +712,7 @@ void parse_options(struct options *o, int argc, char **argv)
 		else if (!strcmp(name, "--ctypes-prefix"))
 			o->ctypes_prefix = val;
 		else if (!strcmp(name, "--rust-target"))
-			o->rust_minor = parse_rust_target(val);
+			parse_rust_target(o, val);
 		else if (!strcmp(name, "--rust-edition"))
 			o->rust_edition = parse_rust_edition(val);
 		else if (!strcmp(name, "--raw-line"))
@@ -494,9 +747,50 @@ void parse_options(struct options *o, int argc, char **argv)
 				      "moduleconsts, newtype, newtype_global, bitfield, rust or "
 				      "rust_non_exhaustive)", val);
 		} else if (!strcmp(name, "--default-macro-constant-type")) {
-			if (strcmp(val, "unsigned"))
-				error("--default-macro-constant-type: only 'unsigned' (the default) "
-				      "is supported, got '%s'", val);
+			if (strcmp(val, "unsigned") && strcmp(val, "signed"))
+				error("invalid value '%s' for '--default-macro-constant-type <TYPE>': "
+				      "expected 'signed' or 'unsigned'", val);
+			o->macro_signed = !strcmp(val, "signed");
+		} else if (!strcmp(name, "--generate")) {
+			o->generate = parse_generate(val);
+		} else if (!strcmp(name, "--prefix-link-name")) {
+			o->prefix_link_name = val;
+		} else if (!strcmp(name, "--wasm-import-module-name")) {
+			o->wasm_import_module = val;
+		} else if (!strcmp(name, "--override-abi")) {
+			add_abi_override(o, val);
+		} else if (!strcmp(name, "--default-alias-style")) {
+			if (strcmp(val, "type_alias") && strcmp(val, "new_type") &&
+			    strcmp(val, "new_type_deref"))
+				error("invalid value '%s' for '--default-alias-style <STYLE>': expected "
+				      "type_alias, new_type or new_type_deref", val);
+			o->default_alias_style = !strcmp(val, "new_type")	  ? ALIAS_NEWTYPE
+						 : !strcmp(val, "new_type_deref") ? ALIAS_NEWTYPE_DEREF
+										  : ALIAS_TYPE;
+		} else if (!strcmp(name, "--bindgen-wrapper-union")) {
+			/* the default for every typedef and union: only a check of the regex */
+			add_regex(&scratch, name, val);
+		} else if (!strcmp(name, "--default-non-copy-union-style")) {
+			if (strcmp(val, "bindgen_wrapper") && strcmp(val, "manually_drop"))
+				error("invalid value '%s' for '--default-non-copy-union-style <STYLE>': "
+				      "expected bindgen_wrapper or manually_drop", val);
+			if (strcmp(val, "bindgen_wrapper"))
+				error("--default-non-copy-union-style manually_drop is not supported by "
+				      "h2rs yet (unions with non-Copy fields use __BindgenUnionField)");
+		} else if (!strcmp(name, "--default-visibility")) {
+			/* bindgen's FieldVisibilityKind: fields, bitfield units,
+			 * padding and bitfield accessors */
+			if (!strcmp(val, "public"))
+				o->field_vis = "pub ";
+			else if (!strcmp(val, "crate"))
+				o->field_vis = "pub(crate) ";
+			else if (!strcmp(val, "private"))
+				o->field_vis = "";
+			else
+				error("invalid value '%s' for '--default-visibility <VISIBILITY>': "
+				      "expected private, crate or public", val);
+		} else if (!strcmp(name, "--clang-macro-fallback-build-dir")) {
+			/* only used by --clang-macro-fallback, which h2rs does not take */
 		} else if (!strcmp(name, "--formatter")) {
 			if (strcmp(val, "none") && strcmp(val, "rustfmt") && strcmp(val, "prettyplease"))
 				error("--formatter: unknown formatter '%s'", val);
@@ -508,6 +802,13 @@ void parse_options(struct options *o, int argc, char **argv)
 			add_custom(o, name, val, applies, derive);
 		}
 	}
+	/* bindgen's CLI: --emit-diagnostics requires --experimental (clap) */
+	if (emit_diagnostics && !o->experimental)
+		error("the following required arguments were not provided: --experimental "
+		      "(--emit-diagnostics needs it)");
+	/* bindgen applies --generate, then --ignore-functions */
+	if (ignore_functions)
+		o->generate &= ~(unsigned)GEN_FUNCTIONS;
 	settle_edition(o);
 	if (o->layout_tests && !rust_has(o, RUST_OFFSET_OF))
 		warning("--rust-target 1.%d: bindgen writes layout tests before Rust 1.77 as #[test] "
@@ -532,4 +833,5 @@ void parse_options(struct options *o, int argc, char **argv)
 	o->one_thread = getenv("H2RS_THREADS") && !strcmp(getenv("H2RS_THREADS"), "1");
 	if (!o->header)
 		error("no input header given (usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...])");
+	reject_non_c(o);
 }

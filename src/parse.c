@@ -932,6 +932,19 @@ static void read_function(struct parser *p, CXCursor cur)
 				       "--wrap-static-fns)");
 		return;
 	}
+	/* bindgen's Function::parse (ir/function.rs): an inline function is
+	 * skipped unless --generate-inline-functions or --wrap-static-fns, and
+	 * with --wrap-static-fns one that is not static is skipped too */
+	CXCursor def = clang_getCursorDefinition(cur);
+	bool inlined = clang_Cursor_isFunctionInlined(cur) ||
+		       (!clang_Cursor_isNull(def) && clang_Cursor_isFunctionInlined(def));
+	if (inlined && !from_wrap_list &&
+	    ((!o->generate_inline_functions && !o->wrap_static_fns) ||
+	     (o->wrap_static_fns && !is_static))) {
+		skip_function(p, name, "inline function, has no symbol of its own (bindgen skips "
+				       "it; --generate-inline-functions declares it)");
+		return;
+	}
 	CXType ft = clang_getCursorType(cur);
 	if ((is_static || from_wrap_list) && ft.kind == CXType_FunctionProto &&
 	    clang_isFunctionTypeVariadic(ft)) {

@@ -1,0 +1,6 @@
+#include "lib.h"
+
+int lib_scale(int x)
+{
+	return x * 10;
+}
