@@ -155,7 +155,9 @@ arch_info() {
 		KARCH=s390 IMAGE=arch/s390/boot/bzImage CROSS=s390x-linux-gnu-
 		OPTS="SCLP_TTY SCLP_CONSOLE"
 		OFF="EXPOLINE"
-		QEMU="qemu-system-s390x -M s390-ccw-virtio -m 256 -kernel IMG -append 'console=ttysclp0 panic=-1'"
+		# with QEMU's default CPU model the kernel prints nothing at all;
+		# earlyprintk shows the boot as it goes
+		QEMU="qemu-system-s390x -M s390-ccw-virtio -cpu max -m 512 -kernel IMG -append 'console=ttysclp0 earlyprintk panic=-1'"
 		;;
 	um)
 		KARCH=um IMAGE=linux
