@@ -122,7 +122,11 @@ k72_arch() {
 	"$H2RS" doctor --kernel "$K72" --arch "$arch" --json "$@" >"$j" 2>"$dir/stderr"
 	hr=$(doctor_have_rust "$j")
 	tc=$(doctor_toolchain_ok "$j")
-	k72_make "$dir" ARCH="$(json "$j" 'd["arch"]')" "$@" defconfig >"$dir/defconfig.log" 2>&1
+	if ! k72_make "$dir" ARCH="$(json "$j" 'd["arch"]')" "$@" defconfig >"$dir/defconfig.log" 2>&1; then
+		# e.g. a cross gcc removed meanwhile (installing gcc-multilib does that)
+		not_ok "7.2 $name: the kernel's make defconfig failed: $(grep -m1 -E 'not found|rror' "$dir/defconfig.log")"
+		return
+	fi
 	k_hr=$(sym_of "$dir/.config" HAVE_RUST)
 	k72_make "$dir" ARCH="$(json "$j" 'd["arch"]')" "$@" rustavailable >"$dir/rustavailable.log" 2>&1
 	ra=$?
@@ -143,6 +147,7 @@ k72_arch() {
 k72_arch_fix() { # NAME --arch A VAR=VALUE...
 	local name=$1 dir=$O72/arch-$1 arch=$3 fix
 	shift 3
+	[ -f "$dir/.config" ] || return
 	cp "$dir/.config" "$dir/defconfig.config"
 	"$H2RS" doctor --kernel "$K72" --arch "$arch" --config "$dir/.config" --json "$@" \
 		>"$dir/fix.json" 2>/dev/null
