@@ -166,16 +166,22 @@ k72_arches() {
 	k72_arch x86_64-llvm y 0 --arch x86_64 $L $R
 	if command -v aarch64-linux-gnu-gcc >/dev/null; then
 		k72_arch arm64-gcc y 0 --arch arm64 CROSS_COMPILE=aarch64-linux-gnu- $R
+	else
+		skip "7.2: aarch64-linux-gnu-gcc is not installed (its GCC case)"
 	fi
 	k72_arch arm64-llvm y 0 --arch arm64 $L $R
 	if command -v riscv64-linux-gnu-gcc >/dev/null; then
 		k72_arch riscv64-gcc n 0 --arch riscv64 CROSS_COMPILE=riscv64-linux-gnu- $R
 		check "7.2 riscv64-gcc: the report asks for LLVM=1" \
 			grep -q 'pass LLVM=1' "$O72/arch-riscv64-gcc/report.json"
+	else
+		skip "7.2: riscv64-linux-gnu-gcc is not installed (its GCC case)"
 	fi
 	k72_arch riscv64-llvm y 0 --arch riscv64 $L $R
 	if command -v arm-linux-gnueabi-gcc >/dev/null; then
 		k72_arch arm-gcc y 0 --arch arm CROSS_COMPILE=arm-linux-gnueabi- $R
+	else
+		skip "7.2: arm-linux-gnueabi-gcc is not installed (its GCC case)"
 	fi
 	k72_arch arm-llvm y 0 --arch arm $L $R
 	k72_arch loongarch-llvm y 0 --arch loongarch $L $R
@@ -184,6 +190,8 @@ k72_arches() {
 		# GCC has -mindirect-branch=thunk: the defconfig's EXPOLINE=y stays
 		k72_arch s390-gcc n 0 --arch s390 CROSS_COMPILE=s390x-linux-gnu- $R
 		k72_arch_fix s390-gcc --arch s390 CROSS_COMPILE=s390x-linux-gnu- $R
+	else
+		skip "7.2: s390x-linux-gnu-gcc is not installed (its GCC case)"
 	fi
 	k72_arch s390-llvm y 0 --arch s390 $L $R
 	if [ -x "$RUSTUP_RUSTC" ]; then
