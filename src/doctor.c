@@ -255,7 +255,11 @@ static const char doctor_mk_src[] =
     "h2rs-doctor-kconfig.c $(addprefix scripts/kconfig/,confdata.o expr.o "
     "lexer.lex.o menu.o parser.tab.o preprocess.o symbol.o util.o)\n"
     "\t$(Q)./h2rs-doctor-kconfig $(if $(KBUILD_KCONFIG),$(KBUILD_KCONFIG),Kconfig) "
-    "$(KCONFIG_CONFIG) $(DOCTOR_DEPTH) $(DOCTOR_SYMS) > $(DOCTOR_OUT)\n";
+    "$(if $(DOCTOR_DEFCONFIG),$(h2rs-doctor-defconfig),$(KCONFIG_CONFIG)) "
+    "$(DOCTOR_DEPTH) $(DOCTOR_SYMS) > $(DOCTOR_OUT)\n"
+    "# DOCTOR_DEFCONFIG=1: the arch's defconfig file, read as `make defconfig` reads it\n"
+    "h2rs-doctor-defconfig = $(or $(wildcard "
+    "$(srctree)/arch/$(SRCARCH)/configs/$(KBUILD_DEFCONFIG)),/nonexistent)\n";
 
 /* ---- report ---- */
 
@@ -916,7 +920,27 @@ static bool setup_scratch(struct doctor *d)
 
 /* ---- toolchain ---- */
 
+static struct ver min_version_for(struct doctor *d, const char *tool, const char *srcarch);
+
+/* The minimum version of a tool for the tree and arch (scripts/min-tool-version.sh). */
 static struct ver min_version(struct doctor *d, const char *tool)
+{
+	return min_version_for(d, tool, d->srcarch);
+}
+
+/* " (ARCH=s390's minimum; 1.85.0 elsewhere)" when the arch raises the
+ * minimum (7.2: rustc 1.96 for s390, LLVM 18 for loongarch), else "". */
+static char *arch_min_note(struct doctor *d, const char *tool)
+{
+	struct ver here = min_version(d, tool), x86 = min_version_for(d, tool, "x86");
+
+	if (!d->ksrc || !strcmp(d->srcarch, "x86") || ver_num(here) == ver_num(x86))
+		return xstrdup("");
+	return xstrfmt(" (the minimum for ARCH=%s, scripts/min-tool-version.sh; %s elsewhere)",
+		       d->make_arch, ver_str(x86));
+}
+
+static struct ver min_version_for(struct doctor *d, const char *tool, const char *srcarch)
 {
 	static const char *const fallback[][2] = {
 	    {"rustc", "1.78.0"}, {"bindgen", "0.65.1"}, {"llvm", "13.0.1"}};
@@ -925,7 +949,8 @@ static struct ver min_version(struct doctor *d, const char *tool)
 
 	if (d->ksrc) {
 		char *q = quoted(xstrfmt("%s/scripts/min-tool-version.sh", d->ksrc));
-		if (run_fmt(&out, "SRCARCH=%s sh %s %s 2>/dev/null", d->srcarch, q, tool) == 0)
+		if (run_fmt(&out, "SRCARCH=%s ARCH=%s sh %s %s 2>/dev/null", srcarch,
+			    !strcmp(srcarch, d->srcarch) ? d->make_arch : srcarch, q, tool) == 0)
 			v = parse_ver(out);
 		free(out);
 		free(q);
@@ -998,11 +1023,11 @@ static bool probe_rustc(struct doctor *d, const char *rustc, bool report, struct
 	if (ver_num(v) < ver_num(min)) {
 		ok = false;
 		if (report)
-			add(d, "toolchain", ST_FAIL, "rustc",
-			    "rustc %s (%s) is too old: minimum %s", ver_str(v), path, ver_str(min));
+			add(d, "toolchain", ST_FAIL, "rustc", "rustc %s (%s) is too old: minimum %s%s",
+			    ver_str(v), path, ver_str(min), arch_min_note(d, "rustc"));
 	} else if (report) {
-		add(d, "toolchain", ST_OK, "rustc", "rustc %s (%s) >= %s", ver_str(v), path,
-		    ver_str(min));
+		add(d, "toolchain", ST_OK, "rustc", "rustc %s (%s) >= %s%s", ver_str(v), path,
+		    ver_str(min), arch_min_note(d, "rustc"));
 	}
 	free(out);
 	run_fmt(&out, "%s --print sysroot 2>/dev/null", quoted(path));
@@ -1177,13 +1202,13 @@ static bool judge_bindgen(struct doctor *d, struct bindgen_probe *p, const char 
 	if (ver_num(p->clang) < ver_num(minclang)) {
 		if (report)
 			add(d, "toolchain", ST_FAIL, "libclang",
-			    "%s uses libclang %s: too old, minimum %s", p->path, ver_str(p->clang),
-			    ver_str(minclang));
+			    "%s uses libclang %s: too old, minimum %s%s", p->path,
+			    ver_str(p->clang), ver_str(minclang), arch_min_note(d, "llvm"));
 		return false;
 	}
 	if (report) {
-		add(d, "toolchain", ST_OK, "libclang", "%s uses libclang %s >= %s", p->path,
-		    ver_str(p->clang), ver_str(minclang));
+		add(d, "toolchain", ST_OK, "libclang", "%s uses libclang %s >= %s%s", p->path,
+		    ver_str(p->clang), ver_str(minclang), arch_min_note(d, "llvm"));
 		if (p->clang.a > 19 || (p->clang.a == 19 && p->clang.b >= 1))
 			if (ver_num(p->v) < ver_num(parse_ver("0.69.5")))
 				add(d, "toolchain", ST_WARN, "bindgen",
@@ -1553,16 +1578,19 @@ static void fill_all_leaves(struct kmodel *m)
 static struct kmodel *kconfig_dump(struct doctor *d, const char *cfg, const char *syms, int depth,
 				   bool analysis, char **log)
 {
-	char *out = xstrfmt("%s.dump", cfg);
-	char *extra = xstrfmt("DOCTOR_OUT=%s DOCTOR_DEPTH=%d DOCTOR_SYMS=%s", quoted(out), depth,
-			      quoted(syms));
+	/* cfg NULL: the arch's defconfig file itself (what `make defconfig`
+	 * reads), which saves running defconfig first: one Kconfig parse less */
+	char *out = cfg ? xstrfmt("%s.dump", cfg) : xstrdup("h2rs-doctor-defconfig.dump");
+	char *extra = xstrfmt("DOCTOR_OUT=%s DOCTOR_DEPTH=%d DOCTOR_SYMS=%s%s", quoted(out), depth,
+			      quoted(syms), cfg ? "" : " DOCTOR_DEFCONFIG=1");
 	char *path = xstrfmt("%s/%s", d->scratch, out);
 	struct kmodel *m;
 	FILE *f;
 	char *line = NULL;
 	size_t cap = 0;
 
-	if (run_make(d, cfg, "h2rs-doctor-dumpconfig", extra, analysis, log) != 0)
+	if (run_make(d, cfg ? cfg : "h2rs-doctor-unused.config", "h2rs-doctor-dumpconfig", extra,
+		     analysis, log) != 0)
 		return NULL;
 	f = fopen(path, "r");
 	if (!f)
@@ -2501,6 +2529,12 @@ static void check_arch(struct doctor *d)
 			arch_kconfig_verdict(d, m, "this config");
 		return;
 	}
+	m = kconfig_dump(d, NULL, "HAVE_RUST", 3, true, &log);
+	if (m) {
+		arch_kconfig_verdict(d, m, "its defconfig");
+		return;
+	}
+	/* KBUILD_DEFCONFIG names a make target, not a file: make it */
 	if (run_make(d, "h2rs-doctor-defconfig.config", "defconfig", NULL, true, &log) != 0) {
 		add(d, "architecture", ST_WARN, "defconfig", "make defconfig failed:\n%s", log);
 		return;

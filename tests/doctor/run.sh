@@ -10,12 +10,27 @@
 #  - toolchains: rustup rustc without rust-src, Debian bindgen 0.60.1,
 #    rustc-web + rust-web-src + h2rs: same verdict as make rustavailable;
 #  - x86_64, arm64, riscv64 (GCC and LLVM), arm: verdicts match
-#    Documentation/rust/arch-support.rst.
+#    Documentation/rust/arch-support.rst;
+#  - Linux 7.2 (tests/doctor/k72.sh): tinyconfig, Debian's config, and
+#    every architecture 7.2 supports, against 7.2's own tools.
 # Ends with "N passed, N failed"; exits non-zero on failure.
 set -u
 . "$(dirname "$0")/lib.sh"
 
-PKGS="linux-source-$KVER linux-config-$KVER flex bison bc libelf-dev libssl-dev rustc-web rust-web-src bindgen gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu clang python3 xz-utils"
+PKGS="linux-source-$KVER linux-config-$KVER flex bison bc libelf-dev libssl-dev rustc-web rust-web-src bindgen gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-arm-linux-gnueabi gcc-s390x-linux-gnu clang clang-19 lld-19 llvm-19 python3 xz-utils"
+# The cross gccs remove gcc-multilib on Debian 12 (make test's -m32 tests
+# need it): put it back at the end if it was there.
+had_multilib=no
+dpkg -s gcc-multilib >/dev/null 2>&1 && had_multilib=yes
+restore_multilib() {
+	[ $had_multilib = yes ] && ! dpkg -s gcc-multilib >/dev/null 2>&1 || return 0
+	echo "# putting gcc-multilib back (the cross gccs removed it)"
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		DEBIAN_FRONTEND=noninteractive apt-get install -y gcc-multilib >"$OUT/apt-multilib.log" 2>&1 && return 0
+		sleep 15
+	done
+	not_ok "reinstall gcc-multilib (see $OUT/apt-multilib.log)"
+}
 
 install_packages() {
 	local missing="" p
@@ -25,7 +40,7 @@ install_packages() {
 	[ -z "$missing" ] && return 0
 	echo "# installing:$missing"
 	for try in 1 2 3 4 5 6 7 8 9 10; do
-		apt-get install -y $missing >"$OUT/apt.log" 2>&1 && return 0
+		DEBIAN_FRONTEND=noninteractive apt-get install -y $missing >"$OUT/apt.log" 2>&1 && return 0
 		grep -q 'lock' "$OUT/apt.log" || { apt-get update >/dev/null 2>&1; }
 		sleep 15
 	done
@@ -228,4 +243,8 @@ check "arch arm: not listed in arch-support.rst either" grep -q 'does not list a
 check "without --kernel, the tree in the current directory is used" \
 	grep -q "kernel: $KSRC .*the current directory" "$OUT/cwd.txt"
 
+# ---- Linux 7.2 ----
+. "$(dirname "$0")/k72.sh"
+
+restore_multilib
 finish
