@@ -14,7 +14,10 @@
 #   loongarch, um and s390,
 #   the GCC cross builds Debian 12 has compilers for (arm64, arm, s390), and
 #   7.2 x86_64 with KUnit and the kernel crate's doctests, booted, which must
-#   report `# rust_doctests_kernel: pass:N fail:0`.
+#   report `# rust_doctests_kernel: pass:N fail:0`, and x86_64 defconfig +
+#   RUST + KUNIT + RUST_KERNEL_DOCTESTS with GCC and LLVM (the doctests, the
+#   kernel crate's #[kunit_tests] suites and every other KUnit suite the
+#   config has must pass, and the Rust sample must print).
 # NAME...: just those builds (names as printed: 7.2-arm64-llvm, ...).
 #
 # A build is tinyconfig + RUST + what the arch's console needs + the Rust
@@ -47,7 +50,8 @@ finish() {
 set_name=${1:-ci}
 ci_builds="6.12-x86_64-gcc 7.2-x86_64-gcc 7.2-x86_64-llvm 7.2-arm64-llvm 7.2-riscv64-llvm"
 all_builds="$ci_builds 6.12-x86_64-llvm 7.2-arm-llvm 7.2-loongarch-llvm 7.2-um-gcc 7.2-s390-llvm \
-7.2-arm64-gcc 7.2-arm-gcc 7.2-s390-gcc 7.2-x86_64-doctests-llvm"
+7.2-arm64-gcc 7.2-arm-gcc 7.2-s390-gcc 7.2-x86_64-doctests-llvm 7.2-x86_64-defconfig-gcc \
+7.2-x86_64-defconfig-llvm"
 case $set_name in
 ci) builds=$ci_builds ;;
 all) builds=$all_builds ;;
@@ -175,7 +179,10 @@ build() {
 	tc=${name##*-}
 	arch=${name#*-}
 	arch=${arch%-*}
-	case $arch in *-doctests) variant=doctests arch=${arch%-doctests} ;; esac
+	case $arch in
+	*-doctests) variant=doctests arch=${arch%-doctests} ;;
+	*-defconfig) variant=defconfig arch=${arch%-defconfig} ;;
+	esac
 	arch_info "$arch" || { not_ok "$name: unknown architecture $arch"; return 1; }
 	src=$(tree "$ver") || { not_ok "$name: no Linux $ver tree"; return 1; }
 	O=$WORK/$name
@@ -189,8 +196,14 @@ build() {
 	[ -n "${KERNEL_KEEP:-}" ] || rm -rf "$O"
 	mkdir -p "$O"
 	local opts="RUST PRINTK TTY SAMPLES SAMPLES_RUST SAMPLE_RUST_MINIMAL SAMPLE_RUST_PRINT $OPTS"
-	[ "$variant" = doctests ] && opts="$opts KUNIT RUST_KERNEL_DOCTESTS KUNIT_DEFAULT_ENABLED BINFMT_ELF MULTIUSER"
-	"${mk[@]}" tinyconfig >"$O/config.log" 2>&1
+	local base=tinyconfig
+	case $variant in
+	doctests) opts="$opts KUNIT RUST_KERNEL_DOCTESTS KUNIT_DEFAULT_ENABLED BINFMT_ELF MULTIUSER" ;;
+	# the arch's defconfig, Rust, KUnit with the kernel crate's doctests and
+	# its #[kunit_tests] suites (built whenever KUNIT and RUST are)
+	defconfig) base=defconfig opts="$opts KUNIT RUST_KERNEL_DOCTESTS KUNIT_DEFAULT_ENABLED" ;;
+	esac
+	"${mk[@]}" $base >"$O/config.log" 2>&1
 	for opt in $opts; do "$src/scripts/config" --file "$O/.config" -e "$opt"; done
 	for opt in $OFF; do "$src/scripts/config" --file "$O/.config" -d "$opt"; done
 	"${mk[@]}" olddefconfig >>"$O/config.log" 2>&1
@@ -220,12 +233,19 @@ build() {
 	local cmd=${QEMU//IMG/$O/$IMAGE}
 	case $KARCH in um) ;; *) cmd="$cmd -nographic -no-reboot" ;; esac
 	local tmo=$BOOT_TIMEOUT
-	[ "$variant" = doctests ] && tmo=$((BOOT_TIMEOUT * 5))
+	[ -n "$variant" ] && tmo=$((BOOT_TIMEOUT * 5))
 	eval "timeout $tmo $cmd" </dev/null >"$O/boot.log" 2>&1
-	if [ "$variant" = doctests ]; then
+	if [ -n "$variant" ]; then
 		line=$(grep -a -o '# rust_doctests_kernel: pass:[0-9]* fail:[0-9]*.*' "$O/boot.log" | tail -n1)
-		if [ -n "$line" ] && grep -q 'fail:0' <<<"$line"; then
-			ok "$name: boots; the kernel crate's doctests: $line"
+		# every KUnit suite's summary line (C and Rust suites alike)
+		local suites bad
+		suites=$(grep -a -c -E '^ *# [A-Za-z0-9_]+: pass:[0-9]+ fail:[0-9]+' "$O/boot.log")
+		bad=$(grep -a -E '^ *# [A-Za-z0-9_]+: pass:[0-9]+ fail:[1-9]' "$O/boot.log" | head -5)
+		if [ "$variant" = defconfig ] && ! grep -aq 'rust_minimal: Rust minimal sample (init)' "$O/boot.log"; then
+			bad="${bad}the Rust sample did not print"
+		fi
+		if [ -n "$line" ] && grep -q 'fail:0' <<<"$line" && [ -z "$bad" ]; then
+			ok "$name: boots; the kernel crate's doctests: $line; $suites KUnit suites, none failing"
 			echo "$name: built in $secs s, booted, $line" >>"$WORK/summary.txt"
 		else
 			not_ok "$name: doctests: ${line:-no result line}"
