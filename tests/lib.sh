@@ -13,6 +13,37 @@ sys/un.h arpa/inet.h netdb.h poll.h sched.h semaphore.h termios.h errno.h stdint
 locale.h wchar.h setjmp.h dlfcn.h regex.h glob.h sys/select.h sys/resource.h sys/utsname.h
 grp.h pwd.h fnmatch.h syslog.h"
 
+# uapi_header: print the path of the uapi set, every /usr/include/linux
+# header that parses together in one unit, grown greedily (chunks of 32,
+# single headers when a chunk breaks the set). Made once per $OUT, under a
+# lock, so scripts running at the same time share it.
+uapi_header() {
+	local d="$OUT/real"
+	mkdir -p "$d"
+	(
+		flock 9
+		[ -s "$d/uapi.h" ] && exit 0
+		parses() { gcc -fsyntax-only -w -x c "$1" 2>/dev/null; }
+		: >"$d/uapi.tmp"
+		ls /usr/include/linux/*.h | sed 's|^/usr/include/\(.*\)|#include <\1>|' >"$d/all.txt"
+		split -l 32 "$d/all.txt" "$d/chunk."
+		for c in "$d"/chunk.*; do
+			cat "$d/uapi.tmp" "$c" >"$d/try.h"
+			if parses "$d/try.h"; then
+				cp "$d/try.h" "$d/uapi.tmp"
+			else
+				while read -r line; do
+					{ cat "$d/uapi.tmp"; echo "$line"; } >"$d/try.h"
+					parses "$d/try.h" && cp "$d/try.h" "$d/uapi.tmp"
+				done <"$c"
+			fi
+		done
+		rm -f "$d"/chunk.* "$d/try.h" "$d/all.txt"
+		mv "$d/uapi.tmp" "$d/uapi.h"
+	) 9>"$d/.uapi.lock"
+	echo "$d/uapi.h"
+}
+
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; }
 indent() { sed 's/^/    /' | head -n "${1:-25}"; }

@@ -11,27 +11,8 @@ layout_check "real: POSIX set ($(echo $posix | wc -w) headers, -D_GNU_SOURCE)" "
 LAYOUT_H2RS=$H2RS_FAST layout_check "real: POSIX set, full macro mode off (bindgen rules)" "$d/posix.h" \
 	--macro-constants=bindgen -- -D_GNU_SOURCE
 
-# uapi: the /usr/include/linux headers that parse together in one unit,
-# grown greedily (chunks of 32, single headers when a chunk breaks the set)
-parses() { gcc -fsyntax-only -w -x c "$1" 2>/dev/null; }
-if [ ! -s "$d/uapi.h" ]; then
-	: >"$d/uapi.tmp"
-	ls /usr/include/linux/*.h | sed 's|^/usr/include/\(.*\)|#include <\1>|' >"$d/all.txt"
-	split -l 32 "$d/all.txt" "$d/chunk."
-	for c in "$d"/chunk.*; do
-		cat "$d/uapi.tmp" "$c" >"$d/try.h"
-		if parses "$d/try.h"; then
-			cp "$d/try.h" "$d/uapi.tmp"
-		else
-			while read -r line; do
-				{ cat "$d/uapi.tmp"; echo "$line"; } >"$d/try.h"
-				parses "$d/try.h" && cp "$d/try.h" "$d/uapi.tmp"
-			done <"$c"
-		fi
-	done
-	rm -f "$d"/chunk.* "$d/try.h" "$d/all.txt"
-	mv "$d/uapi.tmp" "$d/uapi.h"
-fi
+# uapi: the /usr/include/linux headers that parse together in one unit
+uapi_header >/dev/null
 n=$(wc -l <"$d/uapi.h")
 LAYOUT_H2RS=$H2RS_FAST layout_check "real: $n uapi headers in one unit" "$d/uapi.h"
 echo '#include <zlib.h>' >"$d/zlib.h"
