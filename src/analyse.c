@@ -218,9 +218,10 @@ static void mark_item(struct ctx *c, struct item *it)
 			mark_type(c, it->fields[i]->type);
 		break;
 	case IT_ENUM:
-		/* its constants are typed with the integer typedef (find_int_alias):
-		 * bindgen does not follow that, and its output then lacks the type */
-		if (it->int_alias && it->style == ENUM_CONSTS)
+		/* the integer typedef of its name (find_int_alias) types its
+		 * constants and its uses: bindgen does not follow that edge, and
+		 * its output then lacks the type */
+		if (it->int_alias)
 			mark_item(c, it->int_alias);
 		break;
 	case IT_TYPEDEF:
@@ -279,6 +280,15 @@ static void resolve_clashes(struct ctx *c)
 		/* a consts-style enum with an integer typedef of its name writes
 		 * no type: the typedef has the name */
 		bool nameless = it->int_alias && it->style == ENUM_CONSTS;
+		if (it->int_alias && !nameless) {
+			it->emit = false;
+			it->skip_reason = xstrfmt("its Rust name '%s' is the integer typedef's at %s:%u "
+						  "(bindgen writes both, which does not compile); the "
+						  "consts style keeps its constants", it->name,
+						  it->int_alias->file, it->int_alias->line);
+			skip_push(&c->skipped, it->name, it->skip_reason);
+			continue;
+		}
 		struct item *prev = nameless ? NULL : strmap_get(ns, it->name);
 		if (prev && prev != it) {
 			it->emit = false;

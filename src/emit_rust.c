@@ -102,7 +102,7 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 			buf_puts(b, t->item->stdint);
 			break;
 		}
-		if (t->item->int_alias && t->item->style == ENUM_CONSTS && !t->item->alias_same) {
+		if (t->item->kind == IT_ENUM && t->item->int_alias && !t->item->alias_same) {
 			/* `enum E` where the integer typedef E has another size or
 			 * signedness: bindgen writes E, with the typedef's layout */
 			emit_type(c, b, t->item->int_type);
