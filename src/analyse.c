@@ -32,23 +32,103 @@ static void assign_names(struct ctx *c)
 	}
 }
 
-static enum enum_style style_for(const struct options *o, const char *name)
+/* An enum with neither a tag nor a typedef name (bindgen's enum type with
+ * no name: `enum { A, B };`, or `struct s { enum { X } m; };`). */
+bool enum_anonymous(const struct item *it)
 {
-	if (regex_list_match(&o->enum_rust, name))
-		return ENUM_RUST;
-	if (regex_list_match(&o->enum_rust_nonexhaust, name))
-		return ENUM_RUST_NONEXHAUST;
-	if (regex_list_match(&o->enum_newtype, name))
-		return ENUM_NEWTYPE;
-	if (regex_list_match(&o->enum_newtype_global, name))
-		return ENUM_NEWTYPE_GLOBAL;
-	if (regex_list_match(&o->enum_bitfield, name))
-		return ENUM_BITFIELD;
-	if (regex_list_match(&o->enum_module, name))
+	return it->unnamed && !it->named_by_typedef;
+}
+
+/* bindgen's Enum::is_matching_enum (ir/enum_ty.rs): the regex matches the
+ * enum's name or, for an anonymous enum, one of its variants. */
+static bool enum_matches(const struct regex_list *l, const struct item *it)
+{
+	if (!l->n)
+		return false;
+	if (regex_list_match(l, it->name))
+		return true;
+	for (int i = 0; enum_anonymous(it) && i < it->nconsts; i++)
+		if (regex_list_match(l, it->consts[i]->cname))
+			return true;
+	return false;
+}
+
+/* bindgen's Enum::computed_enum_variation (ir/enum_ty.rs): the first list
+ * that matches, in this order, then --default-enum-style. */
+static enum enum_style style_for(const struct options *o, const struct item *it)
+{
+	if (enum_matches(&o->enum_module, it))
 		return ENUM_MODULE_CONSTS;
-	if (regex_list_match(&o->enum_consts, name))
+	if (enum_matches(&o->enum_bitfield, it))
+		return ENUM_BITFIELD;
+	if (enum_matches(&o->enum_newtype, it))
+		return ENUM_NEWTYPE;
+	if (enum_matches(&o->enum_newtype_global, it))
+		return ENUM_NEWTYPE_GLOBAL;
+	if (enum_matches(&o->enum_rust, it))
+		return ENUM_RUST;
+	if (enum_matches(&o->enum_rust_nonexhaust, it))
+		return ENUM_RUST_NONEXHAUST;
+	if (enum_matches(&o->enum_consts, it))
 		return ENUM_CONSTS;
 	return o->default_enum_style;
+}
+
+/* The module-level constant bindgen writes for an enumerator, or NULL
+ * where the style puts it inside the type (an impl block, the module, the
+ * enum's body). bindgen's Enum codegen (codegen/mod.rs): consts and
+ * newtype_global enums, and anonymous newtype and bitfield ones, prefix it
+ * with constant_mangling_prefix: the enum's name, or an anonymous enum's
+ * parent's name (none at top level), and nothing with
+ * --no-prepend-enum-name; an anonymous rustified enum gets a constant per
+ * variant, prefixed with the parent's name whatever that option says. */
+static const char *global_const_name(const struct options *o, const struct item *it,
+				     const struct enumerator *en)
+{
+	bool anon = enum_anonymous(it);
+	const char *prefix = NULL;
+	switch (it->style) {
+	case ENUM_MODULE_CONSTS:
+		return NULL;
+	case ENUM_NEWTYPE:
+	case ENUM_BITFIELD:
+		if (!anon)
+			return NULL;
+		/* fall through */
+	case ENUM_CONSTS:
+	case ENUM_NEWTYPE_GLOBAL:
+		if (o->prepend_enum_name)
+			prefix = !anon ? it->name : it->parent ? it->parent->name : NULL;
+		break;
+	case ENUM_RUST:
+	case ENUM_RUST_NONEXHAUST:
+		if (!anon)
+			return NULL;
+		prefix = it->parent ? it->parent->name : NULL;
+		break;
+	}
+	return prefix ? xstrfmt("%s_%s", prefix, en->cname) : rust_ident(en->cname);
+}
+
+/* cbindgen's sized enum, `enum E { A }; typedef int16_t E;` (bindgen's
+ * BindgenContext::compute_enum_typedef_combos, ir/context.rs): a top-level
+ * enum whose tag is also the name of a top-level typedef of an integer
+ * type. bindgen's consts style then writes no `pub type E` of its own:
+ * E is the typedef, and the constants have its type. */
+static void find_int_alias(struct ctx *c, struct item *it)
+{
+	if (it->parent || enum_anonymous(it) || !it->cname)
+		return;
+	struct item *td = strmap_get(&c->typedefs, it->cname);
+	if (!td || !td->int_typedef)
+		return;
+	it->int_alias = td;
+	const struct type *t = td->aliased;
+	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
+		t = t->item->aliased;
+	const struct type *e = it->int_type;
+	it->alias_same = t->kind == TY_PRIM && e->kind == TY_PRIM && t->size == e->size &&
+			 prim_signed(t) == prim_signed(e);
 }
 
 static bool is_type_item(const struct item *it)
@@ -83,6 +163,15 @@ static bool allowed_root(const struct options *o, const struct item *it)
 		return true;
 	if (regex_list_match(&o->allow_item, it->name))
 		return true;
+	if (it->kind == IT_ENUM && !it->parent && enum_anonymous(it)) {
+		/* bindgen's compute_allowlisted_and_codegen_items (ir/context.rs):
+		 * a top-level anonymous enum is allowlisted through its variants
+		 * by --allowlist-var and --allowlist-item */
+		for (int i = 0; i < it->nconsts; i++)
+			if (regex_list_match(&o->allow_var, it->consts[i]->cname) ||
+			    regex_list_match(&o->allow_item, it->consts[i]->cname))
+				return true;
+	}
 	if (is_type_item(it))
 		return regex_list_match(&o->allow_type, it->name);
 	if (it->kind == IT_FUNC)
@@ -129,6 +218,11 @@ static void mark_item(struct ctx *c, struct item *it)
 			mark_type(c, it->fields[i]->type);
 		break;
 	case IT_ENUM:
+		/* the integer typedef of its name (find_int_alias) types its
+		 * constants and its uses: bindgen does not follow that edge, and
+		 * its output then lacks the type */
+		if (it->int_alias)
+			mark_item(c, it->int_alias);
 		break;
 	case IT_TYPEDEF:
 		mark_type(c, it->aliased);
@@ -143,7 +237,9 @@ static void reserve_enumerators(struct ctx *c, struct item *it, struct strmap *v
 {
 	for (int k = 0; k < it->nconsts; k++) {
 		struct enumerator *en = it->consts[k];
-		const char *nm = enum_const_name(c, it, en);
+		const char *nm = en->rname;
+		if (!nm)
+			continue;
 		struct item *prev = strmap_get(values, nm);
 		if (prev) {
 			en->skip = true;
@@ -181,7 +277,19 @@ static void resolve_clashes(struct ctx *c)
 		if (!it->emit)
 			continue;
 		struct strmap *ns = is_type_item(it) ? &types : &values;
-		struct item *prev = strmap_get(ns, it->name);
+		/* a consts-style enum with an integer typedef of its name writes
+		 * no type: the typedef has the name */
+		bool nameless = it->int_alias && it->style == ENUM_CONSTS;
+		if (it->int_alias && !nameless) {
+			it->emit = false;
+			it->skip_reason = xstrfmt("its Rust name '%s' is the integer typedef's at %s:%u "
+						  "(bindgen writes both, which does not compile); the "
+						  "consts style keeps its constants", it->name,
+						  it->int_alias->file, it->int_alias->line);
+			skip_push(&c->skipped, it->name, it->skip_reason);
+			continue;
+		}
+		struct item *prev = nameless ? NULL : strmap_get(ns, it->name);
 		if (prev && prev != it) {
 			it->emit = false;
 			it->skip_reason = xstrfmt("its Rust name '%s' is already taken by the %s at "
@@ -190,8 +298,9 @@ static void resolve_clashes(struct ctx *c)
 			skip_push(&c->skipped, it->name, it->skip_reason);
 			continue;
 		}
-		strmap_put(ns, it->name, it);
-		if (it->kind == IT_ENUM && (it->style == ENUM_CONSTS || it->style == ENUM_NEWTYPE_GLOBAL))
+		if (!nameless)
+			strmap_put(ns, it->name, it);
+		if (it->kind == IT_ENUM)
 			reserve_enumerators(c, it, &values);
 	}
 	strmap_free(&types);
@@ -499,8 +608,12 @@ void analyse(struct ctx *c)
 	assign_names(c);
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		if (it->kind == IT_ENUM)
-			it->style = style_for(c->opt, it->name);
+		if (it->kind == IT_ENUM) {
+			it->style = style_for(c->opt, it);
+			find_int_alias(c, it);
+			for (int k = 0; k < it->nconsts; k++)
+				it->consts[k]->rname = global_const_name(c->opt, it, it->consts[k]);
+		}
 		it->stdint = stdint_prim(c->opt, it);
 	}
 	for (int i = 0; i < c->items.n; i++) {

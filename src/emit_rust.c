@@ -102,6 +102,12 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 			buf_puts(b, t->item->stdint);
 			break;
 		}
+		if (t->item->kind == IT_ENUM && t->item->int_alias && !t->item->alias_same) {
+			/* `enum E` where the integer typedef E has another size or
+			 * signedness: bindgen writes E, with the typedef's layout */
+			emit_type(c, b, t->item->int_type);
+			break;
+		}
 		buf_puts(b, t->item->name);
 		if (t->item->kind == IT_ENUM && t->item->style == ENUM_MODULE_CONSTS)
 			buf_puts(b, "::Type");
@@ -886,7 +892,7 @@ static void emit_int_value(struct buf *b, bool is_signed, int64_t v, uint64_t u)
 	buf_puts(b, p);
 }
 
-static bool prim_signed(const struct type *t)
+bool prim_signed(const struct type *t)
 {
 	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
 		t = t->item->aliased;
@@ -914,15 +920,153 @@ static const char *repr_prim(struct ctx *c, struct item *it, bool is_signed)
 	return is_signed ? i[k] : u[k];
 }
 
-const char *enum_const_name(struct ctx *c, const struct item *it, struct enumerator *en)
+/* The value of en as the text of a Rust integer of the given signedness
+ * and size. */
+static const char *enum_value(struct buf *val, const struct enumerator *en, bool sig,
+			      uint64_t bytes)
 {
-	if (en->rname)
-		return en->rname;
-	if (!c->opt->prepend_enum_name || (it->unnamed && !it->named_by_typedef))
-		en->rname = rust_ident(en->cname);
-	else
-		en->rname = xstrfmt("%s_%s", it->name, en->cname);
-	return en->rname;
+	buf_reset(val);
+	emit_int_value(val, sig, en->value, mask_to(en->uvalue, bytes));
+	return val->p;
+}
+
+/* consts style: pub const E_A: E = 0; ... pub type E = c_uint; (no type
+ * when an integer typedef has the enum's name: the constants then take
+ * its type, and its size and signedness for their values, as a C
+ * assignment to it converts them) */
+static void emit_enum_consts(struct emitter *e, struct item *it, const char *ity, bool sig,
+			     uint64_t bytes)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b, val = {0};
+	if (it->int_alias) {
+		const struct type *t = it->int_alias->aliased;
+		sig = prim_signed(t);
+		bytes = type_bytes(c, t);
+	}
+	for (int i = 0; i < it->nconsts; i++) {
+		struct enumerator *en = it->consts[i];
+		if (en->skip)
+			continue;
+		emit_doc(c, b, 0, en->doc);
+		emit_const(b, 0, en->rname, it->name, enum_value(&val, en, sig, bytes));
+	}
+	buf_free(&val);
+	if (it->int_alias)
+		return;
+	emit_doc(c, b, 0, it->doc);
+	if (must_use_type(c, it))
+		buf_puts(b, "#[must_use]\n");
+	buf_printf(b, "pub type %s = %s;\n", it->name, ity);
+}
+
+/* newtype, newtype_global and bitfield styles: the constants in one
+ * impl block, or at module level (newtype_global, and any anonymous enum:
+ * bindgen's EnumBuilder::build), then the BitOr/BitAnd impls and the
+ * #[repr(transparent)] struct. */
+static void emit_enum_newtype(struct emitter *e, struct item *it, enum enum_style st,
+			      const char *ity, bool sig, uint64_t bytes)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b, val = {0}, v = {0};
+	bool global = st == ENUM_NEWTYPE_GLOBAL || enum_anonymous(it);
+	if (!global)
+		open_item(b, "impl", it->name, it->nconsts ? "{\n" : "{}\n");
+	for (int i = 0; i < it->nconsts; i++) {
+		struct enumerator *en = it->consts[i];
+		if (global && en->skip)
+			continue;
+		buf_reset(&v);
+		buf_printf(&v, "%s(%s)", it->name, enum_value(&val, en, sig, bytes));
+		emit_doc(c, b, global ? 0 : INDENT, en->doc);
+		emit_const(b, global ? 0 : INDENT, global ? en->rname : rust_ident(en->cname), it->name,
+			   v.p);
+	}
+	if (!global && it->nconsts)
+		buf_puts(b, "}\n");
+	buf_free(&val);
+	buf_free(&v);
+	if (st == ENUM_BITFIELD) {
+		static const char *const ops[][4] = {
+			{"BitOr", "bitor", "|", "BitOrAssign"},
+			{"BitAnd", "bitand", "&", "BitAndAssign"},
+		};
+		for (int k = 0; k < 2; k++) {
+			buf_printf(b,
+				   "impl %s::ops::%s<%s> for %s {\n"
+				   "    type Output = Self;\n"
+				   "    #[inline]\n"
+				   "    fn %s(self, other: Self) -> Self {\n"
+				   "        %s(self.0 %s other.0)\n"
+				   "    }\n"
+				   "}\n"
+				   "impl %s::ops::%s for %s {\n"
+				   "    #[inline]\n"
+				   "    fn %s_assign(&mut self, rhs: %s) {\n"
+				   "        self.0 %s= rhs.0;\n"
+				   "    }\n"
+				   "}\n",
+				   e->stdp, ops[k][0], it->name, it->name, ops[k][1], it->name,
+				   ops[k][2], e->stdp, ops[k][3], it->name, ops[k][1], it->name,
+				   ops[k][2]);
+		}
+	}
+	emit_doc(c, b, 0, it->doc);
+	buf_puts(b, "#[repr(transparent)]\n");
+	if (must_use_type(c, it))
+		buf_puts(b, "#[must_use]\n");
+	emit_derives(c, b, it, enum_derives(c, it), 4);
+	buf_printf(b, "pub struct %s(pub %s);\n", it->name, ity);
+}
+
+/* rustified styles (bindgen's Enum codegen): first, for each variant whose
+ * value an earlier one has, `impl E { pub const B: E = E::A; }`, and for
+ * an anonymous enum a module-level constant per variant instead
+ * (`pub const A: _bindgen_ty_1 = _bindgen_ty_1::A;`), in variant order;
+ * then the enum, with each value once. */
+static void emit_enum_rust(struct emitter *e, struct item *it, enum enum_style st, bool sig,
+			   uint64_t bytes)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b, v = {0};
+	bool anon = enum_anonymous(it);
+	int *first = xcalloc(it->nconsts, sizeof *first);
+	for (int i = 0; i < it->nconsts; i++) {
+		struct enumerator *en = it->consts[i];
+		first[i] = i;
+		for (int k = 0; k < i && first[i] == i; k++)
+			if (it->consts[k]->uvalue == en->uvalue)
+				first[i] = k;
+		buf_reset(&v);
+		buf_printf(&v, "%s::%s", it->name, rust_ident(it->consts[first[i]]->cname));
+		if (anon && !en->skip) {
+			emit_const(b, 0, en->rname, it->name, v.p);
+		} else if (!anon && first[i] != i) {
+			open_item(b, "impl", it->name, "{\n");
+			emit_const(b, INDENT, rust_ident(en->cname), it->name, v.p);
+			buf_puts(b, "}\n");
+		}
+	}
+	buf_free(&v);
+	emit_doc(c, b, 0, it->doc);
+	buf_printf(b, "#[repr(%s)]\n", repr_prim(c, it, sig));
+	if (st == ENUM_RUST_NONEXHAUST)
+		buf_puts(b, "#[non_exhaustive]\n");
+	if (must_use_type(c, it))
+		buf_puts(b, "#[must_use]\n");
+	emit_derives(c, b, it, enum_derives(c, it), 4);
+	open_item(b, "pub enum", it->name, "{\n");
+	for (int i = 0; i < it->nconsts; i++) {
+		struct enumerator *en = it->consts[i];
+		if (first[i] != i)
+			continue;
+		emit_doc(c, b, INDENT, en->doc);
+		buf_printf(b, "    %s = ", rust_ident(en->cname));
+		emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
+		buf_puts(b, ",\n");
+	}
+	buf_puts(b, "}\n");
+	free(first);
 }
 
 static void emit_enum(struct emitter *e, struct item *it)
@@ -931,7 +1075,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 	struct buf *b = e->b;
 	bool sig = prim_signed(it->int_type); /* clang reports values sign-extended */
 	uint64_t bytes = type_bytes(c, it->int_type);
-	struct buf ity = {0}, val = {0};
+	struct buf ity = {0};
 	if (c->opt->translate_enum_ints && it->int_type->kind == TY_PRIM && it->int_type->ctype)
 		buf_puts(&ity, repr_prim(c, it, sig)); /* --translate-enum-integer-types */
 	else
@@ -941,19 +1085,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 		st = ENUM_CONSTS; /* Rust rejects repr on an enum without variants */
 	switch (st) {
 	case ENUM_CONSTS:
-		for (int i = 0; i < it->nconsts; i++) {
-			struct enumerator *en = it->consts[i];
-			if (en->skip)
-				continue;
-			emit_doc(c, b, 0, en->doc);
-			buf_reset(&val);
-			emit_int_value(&val, sig, en->value, mask_to(en->uvalue, bytes));
-			emit_const(b, 0, enum_const_name(c, it, en), it->name, val.p);
-		}
-		emit_doc(c, b, 0, it->doc);
-		if (must_use_type(c, it))
-			buf_puts(b, "#[must_use]\n");
-		buf_printf(b, "pub type %s = %s;\n", it->name, ity.p);
+		emit_enum_consts(e, it, ity.p, sig, bytes);
 		break;
 	case ENUM_MODULE_CONSTS:
 		emit_doc(c, b, 0, it->doc);
@@ -971,94 +1103,14 @@ static void emit_enum(struct emitter *e, struct item *it)
 	case ENUM_NEWTYPE:
 	case ENUM_NEWTYPE_GLOBAL:
 	case ENUM_BITFIELD:
-		for (int i = 0; i < it->nconsts; i++) {
-			struct enumerator *en = it->consts[i];
-			if (st == ENUM_NEWTYPE_GLOBAL) {
-				if (en->skip)
-					continue;
-				emit_doc(c, b, 0, en->doc);
-				buf_printf(b, "pub const %s: %s = %s(", enum_const_name(c, it, en),
-					   it->name, it->name);
-			} else {
-				open_item(b, "impl", it->name, "{\n");
-				emit_doc(c, b, INDENT, en->doc);
-				buf_printf(b, "    pub const %s: %s = %s(", rust_ident(en->cname),
-					   it->name, it->name);
-			}
-			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
-			buf_puts(b, st == ENUM_NEWTYPE_GLOBAL ? ");\n" : ");\n}\n");
-		}
-		if (st == ENUM_BITFIELD) {
-			static const char *const ops[][4] = {
-				{"BitOr", "bitor", "|", "BitOrAssign"},
-				{"BitAnd", "bitand", "&", "BitAndAssign"},
-			};
-			for (int k = 0; k < 2; k++) {
-				buf_printf(b,
-					   "impl %s::ops::%s<%s> for %s {\n"
-					   "    type Output = Self;\n"
-					   "    #[inline]\n"
-					   "    fn %s(self, other: Self) -> Self {\n"
-					   "        %s(self.0 %s other.0)\n"
-					   "    }\n"
-					   "}\n"
-					   "impl %s::ops::%s for %s {\n"
-					   "    #[inline]\n"
-					   "    fn %s_assign(&mut self, rhs: %s) {\n"
-					   "        self.0 %s= rhs.0;\n"
-					   "    }\n"
-					   "}\n",
-					   e->stdp, ops[k][0], it->name, it->name, ops[k][1], it->name,
-					   ops[k][2], e->stdp, ops[k][3], it->name, ops[k][1], it->name,
-					   ops[k][2]);
-			}
-		}
-		emit_doc(c, b, 0, it->doc);
-		buf_puts(b, "#[repr(transparent)]\n");
-		if (must_use_type(c, it))
-			buf_puts(b, "#[must_use]\n");
-		emit_derives(c, b, it, enum_derives(c, it), 4);
-		buf_printf(b, "pub struct %s(pub %s);\n", it->name, ity.p);
+		emit_enum_newtype(e, it, st, ity.p, sig, bytes);
 		break;
 	case ENUM_RUST:
-	case ENUM_RUST_NONEXHAUST: {
-		emit_doc(c, b, 0, it->doc);
-		buf_printf(b, "#[repr(%s)]\n", repr_prim(c, it, sig));
-		if (st == ENUM_RUST_NONEXHAUST)
-			buf_puts(b, "#[non_exhaustive]\n");
-		if (must_use_type(c, it))
-			buf_puts(b, "#[must_use]\n");
-		emit_derives(c, b, it, enum_derives(c, it), 4);
-		open_item(b, "pub enum", it->name, "{\n");
-		struct buf dups = {0};
-		for (int i = 0; i < it->nconsts; i++) {
-			struct enumerator *en = it->consts[i];
-			int first = -1;
-			for (int k = 0; k < i && first < 0; k++)
-				if (it->consts[k]->uvalue == en->uvalue)
-					first = k;
-			if (first >= 0) {
-				buf_printf(&dups, "    pub const %s: %s = %s::%s;\n",
-					   rust_ident(en->cname), it->name, it->name,
-					   rust_ident(it->consts[first]->cname));
-				continue;
-			}
-			emit_doc(c, b, INDENT, en->doc);
-			buf_printf(b, "    %s = ", rust_ident(en->cname));
-			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
-			buf_puts(b, ",\n");
-		}
-		buf_puts(b, "}\n");
-		if (dups.len) {
-			open_item(b, "impl", it->name, "{\n");
-			buf_printf(b, "%s}\n", dups.p);
-		}
-		buf_free(&dups);
+	case ENUM_RUST_NONEXHAUST:
+		emit_enum_rust(e, it, st, sig, bytes);
 		break;
 	}
-	}
 	buf_free(&ity);
-	buf_free(&val);
 }
 
 /* ---- typedefs, functions, variables, constants ---- */

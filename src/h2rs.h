@@ -294,7 +294,8 @@ struct enumerator {
 	int64_t value;     /* value (as signed) */
 	uint64_t uvalue;   /* value (as unsigned) */
 	const char *doc;   /* doc comment, or NULL */
-	const char *rname; /* its Rust constant name, once enum_const_name has made it */
+	const char *rname; /* analyse.c: its module-level Rust constant's name, or NULL
+			    * where the enum's style puts it inside the type */
 	bool skip;         /* its Rust name is taken by an earlier item */
 };
 
@@ -356,9 +357,15 @@ struct item {
 	int nconsts;                /* number of enumerators */
 	struct type *int_type;      /* underlying integer type */
 	enum enum_style style;      /* chosen style */
+	struct item *int_alias;     /* analyse.c: the top-level integer typedef named like
+				     * the tag (cbindgen's `enum E {..}; typedef int16_t E;`),
+				     * or NULL */
+	bool alias_same;            /* int_alias is the enum's own integer type (same size
+				     * and signedness): uses of the enum may name it */
 
 	/* IT_TYPEDEF */
 	struct type *aliased;  /* the type it names */
+	bool int_typedef;      /* it names an integer type, through typedefs (not an enum) */
 
 	/* IT_FUNC, IT_VAR */
 	struct type *type;     /* function type or variable type */
@@ -466,6 +473,7 @@ void analyse(struct ctx *c);
 unsigned type_can(struct ctx *c, const struct type *t);
 unsigned item_derives(struct ctx *c, struct item *it);
 unsigned enum_derives(struct ctx *c, const struct item *it);
+bool enum_anonymous(const struct item *it);
 struct item *resolve_typedef(struct item *it);
 bool union_wrapper(struct ctx *c, struct item *it);
 bool opaque_rust_union(struct ctx *c, struct item *it);
@@ -484,7 +492,7 @@ void postprocess(const struct options *o, struct buf *text);
 /* Whether --generate / --ignore-functions let the item's kind through. */
 bool generated(const struct options *o, const struct item *it);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
-const char *enum_const_name(struct ctx *c, const struct item *it, struct enumerator *en);
+bool prim_signed(const struct type *t);
 
 /* ---- emit_c.c ---- */
 void emit_wrappers(struct ctx *c);

@@ -819,6 +819,8 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 	it->doc = doc_of(p, cur);
 	/* <stdint.h> names (size_t → usize, …) are analyse.c's stdint_prim */
 	it->aliased = conv_type(p, ut, cur);
+	enum CXTypeKind ck = clang_getCanonicalType(ut).kind;
+	it->int_typedef = ck >= CXType_Bool && ck <= CXType_Int128; /* bindgen's TypeKind::Int */
 	it->complete = true;
 	return it;
 }

@@ -13,7 +13,7 @@ fn main() {
     let _s: b::outer__bindgen_ty_2 = o.__bindgen_anon_2;
     let _n: b::outer__bindgen_ty_3 = o.named;
     let _i: b::outer_inner = o.in_;
-    let _e: b::with_enum__bindgen_ty_1 = b::MODE_A;
+    let _e: b::with_enum__bindgen_ty_1 = b::with_enum_MODE_A; // bindgen prefixes the parent's name
     let f: b::flex = unsafe { std::mem::zeroed() };
     let _tail: *const ::std::os::raw::c_char = f.data.as_ptr();
     let _p: b::__IncompleteArrayField<::std::os::raw::c_char> = b::__IncompleteArrayField::new();
