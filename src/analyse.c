@@ -398,13 +398,14 @@ bool type_is_fn(const struct type *t)
 /* --flexarray-dst: the Rust field that becomes `FAM` (bindgen's
  * CompInfo::flex_array_member, ir/comp.rs: the last field, not a bitfield,
  * a flexible or zero-length array), or NULL. Only in a struct that is laid
- * out field by field and ends with it: a FAM: ?Sized field must be the
- * last, and bindgen's generic parameter on an opaque record or a union
- * (which then does not use it) would not compile. */
+ * out field by field and ends with it, not packed: a FAM: ?Sized field
+ * must be the last, rustc refuses a generic unsized field in a packed
+ * struct (E0277: it might need drop), and bindgen's parameter on an opaque
+ * record or a union (which then does not use it) would not compile. */
 struct rs_field *flex_array_member(const struct ctx *c, const struct item *it)
 {
 	if (!c->opt->flexarray_dst || it->kind != IT_RECORD || it->is_union || it->opaque ||
-	    !it->complete || !it->nfields || !it->nrs)
+	    it->repr_packed || !it->complete || !it->nfields || !it->nrs)
 		return NULL;
 	struct field *last = it->fields[it->nfields - 1];
 	struct rs_field *rf = &it->rs[it->nrs - 1];

@@ -381,6 +381,23 @@ void emit_partialeq_impl(struct ctx *c, struct buf *b, struct item *it, const ch
 
 /* ---- --flexarray-dst ---- */
 
+/* "    ) -> RET {" after parameters one per line, as rustfmt writes it
+ * (measured with rustfmt 1.8): the brace on the same line up to 94
+ * columns, on the next up to 102; longer, RET's outer generic argument on
+ * a line of its own. */
+static void fam_ret(struct buf *b, const char *ret)
+{
+	size_t len = strlen("    ) -> ") + strlen(ret);
+	const char *lt = strchr(ret, '<');
+	if (len <= 94 || !lt)
+		buf_printf(b, "    ) -> %s {\n", ret);
+	else if (len <= 102)
+		buf_printf(b, "    ) -> %s\n    {\n", ret);
+	else
+		buf_printf(b, "    ) -> %.*s\n        %.*s,\n    > {\n", (int)(lt - ret + 1), ret,
+			   (int)(strlen(ret) - (size_t)(lt - ret) - 2), lt + 1);
+}
+
 /* A fn signature "    pub [unsafe ]fn NAME(PARAMS) -> RET {", as rustfmt
  * breaks it: on one line when it fits (and a tuple return type's items
  * take at most 60 columns); else the parameters one per line and ") ->
@@ -402,10 +419,8 @@ static void fam_sig(struct buf *b, const char *head, const char *const *params, 
 			buf_printf(b, "        %s,\n", params[i]);
 		if (items > FN_CALL_WIDTH)
 			buf_printf(b, "    ) -> (\n        %s,\n        %s,\n    ) {\n", tuple[0], tuple[1]);
-		else if (4 + strlen(") -> ") + strlen(ret) + 2 <= MAX_WIDTH - 2)
-			buf_printf(b, "    ) -> %s {\n", ret);
 		else
-			buf_printf(b, "    ) -> %s\n    {\n", ret);
+			fam_ret(b, ret);
 	}
 	buf_free(&one);
 }
@@ -414,11 +429,17 @@ static void fam_sig(struct buf *b, const char *head, const char *const *params, 
  * its items one per line when they take more than 60 columns. */
 static void fam_pair(struct buf *b, const char *first)
 {
+	const char *lt = strchr(first, '<');
 	if (strlen(first) + strlen(", len") <= FN_CALL_WIDTH)
 		buf_printf(b, "            (%s, len)\n", first);
-	else
+	else if (16 + strlen(first) + 1 <= MAX_WIDTH || !lt)
 		buf_printf(b, "            (\n                %s,\n                len,\n            )\n",
 			   first);
+	else /* the type's generic argument on a line of its own: "...<\n [T; 0],\n >)" */
+		buf_printf(b, "            (\n                %.*s\n                    %.*s,\n"
+			      "                >),\n                len,\n            )\n",
+			   (int)(lt - first + 1), first, (int)(strlen(first) - (size_t)(lt - first) - 3),
+			   lt + 1);
 }
 
 /* fixed and fixed_mut of impl NAME<[T]>: the sized prefix and the length. */
@@ -465,10 +486,15 @@ static void fam_uninit(struct buf *b, const char *S, const char *dty)
 		buf_printf(b, "            let mut uninit = %s::mem::MaybeUninit::<\n                &mut "
 			      "%s,\n            >::uninit();\n", S, dty);
 	size_t cast = strlen("(uninit.as_mut_ptr() as *mut *mut )") + strlen(dty);
+	const char *lt = strchr(dty, '<');
 	if (12 + cast < MAX_WIDTH)
 		buf_printf(b, "            (uninit.as_mut_ptr() as *mut *mut %s)\n", dty);
-	else
+	else if (16 + strlen("as *mut *mut )") + strlen(dty) < MAX_WIDTH)
 		buf_printf(b, "            (uninit.as_mut_ptr()\n                as *mut *mut %s)\n", dty);
+	else
+		buf_printf(b, "            (uninit.as_mut_ptr()\n                as *mut *mut %.*s\n"
+			      "                    %.*s,\n                >)\n",
+			   (int)(lt - dty + 1), dty, (int)(strlen(dty) - (size_t)(lt - dty) - 2), lt + 1);
 	buf_printf(b, "                .write(%s::ptr::from_raw_parts_mut(ptr as *mut (), len));\n"
 		      "            uninit\n        }\n", S);
 }

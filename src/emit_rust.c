@@ -791,15 +791,23 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 	buf_puts(b, ",\n}\n");
 }
 
-/* --flexarray-dst: "NAME<FAM: ?Sized = [T; 0]>" (bindgen's CompInfo
- * codegen: the flexible array member's type is the parameter). */
-static const char *fam_generics(struct emitter *e, const struct item *it)
+/* --flexarray-dst: "pub struct NAME<FAM: ?Sized = [T; 0]> {" (bindgen's
+ * CompInfo codegen: the flexible array member's type is the parameter),
+ * the brace or else the parameter on a line of its own when too long, as
+ * rustfmt breaks it. */
+static void open_fam_struct(struct emitter *e, const struct item *it)
 {
 	buf_reset(&e->open);
-	buf_printf(&e->open, "%s<FAM: ?Sized = [", it->name);
+	buf_puts(&e->open, "FAM: ?Sized = [");
 	emit_type(e->c, &e->open, e->fam->cfield->type->sub);
-	buf_puts(&e->open, "; 0]>");
-	return e->open.p;
+	buf_puts(&e->open, "; 0]");
+	size_t len = strlen("pub struct <>") + strlen(it->name) + e->open.len;
+	if (len + 2 <= MAX_WIDTH)
+		buf_printf(e->b, "pub struct %s<%s> {\n", it->name, e->open.p);
+	else if (len <= MAX_WIDTH)
+		buf_printf(e->b, "pub struct %s<%s>\n{\n", it->name, e->open.p);
+	else
+		buf_printf(e->b, "pub struct %s<\n    %s,\n> {\n", it->name, e->open.p);
 }
 
 /* What follows a record's layout tests, in bindgen's order: the flexible
@@ -894,7 +902,10 @@ static void emit_record(struct emitter *e, struct item *it)
 		} else if (!it->nrs) {
 			open_item(b, kw, it->name, "{}\n");
 		} else {
-			open_item(b, kw, e->fam ? fam_generics(e, it) : it->name, "{\n");
+			if (e->fam)
+				open_fam_struct(e, it);
+			else
+				open_item(b, kw, it->name, "{\n");
 			for (int i = 0; i < it->nrs; i++)
 				emit_field_line(e, it, &it->rs[i]);
 			buf_puts(b, "}\n");
