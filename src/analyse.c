@@ -499,10 +499,14 @@ static struct can record_derive(struct ctx *c, struct item *it)
 		if (it->is_union && untagged) {
 			r = (struct can){r.yes & DERIVE_COPY, r.manual & DERIVE_COPY};
 		} else if (it->is_union) {
+			/* Eq only without a float member (HasFloat); no PartialOrd,
+			 * Ord: __BindgenUnionField has neither (bindgen derives
+			 * them, which does not compile) */
 			struct can blob = blob_derive(it->size, it->align);
-			unsigned copy = r.yes & DERIVE_COPY;
-			r = (struct can){(blob.yes & ~DERIVE_COPY) | copy,
-					 (blob.manual & ~DERIVE_COPY) | (r.manual & DERIVE_COPY)};
+			unsigned own = DERIVE_COPY | DERIVE_EQ, ord = DERIVE_PARTIALORD | DERIVE_ORD;
+			r = (struct can){(blob.yes & ~own & ~ord) | (r.yes & blob.yes & DERIVE_EQ) |
+						 (r.yes & DERIVE_COPY),
+					 (blob.manual & ~own & ~ord) | (r.manual & DERIVE_COPY)};
 		}
 	}
 	unsigned limited = r.yes & ~large_array_traits(c);

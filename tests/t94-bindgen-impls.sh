@@ -328,6 +328,13 @@ fn main() {
 }
 R
 rust_prog "disable-untagged-union: Rust reads and writes the wrapper unions C reads and writes" "$d/du.rs" "$d/du_main.rs" "${LINK[@]}"
+gen duall --disable-untagged-union --with-derive-hash --with-derive-partialeq --with-derive-eq \
+	--with-derive-partialord --with-derive-ord
+got=$(grep -A1 '^#\[derive' "$d/duall.rs" | grep -B1 -E '^pub struct (num|bits) ' | grep derive | tr '\n' '|')
+# num has a float member: no Eq (HasFloat); PartialOrd/Ord would not compile
+[ "$got" = "#[derive(Debug, Copy, Clone, Hash, PartialEq)]|#[derive(Debug, Copy, Clone, Hash, PartialEq, Eq)]|" ] &&
+	compiles "disable-untagged-union: wrappers derive Hash, PartialEq, Eq (not over a float), no PartialOrd/Ord" duall ||
+	not_ok "disable-untagged-union: the derives of num and bits are $got"
 gen duopq --disable-untagged-union --opaque-type num
 block "disable-untagged-union: an opaque union is a struct too" duopq 'pub struct num {
     pub _bindgen_opaque_blob: u32,
