@@ -12,6 +12,18 @@ static int by_order(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
+/* --c-naming: bindgen's Item::c_naming_prefix (ir/item.rs), put before
+ * the whole name of a record or enum (nested ones too: struct_outer_inner,
+ * the parent's part without its own prefix). */
+static const char *c_naming_prefix(const struct options *o, const struct item *it)
+{
+	if (!o->c_naming)
+		return NULL;
+	if (it->kind == IT_RECORD)
+		return it->is_union ? "union" : "struct";
+	return it->kind == IT_ENUM ? "enum" : NULL;
+}
+
 /* Nested types are named parent_child, unnamed ones parent__bindgen_ty_N
  * (top-level unnamed ones _bindgen_ty_N). Items are in declaration order
  * and a parent's definition is read before its children, so a parent's name
@@ -28,7 +40,8 @@ static void assign_names(struct ctx *c)
 	}
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		it->name = rust_ident(it->name);
+		const char *kw = c_naming_prefix(c->opt, it);
+		it->name = rust_ident(kw ? xstrfmt("%s_%s", kw, it->name) : it->name);
 	}
 }
 
@@ -369,28 +382,70 @@ static unsigned wanted(const struct ctx *c, const struct item *it)
 	return w;
 }
 
-/* An array of len elems (DeriveTrait::can_derive_large_array in
- * ir/analysis/derive.rs): longer than 32, no Default; before Rust 1.47
- * (larger_arrays), Copy only. */
-static unsigned array_can(const struct ctx *c, unsigned elem, uint64_t len)
+/* bindgen's CanDerive (ir/derive.rs) for every trait at once: the traits
+ * that can be derived (Yes) and those that cannot but may be implemented by
+ * hand (Manually); a trait in neither is No. */
+struct can {
+	unsigned yes;    /* DERIVE_* bits: CanDerive::Yes */
+	unsigned manual; /* DERIVE_* bits: CanDerive::Manually */
+};
+
+static const struct can can_all = {DERIVE_ALL, 0};
+
+/* bindgen's constrain_join: per trait the worst of both (Yes < Manually < No). */
+static struct can can_join(struct can a, struct can b)
+{
+	unsigned no = (DERIVE_ALL & ~(a.yes | a.manual)) | (DERIVE_ALL & ~(b.yes | b.manual));
+	unsigned manual = (a.manual | b.manual) & ~no;
+	return (struct can){DERIVE_ALL & ~no & ~manual, manual};
+}
+
+/* The traits bindgen derives on arrays of any length
+ * (DeriveTrait::can_derive_large_array in ir/analysis/derive.rs): all but
+ * Default from Rust 1.47 (larger_arrays), Copy only before. */
+static unsigned large_array_traits(const struct ctx *c)
+{
+	return rust_has(c->opt, RUST_LARGER_ARRAYS) ? DERIVE_ALL & ~DERIVE_DEFAULT : DERIVE_COPY;
+}
+
+/* An array of len elements (constrain_type, TypeKind::Array): what the
+ * element cannot derive the array cannot either; longer than 32
+ * (RUST_DERIVE_IN_ARRAY_LIMIT), what large arrays cannot derive is Manually. */
+static struct can array_derive(const struct ctx *c, struct can elem, uint64_t len)
 {
 	if (len <= 32)
-		return elem;
-	return elem & (rust_has(c->opt, RUST_LARGER_ARRAYS) ? ~DERIVE_DEFAULT : DERIVE_COPY);
+		return (struct can){elem.yes, 0};
+	unsigned large = large_array_traits(c);
+	return (struct can){elem.yes & large, elem.yes & ~large};
+}
+
+/* A blob of an opaque layout (Opaque::array_size_within_derive_limit in
+ * ir/layout.rs): Yes for every trait when it is an array of at most 32
+ * integers of its alignment, Manually otherwise (also for an alignment no
+ * integer has). */
+static struct can blob_derive(uint64_t size, uint64_t align)
+{
+	bool known = align == 1 || align == 2 || align == 4 || align == 8 || align == 16;
+	if (known && size / align <= 32)
+		return can_all;
+	return (struct can){0, DERIVE_ALL};
 }
 
 /* bindgen's default for a union with a member that is not Copy: a struct
  * of __BindgenUnionField<T> markers plus a blob of the union's size
- * (bindgen_wrapper style; CompInfo::is_rust_union in ir/comp.rs). Unions
+ * (CompInfo::is_rust_union in ir/comp.rs): with --disable-untagged-union
+ * every union; else a zero-sized one, and one with a member that is not
+ * Copy whose style is bindgen_wrapper (--bindgen-wrapper-union first, then
+ * --manually-drop-union, then --default-non-copy-union-style). Unions
  * with bitfields keep the Rust union (with ManuallyDrop members), whose
- * accessors the units need. A zero-sized union is never a Rust union
- * either. (A forward-declared one is not a union at all: emit_record writes
- * bindgen's _unused struct.) */
+ * accessors the units need. (A forward-declared one is not a union at
+ * all: emit_record writes bindgen's _unused struct.) */
 bool union_wrapper(struct ctx *c, struct item *it)
 {
+	const struct options *o = c->opt;
 	if (!it->is_union || !it->complete || it->opaque)
 		return false;
-	if (it->size == 0) /* `union {}`: Rust has no union without fields */
+	if (!o->untagged_union || it->size == 0) /* Rust has no union without fields */
 		return true;
 	bool noncopy = false;
 	for (int i = 0; i < it->nrs; i++) {
@@ -399,7 +454,21 @@ bool union_wrapper(struct ctx *c, struct item *it)
 		if (it->rs[i].kind == RF_FIELD && !(type_can(c, it->rs[i].cfield->type) & DERIVE_COPY))
 			noncopy = true;
 	}
-	return noncopy;
+	if (!noncopy || regex_list_match(&o->bindgen_wrapper_union, it->name))
+		return noncopy;
+	return !regex_list_match(&o->manually_drop_union, it->name) && !o->union_manually_drop;
+}
+
+/* A Rust union with a member that is not Copy: bindgen wraps every member
+ * in ManuallyDrop<T> (wrap_union_field_if_needed in codegen/mod.rs). */
+bool union_manually_drop(struct ctx *c, struct item *it)
+{
+	if (!it->is_union || !it->complete || it->opaque || union_wrapper(c, it))
+		return false;
+	for (int i = 0; i < it->nrs; i++)
+		if (it->rs[i].kind == RF_FIELD && !(type_can(c, it->rs[i].cfield->type) & DERIVE_COPY))
+			return true;
+	return false;
 }
 
 /* void, or a typedef (chain) of it. */
@@ -412,11 +481,12 @@ bool type_is_void(const struct type *t)
 
 /* An opaque union is still written as a Rust union when bindgen's
  * is_rust_union holds for its C members (ir/comp.rs; the codegen of
- * CompInfo picks the keyword from it, opaque or not): defined, not zero
- * sized, every member Copy. */
+ * CompInfo picks the keyword from it, opaque or not): unions may be Rust
+ * unions, it is defined, not zero sized, every member Copy. */
 bool opaque_rust_union(struct ctx *c, struct item *it)
 {
-	if (!it->is_union || !it->complete || !it->opaque || it->size == 0)
+	if (!it->is_union || !it->complete || !it->opaque || it->size == 0 ||
+	    !c->opt->untagged_union)
 		return false;
 	for (int i = 0; i < it->nfields; i++) {
 		struct field *f = it->fields[i];
@@ -432,6 +502,26 @@ bool type_is_fn(const struct type *t)
 	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
 		t = t->item->aliased;
 	return t->kind == TY_FUNC;
+}
+
+/* --flexarray-dst: the Rust field that becomes `FAM` (bindgen's
+ * CompInfo::flex_array_member, ir/comp.rs: the last field, not a bitfield,
+ * a flexible or zero-length array), or NULL. Only in a struct that is laid
+ * out field by field and ends with it, not packed: a FAM: ?Sized field
+ * must be the last, rustc refuses a generic unsized field in a packed
+ * struct (E0277: it might need drop), and bindgen's parameter on an opaque
+ * record or a union (which then does not use it) would not compile. */
+struct rs_field *flex_array_member(const struct ctx *c, const struct item *it)
+{
+	if (!c->opt->flexarray_dst || it->kind != IT_RECORD || it->is_union || it->opaque ||
+	    it->repr_packed || !it->complete || !it->nfields || !it->nrs)
+		return NULL;
+	struct field *last = it->fields[it->nfields - 1];
+	struct rs_field *rf = &it->rs[it->nrs - 1];
+	if (last->bit_width >= 0 || last->type->kind != TY_FLEX || rf->kind != RF_FIELD ||
+	    rf->cfield != last)
+		return NULL;
+	return rf;
 }
 
 /* The traits --no-copy, --no-debug, ... take away from an item by name: in
@@ -453,35 +543,89 @@ static unsigned not_by_name(const struct options *o, const struct item *it)
 	return d;
 }
 
-/* bindgen's CannotDerive::constrain_type for a record (derive.rs): a
- * forward declaration can derive Copy and Debug only; a union (bindgen
- * uses Rust unions: options.untagged_union) only Copy, and only when every
- * member is Copy, opaque or not; a struct what all its fields can. */
-static unsigned record_can(struct ctx *c, struct item *it)
+static struct can type_derive(struct ctx *c, const struct type *t);
+
+/* An opaque record (constrain_type's is_opaque branch): for --opaque-type,
+ * bindgen's rule, the blob of its layout; with untagged unions, a union only
+ * Copy. A record h2rs makes opaque (bindgen would lay it out) derives what
+ * its blob, as h2rs writes it, can. */
+static struct can opaque_derive(struct ctx *c, struct item *it)
 {
-	if (!it->complete) /* a forward-declared union: Copy falls through */
-		return it->is_union ? DERIVE_COPY : DERIVE_COPY | DERIVE_DEBUG;
-	layout_record(c, it);
-	if (it->opaque) {
+	struct can r;
+	if (!it->opaque_reason) {
+		r = blob_derive(it->size, it->align);
+	} else {
 		uint64_t a = it->align > 8 ? 8 : it->align;
-		unsigned can = array_can(c, DERIVE_ALL, a ? it->size / a : it->size);
-		return it->is_union ? can & DERIVE_COPY : can;
+		r = array_derive(c, can_all, a ? it->size / a : it->size);
 	}
-	unsigned can = DERIVE_ALL;
+	if (it->is_union && c->opt->untagged_union)
+		r = (struct can){r.yes & DERIVE_COPY, r.manual & DERIVE_COPY};
+	return r;
+}
+
+/* A defined record's fields joined (constrain_join over the field edges,
+ * bitfields' types included); a bitfield unit longer than 32 bytes cannot
+ * derive what large arrays cannot (has_too_large_bitfield_unit). */
+static struct can fields_derive(struct ctx *c, struct item *it)
+{
+	struct can r = can_all;
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
 		if (rf->kind == RF_FIELD)
-			can &= type_can(c, rf->cfield->type);
-		else if (rf->kind == RF_PADDING || rf->kind == RF_BITFIELD_UNIT)
-			can &= array_can(c, DERIVE_ALL, rf->bytes);
+			r = can_join(r, type_derive(c, rf->cfield->type));
+		else if (rf->kind == RF_PADDING)
+			r = can_join(r, array_derive(c, can_all, rf->bytes));
+		if (rf->kind != RF_BITFIELD_UNIT)
+			continue;
+		if (rf->bytes > 32)
+			r = can_join(r, (struct can){large_array_traits(c), 0});
+		for (int k = 0; k < rf->nbits; k++)
+			r = can_join(r, type_derive(c, rf->bits[k]->type));
 	}
-	if (it->is_union)
-		can &= DERIVE_COPY; /* a wrapper union has a non-Copy member: nothing */
+	return r;
+}
+
+/* bindgen's CannotDerive::constrain_type for a record (derive.rs): a
+ * forward declaration can derive Copy and Debug only (a union only Copy,
+ * with untagged unions); a union, as a Rust union, only Copy, and only
+ * when every member is Copy; as bindgen's wrapper struct
+ * (--disable-untagged-union) Copy as its members, the rest as its blob; a
+ * struct what all its fields can. Before Rust 1.47, a record aligned to
+ * more than 32 bytes cannot derive what large arrays cannot, but may
+ * implement it (constrain: it could need padding longer than 32). */
+static struct can record_derive(struct ctx *c, struct item *it)
+{
+	bool untagged = c->opt->untagged_union;
+	if (!it->complete) /* a forward-declared union: Copy falls through */
+		return (struct can){it->is_union && untagged ? DERIVE_COPY
+							      : DERIVE_COPY | DERIVE_DEBUG, 0};
+	layout_record(c, it);
+	struct can r;
+	if (it->opaque) {
+		r = opaque_derive(c, it);
+	} else {
+		r = fields_derive(c, it);
+		if (it->is_union && untagged) {
+			r = (struct can){r.yes & DERIVE_COPY, r.manual & DERIVE_COPY};
+		} else if (it->is_union) {
+			/* Eq only without a float member (HasFloat); no PartialOrd,
+			 * Ord: __BindgenUnionField has neither (bindgen derives
+			 * them, which does not compile) */
+			struct can blob = blob_derive(it->size, it->align);
+			unsigned own = DERIVE_COPY | DERIVE_EQ, ord = DERIVE_PARTIALORD | DERIVE_ORD;
+			r = (struct can){(blob.yes & ~own & ~ord) | (r.yes & blob.yes & DERIVE_EQ) |
+						 (r.yes & DERIVE_COPY),
+					 (blob.manual & ~own & ~ord) | (r.manual & DERIVE_COPY)};
+		}
+	}
+	unsigned limited = r.yes & ~large_array_traits(c);
+	if (it->align > 32 && limited)
+		r = (struct can){r.yes & ~limited, r.manual | limited};
 	/* derives_of_item (codegen/mod.rs): a packed type that is not Copy
 	 * derives nothing (with --with-derive-default, Default is impl'd) */
-	if (it->repr_packed && !(can & DERIVE_COPY))
-		can = 0;
-	return can;
+	if (it->repr_packed && !(r.yes & DERIVE_COPY))
+		r.yes = 0;
+	return r;
 }
 
 /* The traits bindgen's analysis says a type has (ir/analysis/derive.rs),
@@ -489,21 +633,24 @@ static unsigned record_can(struct ctx *c, struct item *it)
  * Default (can_derive_simple), whatever its style; a record what it
  * derives (a zeroing impl Default does not count: bindgen's holder of such
  * a record gets one too). */
-static unsigned item_impls(struct ctx *c, struct item *it)
+static struct can item_derive(struct ctx *c, struct item *it)
 {
 	if (it->kind == IT_TYPEDEF)
-		return type_can(c, it->aliased);
+		return type_derive(c, it->aliased);
 	if (it->kind != IT_ENUM && it->kind != IT_RECORD)
-		return DERIVE_ALL;
+		return can_all;
 	if (!it->can_done) {
 		it->can_done = true;
 		/* not_by_name comes before anything else in constrain_type;
 		 * Copy also needs the option (CanDeriveCopy in ir/context.rs),
 		 * which decides unions' ManuallyDrop and wrapper styles */
-		it->can = (it->kind == IT_ENUM ? DERIVE_ALL & ~DERIVE_DEFAULT : record_can(c, it)) &
-			  ~not_by_name(c->opt, it) & ~(c->opt->derive_copy ? 0 : DERIVE_COPY);
+		struct can r = it->kind == IT_ENUM ? (struct can){DERIVE_ALL & ~DERIVE_DEFAULT, 0}
+						   : record_derive(c, it);
+		unsigned no = not_by_name(c->opt, it) | (c->opt->derive_copy ? 0 : DERIVE_COPY);
+		it->can = r.yes & ~no;
+		it->manual = r.manual & ~no;
 	}
-	return it->can;
+	return (struct can){it->can, it->manual};
 }
 
 /* bindgen's BindgenContext::blocklisted_type_implements_trait
@@ -517,49 +664,75 @@ static unsigned outside_can(struct ctx *c, const struct item *it)
 	return it->stdint && !c->opt->customs.n ? DERIVE_ALL : 0;
 }
 
-unsigned type_can(struct ctx *c, const struct type *t)
+/* A function pointer (can_derive_fnptr in derive.rs): with more than 12
+ * parameters (FunctionSig::function_pointers_can_derive) only Copy and
+ * Default, Debug Manually. Comparing function pointers is unpredictable
+ * (rustc warns, unpredictable_function_pointer_comparisons): no
+ * PartialEq/Eq/PartialOrd/Ord, where bindgen derives them. */
+static struct can fn_derive(const struct type *t)
+{
+	if (t->nparams > 12)
+		return (struct can){DERIVE_COPY | DERIVE_DEFAULT, DERIVE_DEBUG};
+	return (struct can){DERIVE_ALL & ~(DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD |
+					   DERIVE_ORD), 0};
+}
+
+static struct can type_derive(struct ctx *c, const struct type *t)
 {
 	switch (t->kind) {
 	case TY_PRIM:
 		if (!strcmp(t->prim, "f32") || !strcmp(t->prim, "f64") || !strcmp(t->prim, "c_float") ||
 		    !strcmp(t->prim, "c_double"))
-			return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_ORD);
-		return DERIVE_ALL;
+			return (struct can){DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_ORD), 0};
+		return can_all;
 	case TY_PTR:
 		/* any pointer is Copy, Debug, Hash, PartialEq: its pointee
 		 * does not matter (can_derive_pointer), blocklisted or not */
 		if (type_is_fn(t->sub))
-			return type_can(c, t->sub); /* emitted as the Option<fn> itself */
-		return DERIVE_ALL & ~DERIVE_DEFAULT;
+			return type_derive(c, t->sub); /* emitted as the Option<fn> itself */
+		return (struct can){DERIVE_ALL & ~DERIVE_DEFAULT, 0};
 	case TY_ARRAY:
-		return array_can(c, type_can(c, t->sub), t->len);
+		return array_derive(c, type_derive(c, t->sub), t->len);
 	case TY_FLEX:
-		return DERIVE_DEBUG | DERIVE_DEFAULT; /* both impl'd without bounds */
+		/* an incomplete array: no Copy, Hash, PartialEq
+		 * (can_derive_incomplete_array); the rest as its element */
+		return (struct can){type_derive(c, t->sub).yes & (DERIVE_DEBUG | DERIVE_DEFAULT), 0};
 	case TY_BLOB:
-		return array_can(c, DERIVE_ALL, t->size / (t->align > 8 ? 8 : t->align));
+		return array_derive(c, can_all, t->size / (t->align > 8 ? 8 : t->align));
 	case TY_COMPLEX:
-		return DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_PARTIALEQ;
+		return (struct can){DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_PARTIALEQ, 0};
 	case TY_FLOAT16:
 		/* bindgen's TypeKind::Float(Float16): no Hash (can_derive_simple),
 		 * no Eq or Ord (has_float). bindgen would derive PartialOrd, which
 		 * its __BindgenFloat16 does not implement (the bindings would not
 		 * compile): left out here. */
-		return DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD);
+		return (struct can){DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_PARTIALORD |
+						   DERIVE_ORD), 0};
 	case TY_FUNC:
-		/* comparing function pointers is unpredictable (rustc warns,
-		 * unpredictable_function_pointer_comparisons): no PartialEq/Eq */
-		return DERIVE_ALL & ~(DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD);
+		return fn_derive(t);
 	case TY_ITEM:
 		if (t->item->outside)
-			return outside_can(c, t->item);
+			return (struct can){outside_can(c, t->item), 0};
 		if (t->item->stdint)
-			return DERIVE_ALL; /* written as the primitive */
+			return can_all; /* written as the Rust primitive */
 		if (!t->item->emit && t->item->skip_reason)
-			return DERIVE_ALL; /* skipped for a name clash: kept as it was */
-		return item_impls(c, t->item);
+			return can_all; /* skipped for a name clash: kept as it was */
+		return item_derive(c, t->item);
 	default:
-		return DERIVE_ALL;
+		return can_all;
 	}
+}
+
+unsigned type_can(struct ctx *c, const struct type *t)
+{
+	return type_derive(c, t).yes;
+}
+
+/* The traits bindgen's analysis leaves to a hand-written impl
+ * (CanDerive::Manually) for the type: --impl-partialeq writes one. */
+unsigned type_manual(struct ctx *c, const struct type *t)
+{
+	return type_derive(c, t).manual;
 }
 
 /* The derives of a newtype or Rust enum (bindgen's CodeGenerator for Enum,
@@ -574,7 +747,7 @@ unsigned enum_derives(struct ctx *c, const struct item *it)
 
 unsigned item_derives(struct ctx *c, struct item *it)
 {
-	unsigned d = wanted(c, it) & item_impls(c, it);
+	unsigned d = wanted(c, it) & item_derive(c, it).yes;
 	if (!(d & DERIVE_PARTIALEQ))
 		d &= ~(DERIVE_EQ | DERIVE_PARTIALORD);
 	if (!(d & DERIVE_EQ) || !(d & DERIVE_PARTIALORD))
@@ -643,6 +816,6 @@ void analyse(struct ctx *c)
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		if (it->emit && (it->kind == IT_RECORD || it->kind == IT_ENUM))
-			item_impls(c, it);
+			item_derive(c, it);
 	}
 }

@@ -20,6 +20,9 @@ struct emitter {
 	const char *cprefix; /* ctypes prefix, e.g. ::std::os::raw */
 	const char *stdp;    /* ::std or ::core */
 	bool cur_union;      /* the record being written is a union */
+	bool cur_wrapper;    /* ... written as bindgen's wrapper struct (__BindgenUnionField) */
+	bool cur_md;         /* ... a Rust union with every member in ManuallyDrop */
+	const struct rs_field *fam; /* --flexarray-dst: its field written as FAM, or NULL */
 	bool in_field;       /* emit_typed_line is writing a struct field */
 	const char *vis;     /* fields' and accessors' visibility: "pub ", "pub(crate) " or "" */
 	struct buf head, expr, open, tail; /* scratch for layout assertions */
@@ -457,8 +460,11 @@ static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned
 
 static void emit_zeroing_default(struct emitter *e, const char *name)
 {
+	if (strlen("impl Default for  {") + strlen(name) > MAX_WIDTH)
+		buf_printf(e->b, "impl Default\n    for %s\n{\n", name);
+	else
+		buf_printf(e->b, "impl Default for %s {\n", name);
 	buf_printf(e->b,
-		   "impl Default for %s {\n"
 		   "    fn default() -> Self {\n"
 		   "        let mut s = %s::mem::MaybeUninit::<Self>::uninit();\n"
 		   "        unsafe {\n"
@@ -467,7 +473,7 @@ static void emit_zeroing_default(struct emitter *e, const char *name)
 		   "        }\n"
 		   "    }\n"
 		   "}\n",
-		   name, e->stdp, e->stdp);
+		   e->stdp, e->stdp);
 }
 
 /* ---- records ---- */
@@ -559,9 +565,13 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	char raw[200];
 	const char *name = rust_ident(f->cname);
 
-	/* a union's fields are only reachable in unsafe code */
-	bool un = e->cur_union;
-	snprintf(raw, sizeof raw, "self._bitfield_%d.get(%lluusize, %du8)", u->unit, off, w);
+	/* a union's fields are only reachable in unsafe code; in bindgen's
+	 * wrapper struct the unit is behind __BindgenUnionField's as_ref and
+	 * as_mut (codegen/mod.rs, BitfieldUnit codegen for a union that is
+	 * not a Rust union) */
+	bool un = e->cur_union, wrap = e->cur_wrapper;
+	const char *get = wrap ? ".as_ref()" : "", *set = wrap ? ".as_mut()" : "";
+	snprintf(raw, sizeof raw, "self._bitfield_%d%s.get(%lluusize, %du8)", u->unit, get, off, w);
 	bitfield_from_raw(e, &expr, f, ty.p, un ? "raw" : raw);
 	const char *vis = e->vis;
 	buf_printf(b, "    #[inline]\n    %sfn %s(&self) -> %s {\n", vis, name, ty.p);
@@ -573,8 +583,8 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	buf_printf(b, "    #[inline]\n    %sfn set_%s(&mut self, val: %s) {\n", vis, f->cname, ty.p);
 	bitfield_to_raw(e, b, 8, &expr, f, "val");
 	if (un)
-		buf_printf(b, "        unsafe { self._bitfield_%d.set(%lluusize, %du8, %s) }\n", u->unit,
-			   off, w, expr.p);
+		buf_printf(b, "        unsafe { self._bitfield_%d%s.set(%lluusize, %du8, %s) }\n", u->unit,
+			   set, off, w, expr.p);
 	else
 		buf_printf(b, "        self._bitfield_%d.set(%lluusize, %du8, %s)\n", u->unit, off, w,
 			   expr.p);
@@ -586,10 +596,11 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 		   "    #[inline]\n    %sunsafe fn %s_raw(this: *const Self) -> %s {\n"
 		   "        let raw = unsafe {\n"
 		   "            <__BindgenBitfieldUnit<[u8; %lluusize]>>::raw_get(\n"
-		   "                %s::ptr::addr_of!((*this)._bitfield_%d),\n"
+		   "                %s%s::ptr::addr_of!((*this)._bitfield_%d)%s,\n"
 		   "                %lluusize,\n                %du8,\n            )\n        };\n"
 		   "        %s\n    }\n",
-		   vis, name, ty.p, ub, S, u->unit, off, w, expr.p);
+		   vis, name, ty.p, ub, wrap ? "(*" : "", S, u->unit,
+		   wrap ? ").as_ref() as *const _" : "", off, w, expr.p);
 
 	buf_reset(&expr);
 	buf_printf(b, "    #[inline]\n    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
@@ -598,10 +609,11 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	buf_printf(b,
 		   "        unsafe {\n"
 		   "            <__BindgenBitfieldUnit<[u8; %lluusize]>>::raw_set(\n"
-		   "                %s::ptr::addr_of_mut!((*this)._bitfield_%d),\n"
+		   "                %s%s::ptr::addr_of_mut!((*this)._bitfield_%d)%s,\n"
 		   "                %lluusize,\n                %du8,\n                %s,\n"
 		   "            )\n        }\n    }\n",
-		   ub, S, u->unit, off, w, expr.p);
+		   ub, wrap ? "(*" : "", S, u->unit, wrap ? ").as_mut() as *mut _" : "", off, w,
+		   expr.p);
 	buf_free(&ty);
 	buf_free(&expr);
 }
@@ -658,7 +670,7 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 	buf_puts(b, "        __bindgen_bitfield_unit\n    }\n");
 }
 
-static void emit_bitfield_impl(struct emitter *e, struct item *it)
+static void emit_bitfield_impl(struct emitter *e, struct item *it, const char *impl_ty)
 {
 	bool any = false;
 	for (int i = 0; i < it->nrs; i++)
@@ -668,7 +680,7 @@ static void emit_bitfield_impl(struct emitter *e, struct item *it)
 		return;
 	e->c->need_bitfield_unit = true;
 	e->cur_union = it->is_union;
-	open_item(e->b, "impl", it->name, "{\n");
+	open_item(e->b, "impl", impl_ty, "{\n");
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *u = &it->rs[i];
 		if (u->kind != RF_BITFIELD_UNIT)
@@ -700,11 +712,6 @@ static void emit_wrapped_field(struct emitter *e, const struct rs_field *rf, con
 	buf_puts(b, ",\n");
 }
 
-static bool union_field_copy(struct ctx *c, const struct type *t)
-{
-	return (type_can(c, t) & DERIVE_COPY) != 0;
-}
-
 static void emit_field_line(struct emitter *e, struct item *it, struct rs_field *rf)
 {
 	struct buf *b = e->b;
@@ -712,8 +719,10 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 	switch (rf->kind) {
 	case RF_FIELD:
 		emit_doc(c, b, INDENT, rf->cfield->doc);
-		if (it->is_union && !union_field_copy(c, rf->cfield->type)) {
+		if (e->cur_md) {
 			emit_wrapped_field(e, rf, join(&e->open, e->stdp, "::mem::ManuallyDrop<", NULL));
+		} else if (rf == e->fam) {
+			buf_printf(b, "    %s%s: FAM,\n", e->vis, rf->name);
 		} else {
 			e->in_field = true;
 			emit_typed_line(e, INDENT, join(&e->lead, e->vis, rf->name, ": ", NULL),
@@ -767,6 +776,16 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 	open_item(b, "pub struct", it->name, "{\n");
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *rf = &it->rs[i];
+		if (rf->kind == RF_BITFIELD_ALIGN) {
+			emit_field_line(e, it, rf);
+			continue;
+		}
+		if (rf->kind == RF_BITFIELD_UNIT) { /* --disable-untagged-union */
+			c->need_bitfield_unit = c->need_union_field = true;
+			buf_printf(b, "    %s%s: __BindgenUnionField<__BindgenBitfieldUnit<[u8; %lluusize]>>,\n",
+				   e->vis, rf->name, (unsigned long long)rf->bytes);
+			continue;
+		}
 		if (rf->kind != RF_FIELD)
 			continue;
 		c->need_union_field = true; /* bindgen's saw_bindgen_union */
@@ -776,6 +795,50 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 	buf_puts(b, "    pub bindgen_union_field: ");
 	emit_blob(b, it->size, it->align);
 	buf_puts(b, ",\n}\n");
+}
+
+/* --flexarray-dst: "pub struct NAME<FAM: ?Sized = [T; 0]> {" (bindgen's
+ * CompInfo codegen: the flexible array member's type is the parameter),
+ * the brace or else the parameter on a line of its own when too long, as
+ * rustfmt breaks it. */
+static void open_fam_struct(struct emitter *e, const struct item *it)
+{
+	buf_reset(&e->open);
+	buf_puts(&e->open, "FAM: ?Sized = [");
+	emit_type(e->c, &e->open, e->fam->cfield->type->sub);
+	buf_puts(&e->open, "; 0]");
+	size_t len = strlen("pub struct <>") + strlen(it->name) + e->open.len;
+	if (len + 2 <= MAX_WIDTH)
+		buf_printf(e->b, "pub struct %s<%s> {\n", it->name, e->open.p);
+	else if (len <= MAX_WIDTH)
+		buf_printf(e->b, "pub struct %s<%s>\n{\n", it->name, e->open.p);
+	else
+		buf_printf(e->b, "pub struct %s<\n    %s,\n> {\n", it->name, e->open.p);
+}
+
+/* What follows a record's layout tests, in bindgen's order: the flexible
+ * array member's impls, impl Default, impl Debug, impl PartialEq, then the
+ * bitfield accessors. With --flexarray-dst each impl is for the sized
+ * form, NAME<[T; 0]>. */
+static void emit_record_impls(struct emitter *e, struct item *it, unsigned d, bool zero_default)
+{
+	struct ctx *c = e->c;
+	const char *ty = it->name;
+	char *sized = NULL;
+	if (e->fam) {
+		struct buf elem = {0};
+		emit_type(c, &elem, e->fam->cfield->type->sub);
+		ty = sized = xstrfmt("%s<[%s; 0]>", it->name, elem.p);
+		emit_flexarray_impls(c, e->b, it, elem.p);
+		buf_free(&elem);
+	}
+	if (zero_default)
+		emit_zeroing_default(e, ty);
+	emit_debug_impl(c, e->b, it, d, ty);
+	emit_partialeq_impl(c, e->b, it, ty);
+	if (!it->opaque)
+		emit_bitfield_impl(e, it, ty);
+	free(sized);
 }
 
 static void emit_record(struct emitter *e, struct item *it)
@@ -788,9 +851,11 @@ static void emit_record(struct emitter *e, struct item *it)
 	if (!it->complete) {
 		/* a struct even for a union: is_rust_union is false for a
 		 * forward declaration (ir/comp.rs) */
+		unsigned fd = item_derives(c, it);
 		buf_puts(b, "#[repr(C)]\n");
-		emit_derives(c, b, it, item_derives(c, it), 1);
+		emit_derives(c, b, it, fd, 1);
 		open_item(b, "pub struct", it->name, "{\n    _unused: [u8; 0],\n}\n");
+		emit_debug_impl(c, b, it, fd, it->name);
 		return;
 	}
 	unsigned d = item_derives(c, it);
@@ -835,22 +900,27 @@ static void emit_record(struct emitter *e, struct item *it)
 		if (it->repr_align && !wrap)
 			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
 		emit_derives(c, b, it, d, applies);
+		e->cur_wrapper = wrap;
+		e->cur_md = union_manually_drop(c, it);
+		e->fam = flex_array_member(c, it);
 		if (wrap) {
 			emit_union_wrapper(e, it);
 		} else if (!it->nrs) {
 			open_item(b, kw, it->name, "{}\n");
 		} else {
-			open_item(b, kw, it->name, "{\n");
+			if (e->fam)
+				open_fam_struct(e, it);
+			else
+				open_item(b, kw, it->name, "{\n");
 			for (int i = 0; i < it->nrs; i++)
 				emit_field_line(e, it, &it->rs[i]);
 			buf_puts(b, "}\n");
 		}
 	}
 	emit_layout_tests(e, it);
-	if (!it->opaque)
-		emit_bitfield_impl(e, it);
-	if (want_default && !(d & DERIVE_DEFAULT))
-		emit_zeroing_default(e, it->name);
+	emit_record_impls(e, it, d, want_default && !(d & DERIVE_DEFAULT));
+	e->cur_wrapper = e->cur_md = false;
+	e->fam = NULL;
 }
 
 /* pub const NAME: TYPE = VALUE; broken as rustfmt does when too long:

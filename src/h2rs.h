@@ -9,6 +9,7 @@
 #ifndef H2RS_H
 #define H2RS_H
 
+#include <limits.h>
 #include <regex.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -186,6 +187,18 @@ struct options {
 	bool recursive_allowlist; /* not --no-recursive-allowlist */
 	bool macros_full;         /* --macro-constants=full: every constant, C types */
 	bool generate_cstr;       /* --generate-cstr: string macros as &CStr */
+	bool impl_debug;          /* --impl-debug: impl Debug where it cannot be derived */
+	bool impl_partialeq;      /* --impl-partialeq: impl PartialEq where bindgen's
+				   * analysis says CanDerive::Manually */
+	bool flexarray_dst;       /* --flexarray-dst: a struct ending in a flexible array
+				   * member is generic over it (FAM: ?Sized = [T; 0]) */
+	bool c_naming;            /* --c-naming: records and enums are struct_T, union_T,
+				   * enum_T; typedefs keep their names */
+	bool untagged_union;      /* not --disable-untagged-union: unions may be Rust unions */
+	bool union_manually_drop; /* --default-non-copy-union-style manually_drop */
+	struct regex_list manually_drop_union; /* --manually-drop-union: that style per union */
+	struct regex_list bindgen_wrapper_union; /* --bindgen-wrapper-union: the wrapper
+						   * per union (wins over the one above) */
 	enum enum_style default_enum_style; /* --default-enum-style */
 	struct regex_list allow_type, allow_function, allow_var, allow_item, allow_file;
 	struct regex_list block_type, block_function, block_var, block_item, block_file;
@@ -233,6 +246,8 @@ enum {
 	RUST_CORE_FFI_C = 64,    /* --use-core: ::core::ffi::c_int */
 	RUST_OFFSET_OF = 77,     /* offset_of! in layout tests; c"" literals (2021+) */
 	RUST_UNSAFE_EXTERN = 82, /* unsafe extern "C" { ... } */
+	RUST_PTR_METADATA = INT_MAX, /* ptr_metadata and layout_for_ptr: nightly only
+				      * (--flexarray-dst's helper methods) */
 };
 bool rust_has(const struct options *o, int minor);
 bool has_allowlist(const struct options *o);
@@ -393,7 +408,9 @@ struct item {
 	const char *stdint;    /* IT_TYPEDEF: the Rust primitive bindgen writes for a
 				* <stdint.h> name at each use (u32, usize), or NULL */
 	unsigned can;          /* DERIVE_* bits that are possible */
-	bool can_done;         /* can computed */
+	unsigned manual;       /* DERIVE_* bits bindgen's analysis calls CanDerive::Manually:
+				* not derivable, but an impl may be written by hand */
+	bool can_done;         /* can and manual computed */
 };
 
 enum { WRAP_NONE, WRAP_STATIC, WRAP_MACRO };
@@ -471,12 +488,15 @@ bool type_has_align_repr(struct ctx *c, const struct type *t);
 /* ---- analyse.c ---- */
 void analyse(struct ctx *c);
 unsigned type_can(struct ctx *c, const struct type *t);
+unsigned type_manual(struct ctx *c, const struct type *t);
 unsigned item_derives(struct ctx *c, struct item *it);
 unsigned enum_derives(struct ctx *c, const struct item *it);
 bool enum_anonymous(const struct item *it);
 struct item *resolve_typedef(struct item *it);
 bool union_wrapper(struct ctx *c, struct item *it);
+bool union_manually_drop(struct ctx *c, struct item *it);
 bool opaque_rust_union(struct ctx *c, struct item *it);
+struct rs_field *flex_array_member(const struct ctx *c, const struct item *it);
 bool type_is_fn(const struct type *t);
 bool type_is_void(const struct type *t);
 
@@ -493,6 +513,16 @@ void postprocess(const struct options *o, struct buf *text);
 bool generated(const struct options *o, const struct item *it);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
 bool prim_signed(const struct type *t);
+
+/* ---- emit_impls.c: hand-written trait impls, flexible array impls ---- */
+/* --impl-debug: impl Debug for a record that does not derive it (derives:
+ * its derives), for the type impl_ty (NAME, or NAME<[T; 0]>). */
+void emit_debug_impl(struct ctx *c, struct buf *b, struct item *it, unsigned derives,
+		     const char *impl_ty);
+/* --impl-partialeq: impl PartialEq where the analysis says Manually. */
+void emit_partialeq_impl(struct ctx *c, struct buf *b, struct item *it, const char *impl_ty);
+/* --flexarray-dst: impl NAME<[T]> and impl NAME<[T; 0]> (elem: T's text). */
+void emit_flexarray_impls(struct ctx *c, struct buf *b, const struct item *it, const char *elem);
 
 /* ---- emit_c.c ---- */
 void emit_wrappers(struct ctx *c);

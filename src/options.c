@@ -45,6 +45,17 @@ static const char usage_text[] =
 	"  --override-abi REGEX=ABI       extern \"ABI\" for matching functions and fn typedefs\n"
 	"  --wasm-import-module-name NAME #[link(wasm_import_module)] on function blocks\n"
 	"  --must-use-type REGEX          #[must_use] on matching records and enums\n"
+	"  --c-naming                     records and enums named struct_T, union_T, enum_T\n"
+	"  --flexarray-dst                a struct ending in a flexible array member is generic\n"
+	"                                 over it: T<FAM: ?Sized = [E; 0]>, usable as T<[E]>\n"
+	"\n"
+	"Unions whose members are not all Copy:\n"
+	"  --default-non-copy-union-style bindgen_wrapper|manually_drop\n"
+	"                                 a struct of __BindgenUnionField (default), or a Rust\n"
+	"                                 union of ManuallyDrop members\n"
+	"  --bindgen-wrapper-union REGEX  the wrapper for matching unions (wins)\n"
+	"  --manually-drop-union REGEX    ManuallyDrop for matching unions\n"
+	"  --disable-untagged-union       every union as the __BindgenUnionField struct\n"
 	"\n"
 	"Selecting items (REGEX is a POSIX extended regex matching the whole name):\n"
 	"  --allowlist-type REGEX         emit only matching types (and what they need)\n"
@@ -105,6 +116,9 @@ static const char usage_text[] =
 	"  --no-partialeq REGEX           per-type opt-outs\n"
 	"  --with-derive-custom{,-struct,-union,-enum} REGEX=DERIVES\n"
 	"  --with-attribute-custom{,-struct,-union,-enum} REGEX=ATTRIBUTE\n"
+	"  --impl-debug                   impl Debug by hand where it cannot be derived\n"
+	"  --impl-partialeq               impl PartialEq by hand where bindgen's analysis allows\n"
+	"                                 it (with --with-derive-partialeq)\n"
 	"  --enable-function-attribute-detection\n"
 	"                                 warn_unused_result becomes #[must_use]\n"
 	"\n"
@@ -237,6 +251,8 @@ static const struct list_opt list_opts[] = {
 	L("--must-use-type", must_use_type),
 	L("--normal-alias", alias_normal),       L("--new-type-alias", alias_newtype),
 	L("--new-type-alias-deref", alias_newtype_deref),
+	L("--manually-drop-union", manually_drop_union),
+	L("--bindgen-wrapper-union", bindgen_wrapper_union),
 };
 #undef L
 
@@ -280,6 +296,11 @@ static const struct flag_opt flag_opts[] = {
 	F("--generate-inline-functions", generate_inline_functions, true),
 	F("--merge-extern-blocks", merge_extern_blocks, true),
 	F("--sort-semantically", sort_semantically, true),
+	F("--impl-debug", impl_debug, true),
+	F("--impl-partialeq", impl_partialeq, true),
+	F("--flexarray-dst", flexarray_dst, true),
+	F("--c-naming", c_naming, true),
+	F("--disable-untagged-union", untagged_union, false),
 };
 #undef F
 
@@ -310,11 +331,6 @@ static const struct {
 	const char *why;
 } unsupported_opts[] = {
 	{"--dynamic-loading", "bindgen's libloading struct is not generated"},
-	{"--impl-debug", "hand-written Debug impls are not generated"},
-	{"--impl-partialeq", "hand-written PartialEq impls are not generated"},
-	{"--flexarray-dst", "flexible array members are always __IncompleteArrayField"},
-	{"--c-naming", "types keep bindgen's default names"},
-	{"--manually-drop-union", "unions with non-Copy fields use __BindgenUnionField"},
 	{"--clang-macro-fallback", "h2rs's --macro-constants full evaluates macros with "
 				   "clang (it is the default unless invoked as bindgen)"},
 	{"--generate-block", "block pointers stay *mut c_void"},
@@ -326,7 +342,6 @@ static const struct {
 	{"--module-raw-line", "h2rs writes no modules"},
 	{"--rustfmt-configuration-file", "h2rs runs no formatter"},
 	{"--generate-shell-completions", "no shell completions"},
-	{"--disable-untagged-union", "C unions are always Rust unions"},
 };
 
 /* Split "--opt=value"; returns the value or NULL. */
@@ -620,11 +635,11 @@ void parse_options(struct options *o, int argc, char **argv)
 	free(a0);
 	o->layout_tests = o->doc_comments = o->prepend_enum_name = o->header_comment = true;
 	o->derive_copy = o->derive_debug = o->size_t_is_usize = o->recursive_allowlist = true;
+	o->untagged_union = true;
 	o->default_enum_style = ENUM_CONSTS;
 	/* the CLI's default target: LATEST_STABLE_RUST (features.rs) */
 	o->rust_minor = 82;
 	bool macros_set = false, ignore_functions = false, emit_diagnostics = false;
-	struct regex_list scratch = {0};
 	o->generate = GEN_ALL;
 
 	for (int i = 1; i < argc; i++) {
@@ -685,7 +700,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--wrap-macros-file", "--wrap-export", "--anon-fields-prefix",
 			"--generate", "--prefix-link-name", "--wasm-import-module-name",
 			"--override-abi", "--default-alias-style",
-			"--default-non-copy-union-style", "--bindgen-wrapper-union",
+			"--default-non-copy-union-style",
 			"--clang-macro-fallback-build-dir", "--default-visibility",
 		};
 		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
@@ -767,16 +782,12 @@ void parse_options(struct options *o, int argc, char **argv)
 			o->default_alias_style = !strcmp(val, "new_type")	  ? ALIAS_NEWTYPE
 						 : !strcmp(val, "new_type_deref") ? ALIAS_NEWTYPE_DEREF
 										  : ALIAS_TYPE;
-		} else if (!strcmp(name, "--bindgen-wrapper-union")) {
-			/* the default for every typedef and union: only a check of the regex */
-			add_regex(&scratch, name, val);
 		} else if (!strcmp(name, "--default-non-copy-union-style")) {
+			/* bindgen's NonCopyUnionStyle::from_str (codegen/mod.rs) */
 			if (strcmp(val, "bindgen_wrapper") && strcmp(val, "manually_drop"))
 				error("invalid value '%s' for '--default-non-copy-union-style <STYLE>': "
 				      "expected bindgen_wrapper or manually_drop", val);
-			if (strcmp(val, "bindgen_wrapper"))
-				error("--default-non-copy-union-style manually_drop is not supported by "
-				      "h2rs yet (unions with non-Copy fields use __BindgenUnionField)");
+			o->union_manually_drop = !strcmp(val, "manually_drop");
 		} else if (!strcmp(name, "--default-visibility")) {
 			/* bindgen's FieldVisibilityKind: fields, bitfield units,
 			 * padding and bitfield accessors */

@@ -756,9 +756,9 @@ static struct item *enum_item(struct parser *p, CXCursor cur, struct item *paren
  * tag spelled with its keyword, of the typedef's own name) is foo_ptr, so
  * it does not clash with the tag (bindgen 0.72.1's ir/ty.rs, CXType_Typedef
  * in from_clang_ty). */
-static const char *ptr_typedef_name(char *name, CXType ut)
+static const char *ptr_typedef_name(const struct options *o, char *name, CXType ut)
 {
-	if (ut.kind != CXType_Pointer)
+	if (ut.kind != CXType_Pointer || o->c_naming) /* --c-naming: no clash */
 		return name;
 	CXType pt = clang_getPointeeType(ut);
 	if (pt.kind != CXType_Elaborated)
@@ -775,7 +775,7 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 		return it;
 	char *name = cxstr(clang_getCursorSpelling(cur));
 	CXType ut = clang_getTypedefDeclUnderlyingType(cur);
-	const char *rname = ptr_typedef_name(name, ut);
+	const char *rname = ptr_typedef_name(p->c->opt, name, ut);
 	while (ut.kind == CXType_Elaborated)
 		ut = clang_Type_getNamedType(ut);
 	if (ut.kind == CXType_Record || ut.kind == CXType_Enum) {
@@ -808,8 +808,13 @@ static struct item *typedef_item(struct parser *p, CXCursor cur)
 						(unsigned long long)target->align, name);
 				}
 			}
-			map_put(p, canon, target);
-			return target;
+			/* --c-naming: the record is struct_T, so the typedef T
+			 * stays, an alias of it (bindgen's Alias codegen skips only
+			 * a typedef of the record's own canonical name) */
+			if (!p->c->opt->c_naming) {
+				map_put(p, canon, target);
+				return target;
+			}
 		}
 	}
 	it = new_item(p, IT_TYPEDEF, cur);
