@@ -150,6 +150,13 @@ struct options {
 	unsigned generate;        /* --generate / --ignore-functions: GEN_* bits */
 	const char *prefix_link_name; /* --prefix-link-name: functions' #[link_name] prefix */
 	const char *wasm_import_module; /* --wasm-import-module-name */
+	const char *dynamic_library; /* --dynamic-loading NAME (as a Rust identifier): functions
+				      * and statics go into struct NAME (emit_dyn.c), or NULL */
+	bool dynamic_require_all; /* --dynamic-link-require-all: every symbol must load */
+	bool wrap_unsafe_ops;     /* --wrap-unsafe-ops: unsafe {} in the dynamic struct's methods */
+	bool clang_macro_fallback; /* --clang-macro-fallback: bindgen rules' macros plus the
+				    * integers clang evaluates after the header (macros.c) */
+	const char *macro_fallback_dir; /* --clang-macro-fallback-build-dir (no files are written) */
 	bool macro_signed;        /* --default-macro-constant-type signed */
 	enum alias_style default_alias_style; /* --default-alias-style */
 	struct regex_list alias_normal, alias_newtype, alias_newtype_deref; /* per-typedef styles */
@@ -523,6 +530,17 @@ void emit_debug_impl(struct ctx *c, struct buf *b, struct item *it, unsigned der
 void emit_partialeq_impl(struct ctx *c, struct buf *b, struct item *it, const char *impl_ty);
 /* --flexarray-dst: impl NAME<[T]> and impl NAME<[T; 0]> (elem: T's text). */
 void emit_flexarray_impls(struct ctx *c, struct buf *b, const struct item *it, const char *elem);
+
+/* emit_rust.c, for emit_dyn.c */
+void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc);
+bool fn_must_use(const struct ctx *c, const struct item *it);
+
+/* ---- emit_dyn.c: --dynamic-loading (bindgen's codegen/dyngen.rs) ---- */
+/* Whether the item is a member of the library struct instead of an extern
+ * block: a function, or a static that is not a constant. */
+bool dyn_item(const struct ctx *c, const struct item *it);
+/* Append the library struct and its impl (after every other item). */
+void emit_dynamic(struct ctx *c, struct buf *out);
 
 /* ---- emit_c.c ---- */
 void emit_wrappers(struct ctx *c);
