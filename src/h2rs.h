@@ -444,10 +444,29 @@ struct macro_def {
 	int64_t order;      /* declaration order */
 };
 
+/* An object-like macro --clang-macro-fallback may evaluate (parse.c records
+ * every one; macros.c evaluates those bindgen's rules leave out). */
+struct fallback_macro {
+	const char *name;    /* macro name */
+	const char *file;    /* where it is defined */
+	unsigned line, col;  /* location */
+	int64_t order;       /* declaration order */
+	char *body;          /* its tokens joined by spaces, comments dropped */
+	int ntokens;         /* their number */
+	bool unbalanced;     /* brackets do not pair up: not evaluated (it would
+			      * swallow the rest of the evaluation unit) */
+	bool cexpr_shape;    /* only literals, the operators of bindgen's rules and
+			      * identifiers: the rules take it if they know each identifier */
+	bool has_str, has_other, is_float; /* as in struct macro_def */
+	const char **idents; /* the identifiers it names */
+	int nidents;         /* their number */
+};
+
 struct ctx {
 	struct options *opt;   /* command line */
 	struct vec items;      /* struct item *, in declaration order after parse */
 	struct vec macros;     /* struct macro_def *, eligible macros */
+	struct vec fallback_macros; /* struct fallback_macro *: --clang-macro-fallback */
 	struct strmap object_macros; /* names of all object-like macros (probe.c) */
 	struct strmap typedefs; /* typedef name → its item (full macro typing) */
 	struct strmap fn_macros; /* names of function-like macros (wrappers) */
@@ -482,6 +501,10 @@ const char *ctypes(const struct ctx *c);
 struct macro_job;
 struct macro_job *macros_start(struct ctx *c);
 void macros_finish(struct ctx *c, struct macro_job *job);
+/* --clang-macro-fallback under bindgen's rules, after macros_finish: the
+ * integer macros clang evaluates after the header (bindgen's
+ * parse_macro_clang_fallback), and those the rules then take. */
+void macros_fallback(struct ctx *c);
 
 /* ---- names.c ---- */
 const char *rust_ident(const char *name); /* keyword → name_ */
