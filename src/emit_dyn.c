@@ -401,8 +401,58 @@ static void push_field(struct dyn *d, const char *name, const struct member_ty *
 	vec_push(&d->names, (void *)name);
 }
 
+/* Call arguments after a callee whose last line is last (with its
+ * indentation), at statement indent ind: overflow.rs. On one line if they
+ * fit in fn_call_width and the line; else one level in, several to a line
+ * when every one is short, one per line otherwise. multi_line: the callee
+ * spans lines, which narrows what is left (rustfmt counts its indentation
+ * twice) and can leave the one-line list on a line of its own. */
 static void call_args(struct buf *b, const char *last, const char *const *args, int nargs,
-		      int ind, bool multi_line);
+		      int ind, bool multi_line)
+{
+	struct buf a = {0};
+	bool short_items = true;
+	for (int i = 0; i < nargs; i++) {
+		buf_printf(&a, "%s%s", i ? ", " : "", args[i]);
+		short_items = short_items && strlen(args[i]) <= SHORT_ITEM;
+	}
+	/* one argument: only the line limits it (overflow.rs) */
+	int n = (int)a.len, l = (int)strlen(last), lim = nargs == 1 ? W : CHAIN_W;
+	if (!multi_line && n <= lim && l + 2 + n <= W) {
+		buf_printf(b, "(%s)", str(&a));
+		goto out;
+	}
+	if (multi_line && n <= lim && n <= (W - ind) - (l - ind + 2)) {
+		if (n + 1 <= (W - ind) - l) {
+			buf_printf(b, "(%s)", str(&a));
+		} else {
+			buf_putc(b, '(');
+			newline(b, ind + 4);
+			buf_puts(b, str(&a));
+			newline(b, ind);
+			buf_putc(b, ')');
+		}
+		goto out;
+	}
+	buf_putc(b, '(');
+	int used = 0, width = W - (ind + 4) - 1; /* the nested shape keeps a column for "," */
+	for (int i = 0; i < nargs; i++) {
+		int k = (int)strlen(args[i]) + 1;
+		if (!short_items || !used || used + 1 + k > width) {
+			newline(b, ind + 4);
+			used = 0;
+		} else {
+			buf_putc(b, ' ');
+			used++;
+		}
+		buf_printf(b, "%s,", args[i]);
+		used += k;
+	}
+	newline(b, ind);
+	buf_putc(b, ')');
+out:
+	buf_free(&a);
+}
 
 /* ".get::<*mut T>(b"SYM\0")" (T only for a static) in shape s: chains.rs
  * rewrite_method_call: the type, then the argument as any call's. */
@@ -461,134 +511,111 @@ out:
 	buf_free(&own);
 }
 
-/* let NAME = __library.get(b"SYM\0").map(|sym| *sym)?; and its
- * unsafe-block form, broken as rustfmt breaks them at indent 8 (chains.rs
- * and choose_rhs; the try operator counts twice against the width, once
- * more for the chain). var: a static's type (the turbofish is *mut var),
- * or NULL. */
-static void push_init(struct dyn *d, const char *name, const char *sym, const struct type *var)
+/* One let of from_library being written. */
+struct init {
+	const char *lead;     /* "let NAME = " */
+	const char *arg;      /* b"SYM\0" */
+	const struct type *var; /* a static's type (the turbofish is *mut var), or NULL */
+	struct buf get;       /* __library.get::<T>(b"SYM\0") on one line */
+	struct buf block;     /* unsafe { that } */
+	const char *tail;     /* ".map(|sym| *sym)" and "?" with require-all */
+	int x;                /* 1 with require-all: the try operator */
+};
+
+#define LET_INDENT 8
+
+/* The let without unsafe blocks: one line if the chain fits chain_width
+ * and the line; else the chain after "=" on the next line if that fits;
+ * else one child per line. */
+static void init_chain(struct dyn *d, struct buf *b, const struct init *in)
 {
-	struct buf *b = &d->inits;
-	const int I = 8;
-	const char *q = d->req ? "?" : "";
-	int x = d->req ? 1 : 0;
-	char *arg = xstrfmt("b\"%s\\0\"", sym);
-	char *lead = xstrfmt("let %s = ", name);
-	const char *map = ".map(|sym| *sym)";
-	int lead_n = (int)strlen(lead), m = (int)strlen(map) + x;
-	struct buf g = {0}, u = {0};
-	buf_puts(&g, "__library.get");
-	if (var) {
-		buf_puts(&g, "::<*mut ");
-		one_line(d, &g, var);
-		buf_putc(&g, '>');
-	}
-	buf_printf(&g, "(%s)", arg);
-	buf_printf(&u, "unsafe { %s }", str(&g));
-	buf_indent(b, I);
-	if (I + 8 + (int)strlen(arg) + 1 > W) {
-		/* the argument fits nowhere: rustfmt leaves the statement as it is */
-		buf_printf(b, "%s%s%s%s;\n", lead, d->wrap ? str(&u) : str(&g), map, q);
-	} else if (!d->wrap) {
-		int chain = (int)g.len + m;
-		if (chain + x <= CHAIN_W && I + lead_n + chain + 1 + 2 * x <= W) {
-			buf_printf(b, "%s%s%s%s;\n", lead, str(&g), map, q);
-		} else if (chain + x <= CHAIN_W && I + 4 + chain + 1 + 2 * x <= W) {
-			buf_putn(b, lead, lead_n - 1);
-			newline(b, I + 4);
-			buf_printf(b, "%s%s%s;\n", str(&g), map, q);
-		} else {
-			buf_printf(b, "%s__library", lead);
-			newline(b, I + 4);
-			get_child(d, b, var, arg, indented(I + 4));
-			newline(b, I + 4);
-			buf_printf(b, "%s%s;\n", map, q);
-		}
-	} else if (I + lead_n + (int)u.len + m + 1 + 2 * x <= W) {
-		buf_printf(b, "%s%s%s%s;\n", lead, str(&u), map, q);
-	} else if (I + 4 + (int)u.len + m + 1 + 2 * x <= W) {
-		buf_putn(b, lead, lead_n - 1);
+	const int I = LET_INDENT, lead_n = (int)strlen(in->lead), x = in->x;
+	int chain = (int)in->get.len + (int)strlen(in->tail);
+	if (chain + x <= CHAIN_W && I + lead_n + chain + 1 + 2 * x <= W) {
+		buf_printf(b, "%s%s%s;\n", in->lead, str(&in->get), in->tail);
+	} else if (chain + x <= CHAIN_W && I + 4 + chain + 1 + 2 * x <= W) {
+		buf_putn(b, in->lead, lead_n - 1);
 		newline(b, I + 4);
-		buf_printf(b, "%s%s%s;\n", str(&u), map, q);
-	} else if (I + lead_n + (int)u.len < W) {
-		buf_printf(b, "%s%s", lead, str(&u));
-		newline(b, I + 4);
-		buf_printf(b, "%s%s;\n", map, q);
-	} else if (I + 4 + (int)u.len < W) {
-		buf_putn(b, lead, lead_n - 1);
-		newline(b, I + 4);
-		buf_puts(b, str(&u));
-		newline(b, I + 8);
-		buf_printf(b, "%s%s;\n", map, q);
+		buf_printf(b, "%s%s;\n", str(&in->get), in->tail);
 	} else {
-		buf_printf(b, "%sunsafe {", lead);
+		buf_printf(b, "%s__library", in->lead);
 		newline(b, I + 4);
-		get_in_block(d, b, var, arg, I + 4);
+		get_child(d, b, in->var, in->arg, indented(I + 4));
+		newline(b, I + 4);
+		buf_printf(b, "%s;\n", in->tail);
+	}
+}
+
+/* The let with --wrap-unsafe-ops: unsafe { get }.map(..) on one line, or
+ * on the next line; then broken after the block (on this line or the
+ * next); else the block over three lines and .map(..) after its brace. */
+static void init_block(struct dyn *d, struct buf *b, const struct init *in)
+{
+	const int I = LET_INDENT, lead_n = (int)strlen(in->lead), x = in->x;
+	int u = (int)in->block.len, m = (int)strlen(in->tail);
+	if (I + lead_n + u + m + 1 + 2 * x <= W) {
+		buf_printf(b, "%s%s%s;\n", in->lead, str(&in->block), in->tail);
+	} else if (I + 4 + u + m + 1 + 2 * x <= W) {
+		buf_putn(b, in->lead, lead_n - 1);
+		newline(b, I + 4);
+		buf_printf(b, "%s%s;\n", str(&in->block), in->tail);
+	} else if (I + lead_n + u < W) {
+		buf_printf(b, "%s%s", in->lead, str(&in->block));
+		newline(b, I + 4);
+		buf_printf(b, "%s;\n", in->tail);
+	} else if (I + 4 + u < W) {
+		buf_putn(b, in->lead, lead_n - 1);
+		newline(b, I + 4);
+		buf_puts(b, str(&in->block));
+		newline(b, I + 8);
+		buf_printf(b, "%s;\n", in->tail);
+	} else {
+		buf_printf(b, "%sunsafe {", in->lead);
+		newline(b, I + 4);
+		get_in_block(d, b, in->var, in->arg, I + 4);
 		newline(b, I);
 		buf_putc(b, '}');
 		newline(b, I);
-		buf_printf(b, "%s%s;\n", map, q);
+		buf_printf(b, "%s;\n", in->tail);
 	}
-	buf_free(&g);
-	buf_free(&u);
+}
+
+/* let NAME = __library.get(b"SYM\0").map(|sym| *sym)?; (dyngen.rs
+ * push_func / push_var) as rustfmt breaks it at indent 8: chains.rs and
+ * choose_rhs, measured against rustfmt 1.9, where the try operator counts
+ * twice more against the line and once more against chain_width. */
+static void push_init(struct dyn *d, const char *name, const char *sym, const struct type *var)
+{
+	struct buf *b = &d->inits;
+	struct init in = {.var = var, .x = d->req};
+	char *arg = xstrfmt("b\"%s\\0\"", sym), *lead = xstrfmt("let %s = ", name);
+	char *tail = xstrfmt(".map(|sym| *sym)%s", d->req ? "?" : "");
+	in.arg = arg;
+	in.lead = lead;
+	in.tail = tail;
+	buf_puts(&in.get, "__library.get");
+	if (var) {
+		buf_puts(&in.get, "::<*mut ");
+		one_line(d, &in.get, var);
+		buf_putc(&in.get, '>');
+	}
+	buf_printf(&in.get, "(%s)", arg);
+	buf_printf(&in.block, "unsafe { %s }", str(&in.get));
+	buf_indent(b, LET_INDENT);
+	if (LET_INDENT + 8 + (int)strlen(arg) + 1 > W) /* rustfmt leaves such a line as it is */
+		buf_printf(b, "%s%s%s;\n", lead, d->wrap ? str(&in.block) : str(&in.get), tail);
+	else if (d->wrap)
+		init_block(d, b, &in);
+	else
+		init_chain(d, b, &in);
+	buf_free(&in.get);
+	buf_free(&in.block);
 	free(arg);
 	free(lead);
+	free(tail);
 }
 
 /* ---- the methods ---- */
-
-/* Call arguments after a callee whose last line is last (with its
- * indentation), at statement indent ind: overflow.rs. On one line if they
- * fit in fn_call_width and the line; else one level in, several to a line
- * when every one is short, one per line otherwise. multi_line: the callee
- * spans lines, which narrows what is left (rustfmt counts its indentation
- * twice) and can leave the one-line list on a line of its own. */
-static void call_args(struct buf *b, const char *last, const char *const *args, int nargs,
-		      int ind, bool multi_line)
-{
-	struct buf a = {0};
-	bool short_items = true;
-	for (int i = 0; i < nargs; i++) {
-		buf_printf(&a, "%s%s", i ? ", " : "", args[i]);
-		short_items = short_items && strlen(args[i]) <= SHORT_ITEM;
-	}
-	/* one argument: only the line limits it (overflow.rs) */
-	int n = (int)a.len, l = (int)strlen(last), lim = nargs == 1 ? W : CHAIN_W;
-	if (!multi_line && n <= lim && l + 2 + n <= W) {
-		buf_printf(b, "(%s)", str(&a));
-		goto out;
-	}
-	if (multi_line && n <= lim && n <= (W - ind) - (l - ind + 2)) {
-		if (n + 1 <= (W - ind) - l) {
-			buf_printf(b, "(%s)", str(&a));
-		} else {
-			buf_putc(b, '(');
-			newline(b, ind + 4);
-			buf_puts(b, str(&a));
-			newline(b, ind);
-			buf_putc(b, ')');
-		}
-		goto out;
-	}
-	buf_putc(b, '(');
-	int used = 0, width = W - (ind + 4) - 1; /* the nested shape keeps a column for "," */
-	for (int i = 0; i < nargs; i++) {
-		int k = (int)strlen(args[i]) + 1;
-		if (!short_items || !used || used + 1 + k > width) {
-			newline(b, ind + 4);
-			used = 0;
-		} else {
-			buf_putc(b, ' ');
-			used++;
-		}
-		buf_printf(b, "%s,", args[i]);
-		used += k;
-	}
-	newline(b, ind);
-	buf_putc(b, ')');
-out:
-	buf_free(&a);
-}
 
 /* The parameters' names, the arguments of a method's call. */
 static const char **arg_names(const struct type *f)
