@@ -18,7 +18,7 @@
 # Values are compared with gcc's; the set of macros with and without the
 # option is the one these rules give.
 . "$(dirname "$0")/lib.sh"
-d="$OUT/t94"
+d="$OUT/t95"
 rm -rf "$d"
 mkdir -p "$d"
 H="$FIX/macro_fallback.h"
