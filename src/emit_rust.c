@@ -368,7 +368,7 @@ static void emit_doc_line(struct buf *b, int indent, const char *s, size_t n)
 }
 
 /* Strip comment markers the way bindgen does and write #[doc] lines. */
-static void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc)
+void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc)
 {
 	if (!doc || !c->opt->doc_comments)
 		return;
@@ -420,6 +420,16 @@ static void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc)
 static bool must_use_type(const struct ctx *c, const struct item *it)
 {
 	return c->opt->must_use_type.n && regex_list_match(&c->opt->must_use_type, it->name);
+}
+
+/* bindgen's Function codegen: #[must_use] for the function's own attribute
+ * (--enable-function-attribute-detection), or for a return type (through
+ * type refs, not typedefs) that --must-use-type names. */
+bool fn_must_use(const struct ctx *c, const struct item *it)
+{
+	const struct type *rt = it->type->sub;
+	return (it->must_use && c->opt->fn_attr_detection) ||
+	       (rt && rt->kind == TY_ITEM && must_use_type(c, rt->item));
 }
 
 static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned d,
@@ -1312,11 +1322,7 @@ static void emit_function(struct emitter *e, struct item *it)
 		buf_printf(b, "#[link(wasm_import_module = \"%s\")]\n", c->opt->wasm_import_module);
 	emit_extern_open(c, b, abi_override_for(c->opt, it->cname));
 	emit_doc(c, b, INDENT, it->doc);
-	/* bindgen: the function's own attribute, or a return type (through
-	 * type refs, not typedefs) that --must-use-type names */
-	const struct type *rt = f->sub;
-	if ((it->must_use && c->opt->fn_attr_detection) ||
-	    (rt && rt->kind == TY_ITEM && must_use_type(c, rt->item)))
+	if (fn_must_use(c, it))
 		buf_puts(b, "    #[must_use]\n");
 	/* --prefix-link-name: bindgen's PrefixLinkNameCallback names the symbol
 	 * PREFIX + name, unmangled ("\u{1}"); a static function then is not
@@ -1779,6 +1785,8 @@ static const char prelude_f16[] =
 
 static void emit_item(struct emitter *e, struct item *it)
 {
+	if (dyn_item(e->c, it))
+		return; /* --dynamic-loading: a member of the library struct */
 	switch (it->kind) {
 	case IT_RECORD: emit_record(e, it); break;
 	case IT_ENUM: emit_enum(e, it); break;
@@ -1867,6 +1875,10 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 	c->need_complex = h[0].c.need_complex || h[1].c.need_complex;
 	c->need_float16 = h[0].c.need_float16 || h[1].c.need_float16;
 	c->need_union_field = h[0].c.need_union_field || h[1].c.need_union_field;
+	/* bindgen pushes the library struct after every other item, before
+	 * the post-processing passes */
+	if (c->opt->dynamic_library)
+		emit_dynamic(c, &h[1].text);
 
 	struct buf *head = &out[0];
 	if (c->opt->header_comment)

@@ -150,6 +150,13 @@ struct options {
 	unsigned generate;        /* --generate / --ignore-functions: GEN_* bits */
 	const char *prefix_link_name; /* --prefix-link-name: functions' #[link_name] prefix */
 	const char *wasm_import_module; /* --wasm-import-module-name */
+	const char *dynamic_library; /* --dynamic-loading NAME (as a Rust identifier): functions
+				      * and statics go into struct NAME (emit_dyn.c), or NULL */
+	bool dynamic_require_all; /* --dynamic-link-require-all: every symbol must load */
+	bool wrap_unsafe_ops;     /* --wrap-unsafe-ops: unsafe {} in the dynamic struct's methods */
+	bool clang_macro_fallback; /* --clang-macro-fallback: bindgen rules' macros plus the
+				    * integers clang evaluates after the header (macros.c) */
+	const char *macro_fallback_dir; /* --clang-macro-fallback-build-dir (no files are written) */
 	bool macro_signed;        /* --default-macro-constant-type signed */
 	enum alias_style default_alias_style; /* --default-alias-style */
 	struct regex_list alias_normal, alias_newtype, alias_newtype_deref; /* per-typedef styles */
@@ -437,10 +444,29 @@ struct macro_def {
 	int64_t order;      /* declaration order */
 };
 
+/* An object-like macro --clang-macro-fallback may evaluate (parse.c records
+ * every one; macros.c evaluates those bindgen's rules leave out). */
+struct fallback_macro {
+	const char *name;    /* macro name */
+	const char *file;    /* where it is defined */
+	unsigned line, col;  /* location */
+	int64_t order;       /* declaration order */
+	char *body;          /* its tokens joined by spaces, comments dropped */
+	int ntokens;         /* their number */
+	bool unbalanced;     /* brackets do not pair up: not evaluated (it would
+			      * swallow the rest of the evaluation unit) */
+	bool cexpr_shape;    /* only literals, the operators of bindgen's rules and
+			      * identifiers: the rules take it if they know each identifier */
+	bool has_str, has_other, is_float; /* as in struct macro_def */
+	const char **idents; /* the identifiers it names */
+	int nidents;         /* their number */
+};
+
 struct ctx {
 	struct options *opt;   /* command line */
 	struct vec items;      /* struct item *, in declaration order after parse */
 	struct vec macros;     /* struct macro_def *, eligible macros */
+	struct vec fallback_macros; /* struct fallback_macro *: --clang-macro-fallback */
 	struct strmap object_macros; /* names of all object-like macros (probe.c) */
 	struct strmap typedefs; /* typedef name → its item (full macro typing) */
 	struct strmap fn_macros; /* names of function-like macros (wrappers) */
@@ -475,6 +501,10 @@ const char *ctypes(const struct ctx *c);
 struct macro_job;
 struct macro_job *macros_start(struct ctx *c);
 void macros_finish(struct ctx *c, struct macro_job *job);
+/* --clang-macro-fallback under bindgen's rules, after macros_finish: the
+ * integer macros clang evaluates after the header (bindgen's
+ * parse_macro_clang_fallback), and those the rules then take. */
+void macros_fallback(struct ctx *c);
 
 /* ---- names.c ---- */
 const char *rust_ident(const char *name); /* keyword → name_ */
@@ -523,6 +553,17 @@ void emit_debug_impl(struct ctx *c, struct buf *b, struct item *it, unsigned der
 void emit_partialeq_impl(struct ctx *c, struct buf *b, struct item *it, const char *impl_ty);
 /* --flexarray-dst: impl NAME<[T]> and impl NAME<[T; 0]> (elem: T's text). */
 void emit_flexarray_impls(struct ctx *c, struct buf *b, const struct item *it, const char *elem);
+
+/* emit_rust.c, for emit_dyn.c */
+void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc);
+bool fn_must_use(const struct ctx *c, const struct item *it);
+
+/* ---- emit_dyn.c: --dynamic-loading (bindgen's codegen/dyngen.rs) ---- */
+/* Whether the item is a member of the library struct instead of an extern
+ * block: a function, or a static that is not a constant. */
+bool dyn_item(const struct ctx *c, const struct item *it);
+/* Append the library struct and its impl (after every other item). */
+void emit_dynamic(struct ctx *c, struct buf *out);
 
 /* ---- emit_c.c ---- */
 void emit_wrappers(struct ctx *c);

@@ -45,6 +45,11 @@ static const char usage_text[] =
 	"  --override-abi REGEX=ABI       extern \"ABI\" for matching functions and fn typedefs\n"
 	"  --wasm-import-module-name NAME #[link(wasm_import_module)] on function blocks\n"
 	"  --must-use-type REGEX          #[must_use] on matching records and enums\n"
+	"  --dynamic-loading NAME         functions and statics in a struct NAME that loads\n"
+	"                                 them with libloading at run time, not extern blocks\n"
+	"  --dynamic-link-require-all     with --dynamic-loading: every symbol must load\n"
+	"  --wrap-unsafe-ops              unsafe calls in --dynamic-loading's methods in\n"
+	"                                 unsafe {} blocks (helper types always have them)\n"
 	"  --c-naming                     records and enums named struct_T, union_T, enum_T\n"
 	"  --flexarray-dst                a struct ending in a flexible array member is generic\n"
 	"                                 over it: T<FAM: ?Sized = [E; 0]>, usable as T<[E]>\n"
@@ -94,6 +99,11 @@ static const char usage_text[] =
 	"  --generate-cstr                string macros as &CStr instead of &[u8; N]\n"
 	"  --default-macro-constant-type signed|unsigned\n"
 	"                                 bindgen rules' integer type (default unsigned)\n"
+	"  --clang-macro-fallback         bindgen rules: also the integer macros clang\n"
+	"                                 evaluates in an expression statement after the\n"
+	"                                 header (sizeof, casts, enumerators, builtins)\n"
+	"  --clang-macro-fallback-build-dir DIR\n"
+	"                                 accepted: h2rs writes no files for the fallback\n"
 	"\n"
 	"Wrappers (C functions for code that has no symbol):\n"
 	"  --wrap-static-fns              wrap static inline functions; Rust calls the\n"
@@ -137,7 +147,7 @@ static const char usage_text[] =
 	"  -h, --help                     this text\n"
 	"\n"
 	"Accepted, no effect on C: bindgen's C++/Objective-C options, --experimental,\n"
-	"--wrap-unsafe-ops (always so), --emit-diagnostics, --no-include-path-detection.\n"
+	"--emit-diagnostics, --no-include-path-detection.\n"
 	"bindgen options h2rs does not implement are errors naming them (see README).\n"
 	"C++ and Objective-C input are not supported.\n"
 	"\n"
@@ -301,6 +311,9 @@ static const struct flag_opt flag_opts[] = {
 	F("--flexarray-dst", flexarray_dst, true),
 	F("--c-naming", c_naming, true),
 	F("--disable-untagged-union", untagged_union, false),
+	F("--dynamic-link-require-all", dynamic_require_all, true),
+	F("--wrap-unsafe-ops", wrap_unsafe_ops, true),
+	F("--clang-macro-fallback", clang_macro_fallback, true),
 };
 #undef F
 
@@ -310,10 +323,8 @@ static const struct flag_opt flag_opts[] = {
  * always has. README's option table says which is which. */
 static const char *const accepted_flags[] = {
 	"--no-rustfmt-bindings",      /* no formatter is ever run */
-	"--wrap-unsafe-ops",          /* helper types' unsafe calls are always in unsafe {} */
 	"--no-include-path-detection", /* libclang's own search path is all h2rs uses */
 	"--no-record-matches",        /* only for bindgen's unused-regex report */
-	"--dynamic-link-require-all", /* only with --dynamic-loading */
 	"--ignore-methods",           /* C++: methods */
 	"--enable-cxx-namespaces", "--disable-name-namespacing",
 	"--conservative-inline-namespaces", "--respect-cxx-access-specs",
@@ -330,9 +341,6 @@ static const struct {
 	const char *name;
 	const char *why;
 } unsupported_opts[] = {
-	{"--dynamic-loading", "bindgen's libloading struct is not generated"},
-	{"--clang-macro-fallback", "h2rs's --macro-constants full evaluates macros with "
-				   "clang (it is the default unless invoked as bindgen)"},
 	{"--generate-block", "block pointers stay *mut c_void"},
 	{"--builtins", "builtin definitions are not emitted"},
 	{"--emit-clang-ast", "no AST dump"},
@@ -628,6 +636,19 @@ static void reject_non_c(const struct options *o)
 		      "for C headers only", why);
 }
 
+/* --dynamic-loading NAME: the struct's name, an identifier (bindgen's
+ * rust_ident panics on anything else); a keyword gets bindgen's '_'. */
+static const char *rust_lib_name(const char *v)
+{
+	bool ok = *v && !isdigit((unsigned char)*v);
+	for (const char *p = v; *p; p++)
+		ok = ok && (isalnum((unsigned char)*p) || *p == '_');
+	if (!ok)
+		error("--dynamic-loading: '%s' is not a Rust identifier (it names the library "
+		      "struct)", v);
+	return rust_ident(v);
+}
+
 void parse_options(struct options *o, int argc, char **argv)
 {
 	char *a0 = xstrdup(argv[0]);
@@ -702,6 +723,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--override-abi", "--default-alias-style",
 			"--default-non-copy-union-style",
 			"--clang-macro-fallback-build-dir", "--default-visibility",
+			"--dynamic-loading",
 		};
 		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
 			takes_value |= !strcmp(name, value_opts[k]);
@@ -801,7 +823,9 @@ void parse_options(struct options *o, int argc, char **argv)
 				error("invalid value '%s' for '--default-visibility <VISIBILITY>': "
 				      "expected private, crate or public", val);
 		} else if (!strcmp(name, "--clang-macro-fallback-build-dir")) {
-			/* only used by --clang-macro-fallback, which h2rs does not take */
+			o->macro_fallback_dir = val;
+		} else if (!strcmp(name, "--dynamic-loading")) {
+			o->dynamic_library = rust_lib_name(val);
 		} else if (!strcmp(name, "--formatter")) {
 			if (strcmp(val, "none") && strcmp(val, "rustfmt") && strcmp(val, "prettyplease"))
 				error("--formatter: unknown formatter '%s'", val);

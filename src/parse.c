@@ -1209,6 +1209,76 @@ static void read_macro(struct parser *p, CXCursor cur)
 	m->order = p->c->next_order++;
 }
 
+/* --clang-macro-fallback: every object-like macro with a body, for
+ * macros.c to evaluate the ones bindgen's rules leave out. Besides the name
+ * and place, its body's shape under those rules (cexpr's tokens: comments
+ * dropped), which decides whether a macro that names a fallback-evaluated
+ * one is evaluated by the rules after all, as in bindgen. */
+static void note_fallback_macro(struct parser *p, CXCursor cur)
+{
+	CXFile f;
+	unsigned line, col;
+	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, &line, &col, NULL);
+	CXToken *toks;
+	unsigned n;
+	clang_tokenize(p->tu, clang_getCursorExtent(cur), &toks, &n);
+	if (!f || n < 2) {
+		clang_disposeTokens(p->tu, toks, n);
+		return;
+	}
+	struct fallback_macro *m = xcalloc(1, sizeof *m);
+	m->name = cxstr(clang_getTokenSpelling(p->tu, toks[0]));
+	m->file = file_name(p, f);
+	m->line = line;
+	m->col = col;
+	m->order = p->c->next_order++;
+	m->cexpr_shape = true;
+	m->idents = xcalloc(n, sizeof *m->idents);
+	struct buf body = {0};
+	int depth = 0;
+	for (unsigned i = 1; i < n; i++) {
+		enum CXTokenKind k = clang_getTokenKind(toks[i]);
+		char *t = cxstr(clang_getTokenSpelling(p->tu, toks[i]));
+		if (k == CXToken_Comment) {
+			free(t);
+			continue;
+		}
+		if (k == CXToken_Punctuation && strchr("([{", t[0]) && !t[1])
+			depth++;
+		else if (k == CXToken_Punctuation && strchr(")]}", t[0]) && !t[1] && --depth < 0)
+			m->unbalanced = true;
+		if (k == CXToken_Literal && t[0] == '"')
+			m->has_str = true;
+		else if (k == CXToken_Literal && (t[0] == '\'' || isdigit((unsigned char)t[0]) || t[0] == '.'))
+			m->has_other = true;
+		else if (k == CXToken_Literal)
+			m->cexpr_shape = false; /* L"", u8"" and friends */
+		if (k == CXToken_Literal && (isdigit((unsigned char)t[0]) || t[0] == '.')) {
+			bool hex = t[0] == '0' && (t[1] == 'x' || t[1] == 'X');
+			if (strchr(t, '.') || (!hex && strpbrk(t, "eE")) || (hex && strpbrk(t, "pP")))
+				m->is_float = true;
+		}
+		if (k == CXToken_Punctuation) {
+			m->has_other = true;
+			m->cexpr_shape = m->cexpr_shape && punct_ok(t);
+		} else if (k == CXToken_Identifier) {
+			m->idents[m->nidents++] = t;
+		} else if (k == CXToken_Keyword) {
+			m->cexpr_shape = false;
+		}
+		if (body.len)
+			buf_putc(&body, ' ');
+		buf_puts(&body, t);
+		if (k != CXToken_Identifier)
+			free(t);
+	}
+	m->unbalanced |= depth != 0;
+	m->ntokens = (int)n - 1;
+	m->body = body.p ? body.p : xstrdup("");
+	clang_disposeTokens(p->tu, toks, n);
+	vec_push(&p->c->fallback_macros, m);
+}
+
 /* ---- the walk ----
  *
  * Two passes over the top-level cursors: macros first, so that their
@@ -1225,8 +1295,12 @@ static enum CXChildVisitResult top_macros(CXCursor cur, CXCursor parent, CXClien
 {
 	struct parser *p = d;
 	next_cursor(p);
-	if (clang_getCursorKind(cur) == CXCursor_MacroDefinition)
+	if (clang_getCursorKind(cur) == CXCursor_MacroDefinition) {
 		read_macro(p, cur);
+		if (p->c->opt->clang_macro_fallback && !p->c->opt->macros_full &&
+		    !clang_Cursor_isMacroBuiltin(cur) && !clang_Cursor_isMacroFunctionLike(cur))
+			note_fallback_macro(p, cur);
+	}
 	return CXChildVisit_Continue;
 }
 
@@ -1464,4 +1538,8 @@ void parse_header(struct ctx *c)
 	clang_disposeTranslationUnit(p.tu);
 	macros_finish(c, job);
 	phase(o, "macros", &t);
+	if (c->fallback_macros.n) {
+		macros_fallback(c);
+		phase(o, "macro-fallback", &t);
+	}
 }
