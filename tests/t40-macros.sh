@@ -14,9 +14,11 @@ gcc -w "$d/c.c" -o "$d/c" && "$d/c" >"$d/gcc.txt"
 
 macro_rust_main "$ints" "$floats" "$strs" >"$d/main.rs"
 "$H2RS" "$FIX/macros.h" -o "$d/full.rs" 2>"$d/err"
-if rust_prog "macros: full mode compiles" "$d/full.rs" "$d/main.rs" >"$d/prog.txt"; then
+rm -rf "$d"/prog.*
+# rust_prog builds under $OUT: scoped to $d, so the program found is this one
+if OUT=$d rust_prog "macros: full mode compiles" "$d/full.rs" "$d/main.rs" >"$d/prog.txt"; then
 	cat "$d/prog.txt"
-	bin=$(ls -t "$OUT"/prog.*/main | head -n1)
+	bin=$(ls -t "$d"/prog.*/main | head -n1)
 	"$bin" >"$d/rust.txt"
 	if diff "$d/gcc.txt" "$d/rust.txt" >"$d/diff"; then
 		ok "macros: $(wc -l <"$d/gcc.txt") constants (casts, sizeof, _Alignof, offsetof, enum constants, _IOR, UINT32_C, GENMASK, floats, strings) equal gcc's value, size and signedness"
