@@ -24,6 +24,38 @@ static const char *c_naming_prefix(const struct options *o, const struct item *i
 	return it->kind == IT_ENUM ? "enum" : NULL;
 }
 
+/* A replaces= name must be an identifier (bindgen panics making one of
+ * anything else). */
+static const char *valid_replacement(const struct item *it, const char *whose, const char *what,
+				     const char *name)
+{
+	bool ok = (name[0] == '_' || (name[0] >= 'A' && name[0] <= 'Z') ||
+		   (name[0] >= 'a' && name[0] <= 'z'));
+	for (const char *p = name; ok && *p; p++)
+		ok = *p == '_' || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
+		     (*p >= 'a' && *p <= 'z');
+	if (!ok)
+		error("%s:%u:%u: the <div rustbindgen replaces=\"%s\"> annotation of %s gives no "
+		      "Rust name", it->file, it->line, it->col, what, whose);
+	return name;
+}
+
+/* bindgen's name for an item annotated replaces="A::B": the path joined
+ * with '_' (Item::real_canonical_name, without C++ namespaces). */
+static const char *replaces_name(const char *path)
+{
+	struct buf b = {0};
+	for (const char *p = path; *p; p++) {
+		if (p[0] == ':' && p[1] == ':') {
+			buf_putc(&b, '_');
+			p++;
+		} else {
+			buf_putc(&b, *p);
+		}
+	}
+	return b.p ? b.p : "";
+}
+
 /* Nested types are named parent_child, unnamed ones parent__bindgen_ty_N
  * (top-level unnamed ones _bindgen_ty_N). Items are in declaration order
  * and a parent's definition is read before its children, so a parent's name
@@ -32,7 +64,11 @@ static void assign_names(struct ctx *c)
 {
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		if ((it->kind == IT_RECORD || it->kind == IT_ENUM) && !it->name)
+		if (it->annot && it->annot->replaces && it->kind != IT_MACRO)
+			it->name = valid_replacement(it, it->cname ? it->cname : "an unnamed type",
+						     it->annot->replaces,
+						     replaces_name(it->annot->replaces));
+		else if ((it->kind == IT_RECORD || it->kind == IT_ENUM) && !it->name)
 			it->name = xstrfmt("_bindgen_ty_%d", ++c->top_anon);
 		else if (it->parent && !it->named_by_typedef && it->kind <= IT_TYPEDEF &&
 			 !(c->opt->no_nested_naming && it->kind == IT_RECORD && !it->unnamed))
@@ -40,7 +76,9 @@ static void assign_names(struct ctx *c)
 	}
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		const char *kw = c_naming_prefix(c->opt, it);
+		/* a replaces= name is used as it is (real_canonical_name
+		 * returns it before any --c-naming prefix) */
+		const char *kw = it->annot && it->annot->replaces ? NULL : c_naming_prefix(c->opt, it);
 		it->name = rust_ident(kw ? xstrfmt("%s_%s", kw, it->name) : it->name);
 	}
 }
@@ -61,7 +99,7 @@ static bool enum_matches(const struct regex_list *l, const struct item *it)
 	if (regex_list_match(l, it->name))
 		return true;
 	for (int i = 0; enum_anonymous(it) && i < it->nconsts; i++)
-		if (regex_list_match(l, it->consts[i]->cname))
+		if (regex_list_match(l, it->consts[i]->name))
 			return true;
 	return false;
 }
@@ -120,7 +158,7 @@ static const char *global_const_name(const struct options *o, const struct item 
 		prefix = it->parent ? it->parent->name : NULL;
 		break;
 	}
-	return prefix ? xstrfmt("%s_%s", prefix, en->cname) : rust_ident(en->cname);
+	return prefix ? xstrfmt("%s_%s", prefix, en->name) : rust_ident(en->name);
 }
 
 /* cbindgen's sized enum, `enum E { A }; typedef int16_t E;` (bindgen's
@@ -151,6 +189,9 @@ static bool is_type_item(const struct item *it)
 
 static const char *blocked(const struct options *o, const struct item *it)
 {
+	/* bindgen's Item::is_blocklisted: a hide annotation first */
+	if (it->annot && it->annot->hide)
+		return "hidden by a <div rustbindgen hide> annotation";
 	if (o->block_file.n && regex_list_match(&o->block_file, it->file))
 		return "declared in a file matching --blocklist-file";
 	if (regex_list_match(&o->block_item, it->name) ||
@@ -172,6 +213,10 @@ static bool allowed_root(const struct options *o, const struct item *it)
 		return true; /* asked for by name */
 	if (!has_allowlist(o))
 		return it->file[0] != 0; /* builtins only when something uses them */
+	/* compute_allowlisted_and_codegen_items (ir/context.rs): "a type that
+	 * explicitly replaces another, we assume you know what you're doing" */
+	if (it->annot && it->annot->replaces)
+		return true;
 	if (o->allow_file.n && regex_list_match(&o->allow_file, it->file))
 		return true;
 	if (regex_list_match(&o->allow_item, it->name))
@@ -181,8 +226,8 @@ static bool allowed_root(const struct options *o, const struct item *it)
 		 * a top-level anonymous enum is allowlisted through its variants
 		 * by --allowlist-var and --allowlist-item */
 		for (int i = 0; i < it->nconsts; i++)
-			if (regex_list_match(&o->allow_var, it->consts[i]->cname) ||
-			    regex_list_match(&o->allow_item, it->consts[i]->cname))
+			if (regex_list_match(&o->allow_var, it->consts[i]->name) ||
+			    regex_list_match(&o->allow_item, it->consts[i]->name))
 				return true;
 	}
 	if (is_type_item(it))
@@ -238,11 +283,171 @@ static void mark_item(struct ctx *c, struct item *it)
 			mark_item(c, it->int_alias);
 		break;
 	case IT_TYPEDEF:
-		mark_type(c, it->aliased);
+		mark_type(c, it->aliased); /* an opaque one's is a blob by now */
 		break;
 	default:
 		mark_type(c, it->type);
 	}
+}
+
+/* ---- annotations (<div rustbindgen ...>) and the options they stand for ---- */
+
+/* bindgen's Item::is_opaque for what the user asks: --opaque-type or an
+ * opaque annotation. */
+bool user_opaque(const struct options *o, const struct item *it)
+{
+	return (it->annot && it->annot->opaque) || regex_list_match(&o->opaque_type, it->name);
+}
+
+/* bindgen's Item::must_use: a mustusetype annotation or --must-use-type. */
+bool item_must_use(const struct options *o, const struct item *it)
+{
+	return (it->annot && it->annot->must_use) ||
+	       (o->must_use_type.n && regex_list_match(&o->must_use_type, it->name));
+}
+
+/* The derives nocopy, nodebug and nodefault take away. bindgen reads them
+ * only in derives_of_item (codegen/mod.rs), for the item itself; here they
+ * also reach the types that hold it, as --no-copy and friends do (its
+ * holder of a nocopy type derives Copy and does not compile). */
+static unsigned annot_not(const struct item *it)
+{
+	const struct annot *a = it->annot;
+	if (!a)
+		return 0;
+	return (a->nocopy ? DERIVE_COPY : 0) | (a->nodebug ? DERIVE_DEBUG : 0) |
+	       (a->nodefault ? DERIVE_DEFAULT : 0);
+}
+
+/* bindgen's to_opaque of a typedef (the Alias codegen for an opaque item):
+ * its C layout as helpers::blob with ffi_safe, an integer of the alignment
+ * (u8..u128; u8 for any other) once, or an array of them. */
+static struct type *typedef_blob(const struct item *it)
+{
+	struct type *t = xcalloc(1, sizeof *t);
+	t->kind = TY_BLOB;
+	t->ffi_blob = true;
+	t->size = it->size;
+	t->align = it->align;
+	if (t->align > 16 || (t->align & (t->align - 1)))
+		t->align = 1; /* known_type_for_size has none: u8, the Rust layout */
+	return t;
+}
+
+/* --opaque-type and opaque annotations on typedefs: the type they name
+ * becomes the blob (which is not traced for the allowlist, as bindgen's
+ * Item::trace does not trace an opaque alias). Names bindgen writes as
+ * a primitive stay as they are (type_from_named comes first), and so do
+ * function types, which Rust has no layout for. */
+static void opaque_typedefs(struct ctx *c)
+{
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->kind != IT_TYPEDEF || it->stdint || !user_opaque(c->opt, it))
+			continue;
+		if (type_is_fn(it->aliased)) {
+			skip_push(&c->skipped, it->name,
+				  "opaque typedef of a function type: emitted as the function type");
+			continue;
+		}
+		it->aliased = typedef_blob(it);
+	}
+}
+
+/* Point every use of a replaced item at its replacement. */
+static void redirect_type(struct type *t)
+{
+	for (; t; t = t->sub) {
+		if (t->kind == TY_ITEM && t->item->replaced_by)
+			t->item = t->item->replaced_by;
+		if (t->kind == TY_FUNC)
+			for (int i = 0; i < t->nparams; i++)
+				redirect_type(t->params[i].type);
+	}
+}
+
+/* bindgen's replaces="NAME" (BindgenContext::replace and
+ * process_replacements in ir/context.rs): the first type annotated to
+ * replace NAME is emitted under that name (assign_names); the record, enum
+ * or typedef of that name is left out and each use of it means the
+ * replacement (its ResolvedTypeRef). */
+static void process_replacements(struct ctx *c)
+{
+	struct strmap by = {0};
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (is_type_item(it) && it->annot && it->annot->replaces && !strmap_get(&by, it->name))
+			strmap_put(&by, it->name, it);
+	}
+	if (!by.n)
+		return;
+	bool any = false;
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		struct item *r = is_type_item(it) && !(it->annot && it->annot->replaces)
+					 ? strmap_get(&by, it->name) : NULL;
+		if (!r)
+			continue;
+		it->replaced_by = r;
+		it->skip_reason = xstrfmt("replaced by the type annotated <div rustbindgen "
+					  "replaces=\"%s\"> at %s:%u", r->annot->replaces, r->file,
+					  r->line);
+		skip_push(&c->skipped, it->name, it->skip_reason);
+		any = true;
+	}
+	strmap_free(&by);
+	for (int i = 0; any && i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		for (int k = 0; k < it->nfields; k++)
+			redirect_type(it->fields[k]->type);
+		redirect_type(it->aliased);
+		redirect_type(it->int_type);
+		redirect_type(it->type);
+	}
+}
+
+/* Enumerators' names (bindgen's EnumVariant, ir/enum_ty.rs): the C name,
+ * or B for replaces="A::B". */
+static void enum_variant_names(struct item *it)
+{
+	for (int i = 0; i < it->nconsts; i++) {
+		struct enumerator *en = it->consts[i];
+		const struct annot *a = en->annot;
+		en->name = en->cname;
+		if (a && a->replaces) {
+			const char *last = a->replaces;
+			for (const char *q = last; (q = strstr(q, "::")); q += 2)
+				last = q + 2;
+			en->name = valid_replacement(it, xstrfmt("the enumerator %s", en->cname),
+						     a->replaces, last);
+		}
+	}
+}
+
+/* Enumerator annotations in the Enum codegen's loop: hide leaves one out;
+ * constant defers one to after the others, unless it is the last (so a
+ * later one with its value is the Rust variant). */
+static void enum_variants(struct ctx *c, struct item *it)
+{
+	struct enumerator **v = it->consts, **later = xcalloc(it->nconsts + 1, sizeof *later);
+	int n = 0, nlater = 0;
+	for (int i = 0; i < it->nconsts; i++) {
+		struct enumerator *en = v[i];
+		const struct annot *a = en->annot;
+		if (a && a->hide) {
+			skip_push(&c->skipped, en->cname,
+				  "enumerator hidden by a <div rustbindgen hide> annotation");
+			continue;
+		}
+		if (a && a->constant && i + 1 < it->nconsts)
+			later[nlater++] = en;
+		else
+			v[n++] = en;
+	}
+	for (int i = 0; i < nlater; i++)
+		v[n++] = later[i];
+	it->nconsts = n;
+	free(later);
 }
 
 /* Module-level enum constants take names in the value namespace too. */
@@ -379,7 +584,7 @@ static unsigned wanted(const struct ctx *c, const struct item *it)
 		w |= DERIVE_PARTIALORD;
 	if (o->derive_ord && !regex_list_match(&o->no_partialeq, it->name))
 		w |= DERIVE_ORD;
-	return w;
+	return w & ~annot_not(it);
 }
 
 /* bindgen's CanDerive (ir/derive.rs) for every trait at once: the traits
@@ -540,7 +745,7 @@ static unsigned not_by_name(const struct options *o, const struct item *it)
 		d |= DERIVE_HASH;
 	if (regex_list_match(&o->no_partialeq, it->name))
 		d |= DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD;
-	return d;
+	return d | annot_not(it);
 }
 
 static struct can type_derive(struct ctx *c, const struct type *t);
@@ -628,6 +833,17 @@ static struct can record_derive(struct ctx *c, struct item *it)
 	return r;
 }
 
+/* An enum: everything but Default (can_derive_simple). An opaque one
+ * (--opaque-type, an opaque annotation) is its layout to the analysis,
+ * which allows Default too: kept where the Rust type is the integer
+ * (consts styles), not where a Rust enum or newtype cannot derive it. */
+static struct can enum_derive(struct ctx *c, const struct item *it)
+{
+	if (user_opaque(c->opt, it) && (it->style == ENUM_CONSTS || it->style == ENUM_MODULE_CONSTS))
+		return blob_derive(it->size, it->align);
+	return (struct can){DERIVE_ALL & ~DERIVE_DEFAULT, 0};
+}
+
 /* The traits bindgen's analysis says a type has (ir/analysis/derive.rs),
  * which is what a type holding it can derive: an enum everything but
  * Default (can_derive_simple), whatever its style; a record what it
@@ -644,11 +860,14 @@ static struct can item_derive(struct ctx *c, struct item *it)
 		/* not_by_name comes before anything else in constrain_type;
 		 * Copy also needs the option (CanDeriveCopy in ir/context.rs),
 		 * which decides unions' ManuallyDrop and wrapper styles */
-		struct can r = it->kind == IT_ENUM ? (struct can){DERIVE_ALL & ~DERIVE_DEFAULT, 0}
-						   : record_derive(c, it);
+		struct can r = it->kind == IT_ENUM ? enum_derive(c, it) : record_derive(c, it);
 		unsigned no = not_by_name(c->opt, it) | (c->opt->derive_copy ? 0 : DERIVE_COPY);
 		it->can = r.yes & ~no;
 		it->manual = r.manual & ~no;
+		/* as record_derive: a packed record that is not Copy derives
+		 * nothing (derives_of_item), so neither may what holds it */
+		if (it->kind == IT_RECORD && it->repr_packed && !(it->can & DERIVE_COPY))
+			it->can = 0;
 	}
 	return (struct can){it->can, it->manual};
 }
@@ -698,6 +917,15 @@ static struct can type_derive(struct ctx *c, const struct type *t)
 		 * (can_derive_incomplete_array); the rest as its element */
 		return (struct can){type_derive(c, t->sub).yes & (DERIVE_DEBUG | DERIVE_DEFAULT), 0};
 	case TY_BLOB:
+		if (t->ffi_blob) {
+			/* an opaque typedef (bindgen's layout rule); as
+			 * __BindgenOpaqueArray, which derives PartialEq, Copy,
+			 * Clone, Debug, Hash and implements Default, no more */
+			struct can r = blob_derive(t->size, t->align);
+			if (t->size != t->align && rust_has(c->opt, RUST_CONST_GENERICS))
+				r.yes &= ~(DERIVE_EQ | DERIVE_PARTIALORD | DERIVE_ORD);
+			return r;
+		}
 		return array_derive(c, can_all, t->size / (t->align > 8 ? 8 : t->align));
 	case TY_COMPLEX:
 		return (struct can){DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_PARTIALEQ, 0};
@@ -752,6 +980,10 @@ unsigned item_derives(struct ctx *c, struct item *it)
 		d &= ~(DERIVE_EQ | DERIVE_PARTIALORD);
 	if (!(d & DERIVE_EQ) || !(d & DERIVE_PARTIALORD))
 		d &= ~DERIVE_ORD;
+	/* derives_of_item: a packed type that does not derive Copy derives
+	 * nothing (--no-derive-copy, --no-copy, nocopy) */
+	if (it->kind == IT_RECORD && it->repr_packed && !(d & DERIVE_COPY))
+		d = 0;
 	return d;
 }
 
@@ -782,13 +1014,17 @@ void analyse(struct ctx *c)
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		if (it->kind == IT_ENUM) {
+			enum_variant_names(it);
 			it->style = style_for(c->opt, it);
 			find_int_alias(c, it);
+			enum_variants(c, it);
 			for (int k = 0; k < it->nconsts; k++)
 				it->consts[k]->rname = global_const_name(c->opt, it, it->consts[k]);
 		}
 		it->stdint = stdint_prim(c->opt, it);
 	}
+	process_replacements(c);
+	opaque_typedefs(c);
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
 		if (allowed_root(c->opt, it))

@@ -234,15 +234,15 @@ out:
 }
 
 /* bindgen's CompInfo codegen: --impl-debug writes impl Debug for a record
- * that cannot derive it, unless --no-derive-debug or --no-debug says no
- * Debug at all. The text is gen_debug_impl's: "T {{ opaque }}", "T {{
+ * that cannot derive it, unless --no-derive-debug, --no-debug or a nodebug
+ * annotation says no Debug at all. The text is gen_debug_impl's: "T {{ opaque }}", "T {{
  * union }}", or each field and bitfield. */
 void emit_debug_impl(struct ctx *c, struct buf *b, struct item *it, unsigned derives,
 		     const char *impl_ty)
 {
 	const struct options *o = c->opt;
 	if (!o->impl_debug || !o->derive_debug || (derives & DERIVE_DEBUG) ||
-	    regex_list_match(&o->no_debug, it->name))
+	    regex_list_match(&o->no_debug, it->name) || (it->annot && it->annot->nodebug))
 		return;
 	struct dbg d = {0};
 	buf_printf(&d.fmt, "%s {{ ", it->name);

@@ -54,6 +54,24 @@ static void emit_blob(struct buf *b, uint64_t size, uint64_t align)
 			   (unsigned long long)(size / a));
 }
 
+/* bindgen's helpers::blob with ffi_safe (to_opaque): an integer of the
+ * alignment (u8..u128) once, or __BindgenOpaqueArray<uN, K> (from Rust
+ * 1.51, min_const_generics; [uN; K] before). */
+static void emit_ffi_blob(struct ctx *c, struct buf *b, uint64_t size, uint64_t align)
+{
+	uint64_t n = size / align;
+	if (n == 1) {
+		buf_printf(b, "u%llu", (unsigned long long)align * 8);
+	} else if (rust_has(c->opt, RUST_CONST_GENERICS)) {
+		c->need_opaque_array = true;
+		buf_printf(b, "__BindgenOpaqueArray<u%llu, %lluusize>", (unsigned long long)align * 8,
+			   (unsigned long long)n);
+	} else {
+		buf_printf(b, "[u%llu; %lluusize]", (unsigned long long)align * 8,
+			   (unsigned long long)n);
+	}
+}
+
 void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 {
 	const char *cp = ctypes(c);
@@ -116,6 +134,10 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 			buf_puts(b, "::Type");
 		break;
 	case TY_BLOB: {
+		if (t->ffi_blob) {
+			emit_ffi_blob(c, b, t->size, t->align);
+			break;
+		}
 		uint64_t a = t->align > 8 ? 8 : t->align;
 		buf_printf(b, "[u%llu; %lluusize]", (unsigned long long)a * 8,
 			   (unsigned long long)(t->size / a));
@@ -416,15 +438,30 @@ void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc)
 
 /* ---- derives and attributes ---- */
 
-/* --must-use-type: bindgen's Item::must_use, by the item's name. */
+/* Whether the comma-separated list l (or NULL) has the entry x. */
+static bool has_list_entry(const char *l, const char *x)
+{
+	size_t n = strlen(x);
+	for (const char *p = l; p && *p;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == n && !strncmp(p, x, n))
+			return true;
+		p = e ? e + 2 : NULL;
+	}
+	return false;
+}
+
+/* bindgen's Item::must_use: --must-use-type or a mustusetype annotation. */
 static bool must_use_type(const struct ctx *c, const struct item *it)
 {
-	return c->opt->must_use_type.n && regex_list_match(&c->opt->must_use_type, it->name);
+	return item_must_use(c->opt, it);
 }
 
 /* bindgen's Function codegen: #[must_use] for the function's own attribute
  * (--enable-function-attribute-detection), or for a return type (through
- * type refs, not typedefs) that --must-use-type names. */
+ * type refs, not typedefs) that --must-use-type or a mustusetype
+ * annotation names. */
 bool fn_must_use(const struct ctx *c, const struct item *it)
 {
 	const struct type *rt = it->type->sub;
@@ -432,8 +469,11 @@ bool fn_must_use(const struct ctx *c, const struct item *it)
 	       (rt && rt->kind == TY_ITEM && must_use_type(c, rt->item));
 }
 
-static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned d,
-			 int applies)
+/* The derive list of bindgen's CompInfo and Enum codegen: the derivable
+ * traits, then derive= annotations (records and enums only; an enum drops
+ * one it already has), then --with-derive-custom*. */
+static void emit_derive_list(struct ctx *c, struct buf *b, struct item *it, unsigned d,
+			     int applies)
 {
 	struct buf l = {0};
 	static const struct {
@@ -447,6 +487,13 @@ static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (d & order[i].bit)
 			buf_printf(&l, "%s%s", l.len ? ", " : "", order[i].name);
+	const struct annot *a = it->kind == IT_TYPEDEF ? NULL : it->annot;
+	for (int i = 0; a && i < a->derives.n; i++) {
+		const char *dv = a->derives.v[i];
+		if (it->kind == IT_ENUM && has_list_entry(l.p, dv))
+			continue;
+		buf_printf(&l, "%s%s", l.len ? ", " : "", dv);
+	}
 	for (int i = 0; i < c->opt->customs.n; i++) {
 		struct custom_attr *ca = c->opt->customs.v[i];
 		if (ca->is_derive && (ca->applies & applies) &&
@@ -456,16 +503,38 @@ static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned
 	if (l.len)
 		buf_printf(b, "#[derive(%s)]\n", l.p);
 	buf_free(&l);
+}
+
+/* attribute= annotations (records and enums), then --with-attribute-custom*. */
+static void emit_attr_lines(struct ctx *c, struct buf *b, struct item *it, int applies)
+{
+	const struct annot *a = it->kind == IT_TYPEDEF ? NULL : it->annot;
+	for (int i = 0; a && i < a->attrs.n; i++)
+		buf_printf(b, "%s\n", (const char *)a->attrs.v[i]);
 	for (int i = 0; i < c->opt->customs.n; i++) {
 		struct custom_attr *ca = c->opt->customs.v[i];
 		if (!ca->is_derive && (ca->applies & applies) &&
 		    regexec(&ca->re, it->name, 0, NULL, 0) == 0)
 			buf_printf(b, "%s\n", ca->text);
 	}
-	/* bindgen's CompInfo codegen: #[must_use] last, after the custom
-	 * attributes (enums place it themselves) */
+}
+
+/* A record's or newtype's: derives, attributes, and (bindgen's CompInfo
+ * codegen) #[must_use] last. */
+static void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned d,
+			 int applies)
+{
+	emit_derive_list(c, b, it, d, applies);
+	emit_attr_lines(c, b, it, applies);
 	if (it->kind == IT_RECORD && must_use_type(c, it))
 		buf_puts(b, "#[must_use]\n");
+}
+
+/* An enum's (bindgen's Enum codegen): the attributes, then the derives. */
+static void emit_enum_derives(struct ctx *c, struct buf *b, struct item *it)
+{
+	emit_attr_lines(c, b, it, 4);
+	emit_derive_list(c, b, it, enum_derives(c, it), 4);
 }
 
 static void emit_zeroing_default(struct emitter *e, const char *name)
@@ -558,6 +627,42 @@ static void bitfield_to_raw(struct emitter *e, struct buf *pre, int indent, stru
 	buf_printf(b, "%s as u64", val);
 }
 
+/* ---- visibility (bindgen's compute_visibility) ---- */
+
+/* A private annotation's visibility: "" (private) or "pub " (private="false"). */
+static const char *annot_vis(const struct annot *a, const char *dflt)
+{
+	if (!a || a->vis == AV_UNSET)
+		return dflt;
+	return a->vis == AV_PRIVATE ? "" : "pub ";
+}
+
+/* The visibility of a field of the record being written: its own private
+ * annotation, else the record's (e->vis). */
+static const char *field_vis(const struct emitter *e, const struct field *f)
+{
+	return annot_vis(f->annot, e->vis);
+}
+
+/* bindgen's FieldVisibilityKind order: private < pub(crate) < pub. */
+static int vis_rank(const char *v)
+{
+	return !*v ? 0 : v[3] == '(' ? 1 : 2;
+}
+
+/* A bitfield unit and its constructor: the least visible of the record's
+ * visibility and its named bitfields' (BitfieldUnit codegen). */
+static const char *unit_vis(const struct emitter *e, const struct rs_field *u)
+{
+	const char *v = e->vis;
+	for (int i = 0; i < u->nbits; i++) {
+		const char *fv = field_vis(e, u->bits[i]);
+		if (u->bits[i]->cname[0] && vis_rank(fv) < vis_rank(v))
+			v = fv;
+	}
+	return v;
+}
+
 /* Getter, setter and raw accessors of one bitfield. bindgen's names
  * (deanonymize_fields in ir/comp.rs, bitfield_raw_getter_name in codegen):
  * the getter is the mangled field name (type_), the raw getter that plus
@@ -583,7 +688,7 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 	const char *get = wrap ? ".as_ref()" : "", *set = wrap ? ".as_mut()" : "";
 	snprintf(raw, sizeof raw, "self._bitfield_%d%s.get(%lluusize, %du8)", u->unit, get, off, w);
 	bitfield_from_raw(e, &expr, f, ty.p, un ? "raw" : raw);
-	const char *vis = e->vis;
+	const char *vis = field_vis(e, f);
 	buf_printf(b, "    #[inline]\n    %sfn %s(&self) -> %s {\n", vis, name, ty.p);
 	if (un)
 		buf_printf(b, "        let raw = unsafe { %s };\n", raw);
@@ -645,7 +750,7 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 	snprintf(ret, sizeof ret, ") -> __BindgenBitfieldUnit<[u8; %lluusize]> {",
 		 (unsigned long long)u->bytes);
 	char head[64];
-	snprintf(head, sizeof head, "    %sfn new_bitfield_%d(", e->vis, u->unit);
+	snprintf(head, sizeof head, "    %sfn new_bitfield_%d(", unit_vis(e, u), u->unit);
 	buf_puts(b, "    #[inline]\n");
 	if (strlen(head) + sig.len + strlen(ret) <= MAX_WIDTH) {
 		buf_printf(b, "%s%s%s\n", head, sig.p ? sig.p : "", ret);
@@ -680,21 +785,88 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 	buf_puts(b, "        __bindgen_bitfield_unit\n    }\n");
 }
 
-static void emit_bitfield_impl(struct emitter *e, struct item *it, const char *impl_ty)
+/* A field's accessor kind (bindgen's FieldCodegen for FieldData): its own
+ * accessor annotation, else the record's, else none. */
+static enum annot_accessor accessor_of(const struct item *it, const struct field *f)
+{
+	if (f->annot && f->annot->accessor != AA_UNSET)
+		return f->annot->accessor;
+	if (it->annot && it->annot->accessor != AA_UNSET)
+		return it->annot->accessor;
+	return AA_NONE;
+}
+
+/* One getter of an accessor annotation: "    pub [unsafe ]fn NAME(SELF) -> &[mut ]TY {",
+ * the parameter on a line of its own when that is too long (rustfmt). A
+ * member of a Rust union is read in an unsafe block (bindgen's plain
+ * `&self.f` does not compile there). */
+static void emit_getter(struct emitter *e, const char *fn, bool is_unsafe, bool mut,
+			const char *field, const char *ty, bool rust_union)
+{
+	struct buf *b = e->b;
+	const char *u = is_unsafe ? "unsafe " : "", *m = mut ? "mut " : "";
+	const char *self = mut ? "&mut self" : "&self";
+	buf_puts(b, "    #[inline]\n");
+	if (strlen("    pub fn (") + strlen(u) + strlen(fn) + strlen(self) + strlen(") -> & {") +
+		    strlen(m) + strlen(ty) <= MAX_WIDTH)
+		buf_printf(b, "    pub %sfn %s(%s) -> &%s%s {\n", u, fn, self, m, ty);
+	else
+		buf_printf(b, "    pub %sfn %s(\n        %s,\n    ) -> &%s%s {\n", u, fn, self, m, ty);
+	if (rust_union)
+		buf_printf(b, "        unsafe { &%sself.%s }\n    }\n", m, field);
+	else
+		buf_printf(b, "        &%sself.%s\n    }\n", m, field);
+}
+
+/* bindgen's accessor methods: get_NAME (&self) and get_NAME_mut (&mut
+ * self), both unsafe for accessor="unsafe", only the first for
+ * accessor="immutable"; the type is the field's as written. */
+static void emit_accessors(struct emitter *e, struct item *it, struct rs_field *rf,
+			   enum annot_accessor k)
+{
+	struct buf ty = {0};
+	const struct type *t = rf->cfield->type;
+	bool rust_union = it->is_union && !e->cur_wrapper;
+	if (e->cur_wrapper) {
+		buf_puts(&ty, "__BindgenUnionField<");
+		emit_type(e->c, &ty, t);
+		buf_putc(&ty, '>');
+	} else if (e->cur_md) {
+		buf_printf(&ty, "%s::mem::ManuallyDrop<", e->stdp);
+		emit_type(e->c, &ty, t);
+		buf_putc(&ty, '>');
+	} else {
+		emit_type(e->c, &ty, t);
+	}
+	char *get = xstrfmt("get_%s", rf->name), *get_mut = xstrfmt("get_%s_mut", rf->name);
+	emit_getter(e, get, k == AA_UNSAFE, false, rf->name, ty.p, rust_union);
+	if (k != AA_IMMUTABLE)
+		emit_getter(e, get_mut, k == AA_UNSAFE, true, rf->name, ty.p, rust_union);
+	free(get);
+	free(get_mut);
+	buf_free(&ty);
+}
+
+/* The record's impl block, in field order as bindgen collects its methods:
+ * accessor-annotated fields' getters, and each bitfield unit's accessors
+ * and constructor. Nothing if there are none. */
+static void emit_methods(struct emitter *e, struct item *it, const char *impl_ty)
 {
 	bool any = false;
-	for (int i = 0; i < it->nrs; i++)
-		if (it->rs[i].kind == RF_BITFIELD_UNIT)
-			any = true;
+	for (int i = 0; i < it->nrs && !any; i++)
+		any = it->rs[i].kind == RF_BITFIELD_UNIT ||
+		      (it->rs[i].kind == RF_FIELD && accessor_of(it, it->rs[i].cfield) != AA_NONE);
 	if (!any)
 		return;
-	e->c->need_bitfield_unit = true;
 	e->cur_union = it->is_union;
 	open_item(e->b, "impl", impl_ty, "{\n");
 	for (int i = 0; i < it->nrs; i++) {
 		struct rs_field *u = &it->rs[i];
+		if (u->kind == RF_FIELD && accessor_of(it, u->cfield) != AA_NONE)
+			emit_accessors(e, it, u, accessor_of(it, u->cfield));
 		if (u->kind != RF_BITFIELD_UNIT)
 			continue;
+		e->c->need_bitfield_unit = true;
 		for (int k = 0; k < u->nbits; k++)
 			if (u->bits[k]->cname[0])
 				emit_bitfield_accessors(e, u, u->bits[k]);
@@ -727,7 +899,9 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 	struct buf *b = e->b;
 	struct ctx *c = e->c;
 	switch (rf->kind) {
-	case RF_FIELD:
+	case RF_FIELD: {
+		const char *rec = e->vis;
+		e->vis = field_vis(e, rf->cfield);
 		emit_doc(c, b, INDENT, rf->cfield->doc);
 		if (e->cur_md) {
 			emit_wrapped_field(e, rf, join(&e->open, e->stdp, "::mem::ManuallyDrop<", NULL));
@@ -739,7 +913,9 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 					rf->cfield->type, ",");
 			e->in_field = false;
 		}
+		e->vis = rec;
 		break;
+	}
 	case RF_PADDING:
 		buf_printf(b, "    %s%s: [u8; %lluusize],\n", e->vis, rf->name,
 			   (unsigned long long)rf->bytes);
@@ -750,8 +926,8 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 		break;
 	case RF_BITFIELD_UNIT:
 		e->c->need_bitfield_unit = true;
-		buf_printf(b, "    %s%s: __BindgenBitfieldUnit<[u8; %lluusize]>,\n", e->vis, rf->name,
-			   (unsigned long long)rf->bytes);
+		buf_printf(b, "    %s%s: __BindgenBitfieldUnit<[u8; %lluusize]>,\n", unit_vis(e, rf),
+			   rf->name, (unsigned long long)rf->bytes);
 		break;
 	}
 }
@@ -800,7 +976,10 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 			continue;
 		c->need_union_field = true; /* bindgen's saw_bindgen_union */
 		emit_doc(c, b, INDENT, rf->cfield->doc);
+		const char *rec = e->vis;
+		e->vis = field_vis(e, rf->cfield);
 		emit_wrapped_field(e, rf, "__BindgenUnionField<");
+		e->vis = rec;
 	}
 	buf_puts(b, "    pub bindgen_union_field: ");
 	emit_blob(b, it->size, it->align);
@@ -828,7 +1007,7 @@ static void open_fam_struct(struct emitter *e, const struct item *it)
 
 /* What follows a record's layout tests, in bindgen's order: the flexible
  * array member's impls, impl Default, impl Debug, impl PartialEq, then the
- * bitfield accessors. With --flexarray-dst each impl is for the sized
+ * methods (accessor getters, bitfield accessors). With --flexarray-dst each impl is for the sized
  * form, NAME<[T; 0]>. */
 static void emit_record_impls(struct emitter *e, struct item *it, unsigned d, bool zero_default)
 {
@@ -847,7 +1026,7 @@ static void emit_record_impls(struct emitter *e, struct item *it, unsigned d, bo
 	emit_debug_impl(c, e->b, it, d, ty);
 	emit_partialeq_impl(c, e->b, it, ty);
 	if (!it->opaque)
-		emit_bitfield_impl(e, it, ty);
+		emit_methods(e, it, ty);
 	free(sized);
 }
 
@@ -871,10 +1050,16 @@ static void emit_record(struct emitter *e, struct item *it)
 	unsigned d = item_derives(c, it);
 	bool want_default = false;
 	{
-		/* --with-derive-default: derive where possible, impl otherwise */
+		/* --with-derive-default: derive where possible, impl otherwise
+		 * (not with --no-default or a nodefault annotation) */
 		const struct options *o = c->opt;
-		want_default = o->derive_default && !regex_list_match(&o->no_default, it->name);
+		want_default = o->derive_default && !regex_list_match(&o->no_default, it->name) &&
+			       !(it->annot && it->annot->nodefault);
 	}
+	/* the fields' visibility: a private annotation on the record, else
+	 * --default-visibility (bindgen's CompInfo codegen) */
+	const char *outer_vis = e->vis;
+	e->vis = annot_vis(it->annot, outer_vis);
 	if (it->opaque) {
 		/* bindgen's CompInfo codegen for an opaque item: the blob of its
 		 * layout (helpers::blob); a union stays a union when
@@ -931,6 +1116,7 @@ static void emit_record(struct emitter *e, struct item *it)
 	emit_record_impls(e, it, d, want_default && !(d & DERIVE_DEFAULT));
 	e->cur_wrapper = e->cur_md = false;
 	e->fam = NULL;
+	e->vis = outer_vis;
 }
 
 /* pub const NAME: TYPE = VALUE; broken as rustfmt does when too long:
@@ -1059,7 +1245,7 @@ static void emit_enum_newtype(struct emitter *e, struct item *it, enum enum_styl
 		buf_reset(&v);
 		buf_printf(&v, "%s(%s)", it->name, enum_value(&val, en, sig, bytes));
 		emit_doc(c, b, global ? 0 : INDENT, en->doc);
-		emit_const(b, global ? 0 : INDENT, global ? en->rname : rust_ident(en->cname), it->name,
+		emit_const(b, global ? 0 : INDENT, global ? en->rname : rust_ident(en->name), it->name,
 			   v.p);
 	}
 	if (!global && it->nconsts)
@@ -1095,15 +1281,16 @@ static void emit_enum_newtype(struct emitter *e, struct item *it, enum enum_styl
 	buf_puts(b, "#[repr(transparent)]\n");
 	if (must_use_type(c, it))
 		buf_puts(b, "#[must_use]\n");
-	emit_derives(c, b, it, enum_derives(c, it), 4);
+	emit_enum_derives(c, b, it);
 	buf_printf(b, "pub struct %s(pub %s);\n", it->name, ity);
 }
 
 /* rustified styles (bindgen's Enum codegen): first, for each variant whose
  * value an earlier one has, `impl E { pub const B: E = E::A; }`, and for
  * an anonymous enum a module-level constant per variant instead
- * (`pub const A: _bindgen_ty_1 = _bindgen_ty_1::A;`), in variant order;
- * then the enum, with each value once. */
+ * (`pub const A: _bindgen_ty_1 = _bindgen_ty_1::A;`), in variant order,
+ * also for a variant annotated constant (`pub const E_A: E = E::A;`, its
+ * force_constification); then the enum, with each value once. */
 static void emit_enum_rust(struct emitter *e, struct item *it, enum enum_style st, bool sig,
 			   uint64_t bytes)
 {
@@ -1118,13 +1305,20 @@ static void emit_enum_rust(struct emitter *e, struct item *it, enum enum_style s
 			if (it->consts[k]->uvalue == en->uvalue)
 				first[i] = k;
 		buf_reset(&v);
-		buf_printf(&v, "%s::%s", it->name, rust_ident(it->consts[first[i]]->cname));
+		buf_printf(&v, "%s::%s", it->name, rust_ident(it->consts[first[i]]->name));
 		if (anon && !en->skip) {
 			emit_const(b, 0, en->rname, it->name, v.p);
 		} else if (!anon && first[i] != i) {
 			open_item(b, "impl", it->name, "{\n");
-			emit_const(b, INDENT, rust_ident(en->cname), it->name, v.p);
+			emit_const(b, INDENT, rust_ident(en->name), it->name, v.p);
 			buf_puts(b, "}\n");
+		} else if (!anon && en->annot && en->annot->constant) {
+			/* add_constant: the enum's name first, unless
+			 * --no-prepend-enum-name */
+			char *cn = c->opt->prepend_enum_name ? xstrfmt("%s_%s", it->name, en->name)
+							      : xstrdup(rust_ident(en->name));
+			emit_const(b, 0, cn, it->name, v.p);
+			free(cn);
 		}
 	}
 	buf_free(&v);
@@ -1134,14 +1328,14 @@ static void emit_enum_rust(struct emitter *e, struct item *it, enum enum_style s
 		buf_puts(b, "#[non_exhaustive]\n");
 	if (must_use_type(c, it))
 		buf_puts(b, "#[must_use]\n");
-	emit_derives(c, b, it, enum_derives(c, it), 4);
+	emit_enum_derives(c, b, it);
 	open_item(b, "pub enum", it->name, "{\n");
 	for (int i = 0; i < it->nconsts; i++) {
 		struct enumerator *en = it->consts[i];
 		if (first[i] != i)
 			continue;
 		emit_doc(c, b, INDENT, en->doc);
-		buf_printf(b, "    %s = ", rust_ident(en->cname));
+		buf_printf(b, "    %s = ", rust_ident(en->name));
 		emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
 		buf_puts(b, ",\n");
 	}
@@ -1174,7 +1368,7 @@ static void emit_enum(struct emitter *e, struct item *it)
 		for (int i = 0; i < it->nconsts; i++) {
 			struct enumerator *en = it->consts[i];
 			emit_doc(c, b, INDENT, en->doc);
-			buf_printf(b, "    pub const %s: Type = ", rust_ident(en->cname));
+			buf_printf(b, "    pub const %s: Type = ", rust_ident(en->name));
 			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
 			buf_puts(b, ";\n");
 		}
@@ -1689,6 +1883,18 @@ static const char prelude_unit[] =
 	"    }\n"
 	"}\n";
 
+static const char prelude_opaque_array[] =
+	"/// If Bindgen could only determine the size and alignment of a\n"
+	"/// type, it is represented like this.\n"
+	"#[derive(PartialEq, Copy, Clone, Debug, Hash)]\n"
+	"#[repr(C)]\n"
+	"pub struct __BindgenOpaqueArray<T: Copy, const N: usize>(pub [T; N]);\n"
+	"impl<T: Copy + Default, const N: usize> Default for __BindgenOpaqueArray<T, N> {\n"
+	"    fn default() -> Self {\n"
+	"        Self([<T as Default>::default(); N])\n"
+	"    }\n"
+	"}\n";
+
 static const char prelude_flex[] =
 	"#[repr(C)]\n"
 	"pub struct __IncompleteArrayField<T>(::core::marker::PhantomData<T>, [T; 0]);\n"
@@ -1837,7 +2043,7 @@ static void *emit_half_run(void *arg)
 			    .stdp = c->opt->use_core ? "::core" : "::std",
 			    .vis = c->opt->field_vis ? c->opt->field_vis : "pub "};
 	c->need_bitfield_unit = c->need_incomplete_array = c->need_complex = false;
-	c->need_float16 = c->need_union_field = false;
+	c->need_float16 = c->need_union_field = c->need_opaque_array = false;
 	for (int i = h->from; i < h->to; i++) {
 		struct item *it = c->items.v[i];
 		if (it->emit && generated(c->opt, it))
@@ -1875,6 +2081,7 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 	c->need_complex = h[0].c.need_complex || h[1].c.need_complex;
 	c->need_float16 = h[0].c.need_float16 || h[1].c.need_float16;
 	c->need_union_field = h[0].c.need_union_field || h[1].c.need_union_field;
+	c->need_opaque_array = h[0].c.need_opaque_array || h[1].c.need_opaque_array;
 	/* bindgen pushes the library struct after every other item, before
 	 * the post-processing passes */
 	if (c->opt->dynamic_library)
@@ -1898,6 +2105,8 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 	}
 	if (c->need_bitfield_unit)
 		buf_puts(helpers, prelude_unit);
+	if (c->need_opaque_array) /* bindgen's order: just after the unit */
+		buf_puts(helpers, prelude_opaque_array);
 	if (c->need_incomplete_array)
 		buf_puts(helpers, prelude_flex);
 	if (c->need_union_field)

@@ -249,6 +249,7 @@ int abi_min_rust(const char *abi);
  * Rust version each needs. */
 enum {
 	RUST_LARGER_ARRAYS = 47, /* derives on arrays longer than 32 */
+	RUST_CONST_GENERICS = 51, /* min_const_generics: __BindgenOpaqueArray */
 	RUST_CONST_CSTR = 59,    /* --generate-cstr: &CStr constants */
 	RUST_CORE_FFI_C = 64,    /* --use-core: ::core::ffi::c_int */
 	RUST_OFFSET_OF = 77,     /* offset_of! in layout tests; c"" literals (2021+) */
@@ -276,6 +277,31 @@ enum ty_kind {
 
 struct item;
 
+/* bindgen's doc-comment annotations (ir/annotations.rs): the attributes of
+ * every <div rustbindgen ...> start tag in the parsed doc comment (the tag's
+ * first attribute must be rustbindgen; values as clang parses them, "" when
+ * absent). parse.c reads them; NULL on an item, field or enumerator whose
+ * comment has no such tag. */
+enum annot_vis { AV_UNSET, AV_PRIVATE, AV_PUBLIC };
+enum annot_accessor { AA_UNSET, AA_NONE, AA_REGULAR, AA_UNSAFE, AA_IMMUTABLE };
+struct annot {
+	bool opaque;          /* opaque: records and typedefs as a blob of their layout */
+	bool hide;            /* hide: items as if blocklisted; enumerators left out */
+	bool nocopy;          /* nocopy: no Copy/Clone derive */
+	bool nodebug;         /* nodebug: no Debug derive */
+	bool nodefault;       /* nodefault: no Default derive or impl */
+	bool must_use;        /* mustusetype: as --must-use-type names it */
+	bool constant;        /* constant (enumerators): also a constant, placed last */
+	const char *replaces; /* replaces="A::B": emitted as A_B; a type so named is
+			       * replaced by this one */
+	enum annot_vis vis;   /* private (AV_PRIVATE), private="false" (AV_PUBLIC):
+			       * records (all fields) and fields */
+	enum annot_accessor accessor; /* accessor[="unsafe"|"immutable"|"false"]:
+				       * records (all fields) and fields */
+	struct vec derives;   /* derive="..." in order (char *), repeatable */
+	struct vec attrs;     /* attribute="..." in order (char *), repeatable */
+};
+
 struct param {
 	const char *name;  /* Rust parameter name (argN when C has none) */
 	struct type *type; /* its type, arrays decayed to pointers */
@@ -295,6 +321,8 @@ struct type {
 	int nparams;        /* TY_FUNC: number of parameters */
 	bool variadic;      /* TY_FUNC: ends with ... */
 	bool noreturn;      /* TY_FUNC: never returns (-> !) */
+	bool ffi_blob;      /* TY_BLOB: bindgen's to_opaque (helpers::blob, ffi_safe): one
+			     * integer bare, more as __BindgenOpaqueArray<uN, K> */
 	uint64_t size;      /* C size in bytes (TY_BLOB, TY_PRIM) */
 	uint64_t align;     /* C alignment in bytes (TY_BLOB, TY_PRIM) */
 };
@@ -309,6 +337,7 @@ struct field {
 	int bit_width;       /* bitfield width, -1 when not a bitfield */
 	bool is_signed;      /* bitfield: the declared type is signed */
 	const char *doc;     /* doc comment, or NULL */
+	const struct annot *annot; /* its annotations (private, accessor), or NULL */
 };
 
 struct enumerator {
@@ -316,6 +345,8 @@ struct enumerator {
 	int64_t value;     /* value (as signed) */
 	uint64_t uvalue;   /* value (as unsigned) */
 	const char *doc;   /* doc comment, or NULL */
+	const struct annot *annot; /* its annotations (hide, constant, replaces), or NULL */
+	const char *name;  /* analyse.c: its Rust name, the C name or replaces= */
 	const char *rname; /* analyse.c: its module-level Rust constant's name, or NULL
 			    * where the enum's style puts it inside the type */
 	bool skip;         /* its Rust name is taken by an earlier item */
@@ -345,6 +376,9 @@ struct item {
 	const char *file;      /* file of the declaration ("" for builtins) */
 	unsigned line, col;    /* location of the declaration */
 	const char *doc;       /* doc comment, or NULL */
+	const struct annot *annot; /* its <div rustbindgen> annotations, or NULL (a
+				    * typedef's are those of the record or enum it
+				    * names, if that definition has some) */
 	int64_t order;         /* declaration order (position of the definition) */
 	int anon_count;        /* records: unnamed nested types seen so far */
 	bool emit;             /* analyse.c: item goes to the output */
@@ -359,7 +393,7 @@ struct item {
 	bool packed_attr;      /* __attribute__((packed)) seen on the record */
 	struct field **fields; /* C fields in order */
 	int nfields;           /* number of C fields */
-	uint64_t size, align;  /* C layout in bytes */
+	uint64_t size, align;  /* C layout in bytes (typedefs: of the type they name) */
 	bool bad_bitfield;     /* a bitfield whose width clang cannot give */
 	uint64_t typedef_align; /* alignment its typedef asks for and Rust cannot give */
 
@@ -410,6 +444,7 @@ struct item {
 	const char *mtype;     /* IT_MACRO: Rust type chosen */
 
 	/* derives (analyse.c) */
+	struct item *replaced_by; /* the type whose replaces= annotation names this one */
 	bool outside;          /* blocklisted, or not reached from the allowlist:
 				* bindgen assumes it implements no trait */
 	const char *stdint;    /* IT_TYPEDEF: the Rust primitive bindgen writes for a
@@ -483,6 +518,7 @@ struct ctx {
 	int top_anon;          /* top-level _bindgen_ty_N counter */
 	bool need_bitfield_unit, need_incomplete_array, need_complex, need_float16;
 	bool need_union_field; /* emit_rust.c: the __BindgenUnionField prelude is used */
+	bool need_opaque_array; /* emit_rust.c: the __BindgenOpaqueArray prelude is used */
 	const char *clang_version; /* libclang version string */
 };
 
@@ -523,6 +559,8 @@ unsigned item_derives(struct ctx *c, struct item *it);
 unsigned enum_derives(struct ctx *c, const struct item *it);
 bool enum_anonymous(const struct item *it);
 struct item *resolve_typedef(struct item *it);
+bool user_opaque(const struct options *o, const struct item *it);
+bool item_must_use(const struct options *o, const struct item *it);
 bool union_wrapper(struct ctx *c, struct item *it);
 bool union_manually_drop(struct ctx *c, struct item *it);
 bool opaque_rust_union(struct ctx *c, struct item *it);

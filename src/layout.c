@@ -286,7 +286,7 @@ void layout_record(struct ctx *c, struct item *it)
 	it->laid_out = true;
 	if (!it->complete)
 		return;
-	if (regex_list_match(&c->opt->opaque_type, it->name)) {
+	if (user_opaque(c->opt, it)) { /* --opaque-type, or an opaque annotation */
 		make_opaque(c, it, NULL);
 		return;
 	}

@@ -27,10 +27,13 @@ static const char *emitted_as(const struct item *it)
 			return "an opaque forward declaration { _unused: [u8; 0] }";
 		if (it->opaque)
 			return it->opaque_reason ? xstrfmt("an opaque blob, because %s", it->opaque_reason)
-						 : "an opaque blob (--opaque-type)";
+						 : "an opaque blob (--opaque-type or an opaque annotation)";
 		return it->is_union ? "#[repr(C)] pub union" : "#[repr(C)] pub struct";
 	case IT_ENUM: return "an enum (see --default-enum-style)";
-	case IT_TYPEDEF: return "pub type";
+	case IT_TYPEDEF:
+		return it->aliased->kind == TY_BLOB && it->aliased->ffi_blob
+			       ? "pub type of an opaque blob (--opaque-type or an opaque annotation)"
+			       : "pub type";
 	case IT_FUNC: return "an extern \"C\" function";
 	case IT_VAR: return it->has_value && it->is_const ? "pub const" : "an extern static";
 	case IT_MACRO: return xstrfmt("pub const of type %s", it->mtype);
