@@ -1046,12 +1046,15 @@ static const struct type *opaque_fn(const struct type *t)
 /* Say where an emitted item holds a pointer to a function Rust cannot call
  * as C does: the pointer is an opaque integer of its size (bindgen panics,
  * or writes a blob of the function type's layout instead of the pointer's). */
-static void warn_opaque_fn(const struct item *it)
+static void warn_opaque_fn(struct ctx *c, const struct item *it)
 {
 	const struct type *f = NULL;
 	const char *where = it->name;
 	if (it->kind == IT_TYPEDEF) {
-		f = opaque_fn(it->aliased);
+		/* --override-abi on a function pointer typedef wins (emit_typedef) */
+		const struct type *a = it->aliased->kind == TY_PTR ? it->aliased->sub : it->aliased;
+		if (a->kind != TY_FUNC || !abi_override_for(c->opt, it->cname))
+			f = opaque_fn(it->aliased);
 	} else if (it->kind == IT_VAR) {
 		f = opaque_fn(it->type);
 	} else if (it->kind == IT_FUNC) {
@@ -1110,7 +1113,7 @@ void analyse(struct ctx *c)
 		if (it->emit && it->kind == IT_FUNC)
 			function_options(c, it);
 		if (it->emit && generated(c->opt, it))
-			warn_opaque_fn(it);
+			warn_opaque_fn(c, it);
 	}
 	resolve_clashes(c);
 	/* every derive decided now: emit_rust.c reads the IR from two threads */

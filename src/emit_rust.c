@@ -1458,8 +1458,9 @@ static void emit_typedef(struct emitter *e, struct item *it)
 	/* --override-abi also names function pointer typedefs: bindgen's
 	 * FunctionSig::abi matches the signature's name, the typedef's, and
 	 * changes the outermost function type */
-	const struct type *f = it->cname ? fn_of(it->aliased) : NULL;
-	const char *abi = f ? abi_override_for(e->c->opt, it->cname) : NULL;
+	const struct type *f = it->aliased->kind == TY_PTR ? it->aliased->sub : it->aliased;
+	const char *abi = f->kind == TY_FUNC && it->cname ? abi_override_for(e->c->opt, it->cname)
+							  : NULL;
 	if (!abi) {
 		emit_typed_line(e, 0, lead, it->aliased, ";");
 		free(lead);
@@ -1467,6 +1468,7 @@ static void emit_typedef(struct emitter *e, struct item *it)
 	}
 	struct type fo = *f, po = *it->aliased;
 	fo.abi = abi;
+	fo.abi_why = NULL; /* the override wins over clang's convention */
 	if (po.kind == TY_PTR)
 		po.sub = &fo;
 	emit_typed_line(e, 0, lead, po.kind == TY_PTR ? &po : &fo, ";");
