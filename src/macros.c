@@ -993,7 +993,7 @@ static struct item *fallback_item(struct fallback_run *r, int i, const struct st
 	struct macro_out o = {0};
 	struct macro_def *d = fallback_def(r->v[i], r->v[i]->body);
 	int64_t v = r->val[i];
-	push_int_macro(&o, d, v >= 0, (uint64_t)v, v);
+	push_int_macro(&o, d, (uint64_t)v);
 	it = o.items.v[0];
 	free(o.items.v);
 	free(d);
