@@ -884,13 +884,14 @@ static unsigned outside_can(struct ctx *c, const struct item *it)
 }
 
 /* A function pointer (can_derive_fnptr in derive.rs): with more than 12
- * parameters (FunctionSig::function_pointers_can_derive) only Copy and
- * Default, Debug Manually. Comparing function pointers is unpredictable
- * (rustc warns, unpredictable_function_pointer_comparisons): no
- * PartialEq/Eq/PartialOrd/Ord, where bindgen derives them. */
+ * parameters or another ABI than C's (FunctionSig::
+ * function_pointers_can_derive) only Copy and Default, Debug Manually.
+ * Comparing function pointers is unpredictable (rustc warns,
+ * unpredictable_function_pointer_comparisons): no PartialEq/Eq/PartialOrd/
+ * Ord, where bindgen derives them. */
 static struct can fn_derive(const struct type *t)
 {
-	if (t->nparams > 12)
+	if (t->nparams > 12 || (t->abi && strcmp(t->abi, "C")))
 		return (struct can){DERIVE_COPY | DERIVE_DEFAULT, DERIVE_DEBUG};
 	return (struct can){DERIVE_ALL & ~(DERIVE_PARTIALEQ | DERIVE_EQ | DERIVE_PARTIALORD |
 					   DERIVE_ORD), 0};
@@ -937,6 +938,8 @@ static struct can type_derive(struct ctx *c, const struct type *t)
 		return (struct can){DERIVE_ALL & ~(DERIVE_HASH | DERIVE_EQ | DERIVE_PARTIALORD |
 						   DERIVE_ORD), 0};
 	case TY_FUNC:
+		if (t->abi_why) /* written as an integer of its size */
+			return can_all;
 		return fn_derive(t);
 	case TY_ITEM:
 		if (t->item->outside)
@@ -987,23 +990,86 @@ unsigned item_derives(struct ctx *c, struct item *it)
 	return d;
 }
 
-/* --prefix-link-name and --override-abi on one function (bindgen's
- * Function codegen, codegen/mod.rs): a link name of its own means a static
- * function is not wrapped; an ABI the Rust target lacks drops the function
- * with a warning. */
+/* --prefix-link-name, --override-abi and the calling convention of one
+ * function (bindgen's Function codegen, codegen/mod.rs, and
+ * FunctionSig::abi, ir/function.rs): a link name of its own means a static
+ * function is not wrapped; --override-abi wins over clang's calling
+ * convention; an ABI the Rust target lacks, or a convention Rust cannot
+ * express, drops the function with a warning (never an extern "C" that
+ * would call it wrongly). */
 static void function_options(struct ctx *c, struct item *it)
 {
 	const struct options *o = c->opt;
 	if (o->prefix_link_name && it->wrap == WRAP_STATIC)
 		it->wrap = WRAP_NONE;
 	const char *abi = abi_override_for(o, it->cname);
-	if (abi && !rust_has(o, abi_min_rust(abi))) {
+	const char *why = NULL;
+	if (abi && !rust_has(o, abi_min_rust(abi)))
+		why = xstrfmt("--override-abi: the \"%s\" ABI is not available on --rust-target 1.%d",
+			      abi, o->rust_minor);
+	else if (abi && !strcmp(abi, "win64") && it->type->variadic && it->type->nparams)
+		why = "--override-abi: bindgen gives no variadic function the \"win64\" ABI";
+	else if (!abi && it->type->abi_why)
+		why = it->type->abi_why;
+	it->abi = abi ? abi : it->type->abi;
+	if (why) {
 		it->emit = false;
-		it->skip_reason = xstrfmt("--override-abi: the \"%s\" ABI is not available on "
-					  "--rust-target 1.%d", abi, o->rust_minor);
-		warning("%s: %s", it->name, it->skip_reason);
-		skip_push(&c->skipped, it->name, it->skip_reason);
+		it->skip_reason = why;
+		warning("%s: %s", it->name, why);
+		skip_push(&c->skipped, it->name, why);
 	}
+}
+
+/* The first function type under t (not through named items) whose
+ * calling convention Rust cannot express: written as an opaque integer. */
+static const struct type *opaque_fn(const struct type *t)
+{
+	if (!t)
+		return NULL;
+	switch (t->kind) {
+	case TY_FUNC:
+		if (t->abi_why)
+			return t;
+		for (int i = 0; i < t->nparams; i++)
+			if (opaque_fn(t->params[i].type))
+				return opaque_fn(t->params[i].type);
+		return opaque_fn(t->sub);
+	case TY_PTR:
+	case TY_ARRAY:
+	case TY_FLEX:
+		return opaque_fn(t->sub);
+	default:
+		return NULL;
+	}
+}
+
+/* Say where an emitted item holds a pointer to a function Rust cannot call
+ * as C does: the pointer is an opaque integer of its size (bindgen panics,
+ * or writes a blob of the function type's layout instead of the pointer's). */
+static void warn_opaque_fn(struct ctx *c, const struct item *it)
+{
+	const struct type *f = NULL;
+	const char *where = it->name;
+	if (it->kind == IT_TYPEDEF) {
+		/* --override-abi on a function pointer typedef wins (emit_typedef) */
+		const struct type *a = it->aliased->kind == TY_PTR ? it->aliased->sub : it->aliased;
+		if (a->kind != TY_FUNC || !abi_override_for(c->opt, it->cname))
+			f = opaque_fn(it->aliased);
+	} else if (it->kind == IT_VAR) {
+		f = opaque_fn(it->type);
+	} else if (it->kind == IT_FUNC) {
+		for (int i = 0; !f && i < it->type->nparams; i++)
+			f = opaque_fn(it->type->params[i].type);
+		if (!f)
+			f = opaque_fn(it->type->sub);
+	} else if (it->kind == IT_RECORD && !it->opaque) {
+		for (int i = 0; !f && i < it->nfields; i++)
+			if ((f = opaque_fn(it->fields[i]->type)))
+				where = xstrfmt("%s::%s", it->name, it->fields[i]->name);
+	}
+	if (f)
+		warning("%s: a pointer to a function Rust cannot call is written as an opaque "
+			"%llu-byte integer (%s)", where, (unsigned long long)f->size, f->abi_why);
 }
 
 void analyse(struct ctx *c)
@@ -1046,6 +1112,8 @@ void analyse(struct ctx *c)
 			layout_record(c, it);
 		if (it->emit && it->kind == IT_FUNC)
 			function_options(c, it);
+		if (it->emit && generated(c->opt, it))
+			warn_opaque_fn(c, it);
 	}
 	resolve_clashes(c);
 	/* every derive decided now: emit_rust.c reads the IR from two threads */

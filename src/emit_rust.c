@@ -108,12 +108,18 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 		buf_printf(b, "; %lluusize]", (unsigned long long)t->len);
 		break;
 	case TY_FLEX:
-		c->need_incomplete_array = true;
-		buf_puts(b, "__IncompleteArrayField<");
+		/* bindgen's Array(T, 0): a struct's own field of this type is
+		 * an __IncompleteArrayField (emit_field_line) */
+		buf_putc(b, '[');
 		emit_type(c, b, t->sub);
-		buf_putc(b, '>');
+		buf_puts(b, "; 0usize]");
 		break;
 	case TY_FUNC:
+		/* a calling convention Rust cannot express: the pointer's bytes */
+		if (t->abi_why) {
+			emit_blob(b, t->size, t->align);
+			break;
+		}
 		buf_puts(b, c->opt->use_core ? "::core::option::Option<" : "::std::option::Option<");
 		emit_fn_sig(c, b, t, true);
 		buf_putc(b, '>');
@@ -168,10 +174,10 @@ static void emit_return(struct ctx *c, struct buf *b, const struct type *f)
 	}
 }
 
-/* unsafe extern "C" fn(arg1: T, ...) -> R */
+/* unsafe extern "C" fn(arg1: T, ...) -> R, with the function's ABI */
 static void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool names)
 {
-	buf_puts(b, "unsafe extern \"C\" fn(");
+	buf_printf(b, "unsafe extern \"%s\" fn(", f->abi ? f->abi : "C");
 	for (int i = 0; i < f->nparams; i++) {
 		if (i)
 			buf_puts(b, ", ");
@@ -186,13 +192,12 @@ static void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool
 
 /* ---- rustfmt's line breaking, for the shapes we emit ---- */
 
+/* The function type t is written as (an Option<fn>), or NULL. */
 static const struct type *fn_of(const struct type *t)
 {
-	if (t->kind == TY_FUNC)
-		return t;
-	if (t->kind == TY_PTR && t->sub->kind == TY_FUNC)
-		return t->sub;
-	return NULL;
+	if (t->kind == TY_PTR)
+		t = t->sub;
+	return t->kind == TY_FUNC && !t->abi_why ? t : NULL;
 }
 
 /* Parameters one per line at indent, each ending in a comma. */
@@ -242,7 +247,7 @@ static void emit_typed_line(struct emitter *e, int indent, const char *lead, con
 		buf_printf(b, "%s,\n", ty.p);
 	} else {
 		buf_indent(b, indent + 4);
-		buf_puts(b, "unsafe extern \"C\" fn(\n");
+		buf_printf(b, "unsafe extern \"%s\" fn(\n", f->abi ? f->abi : "C");
 		emit_params_vertical(e, indent + 8, f);
 		buf_indent(b, indent + 4);
 		buf_putc(b, ')');
@@ -875,14 +880,16 @@ static void emit_methods(struct emitter *e, struct item *it, const char *impl_ty
 	buf_puts(e->b, "}\n");
 }
 
-/* "    pub name: WRAPPER<T>," (ManuallyDrop, __BindgenUnionField); too long
- * for one line, rustfmt breaks it after the colon, as for any field. */
-static void emit_wrapped_field(struct emitter *e, const struct rs_field *rf, const char *wrapper)
+/* "    pub name: WRAPPER<T>," (ManuallyDrop, __BindgenUnionField,
+ * __IncompleteArrayField); too long for one line, rustfmt breaks it after
+ * the colon, as for any field. */
+static void emit_wrapped_field(struct emitter *e, const struct rs_field *rf, const char *wrapper,
+			       const struct type *t)
 {
 	struct buf *b = e->b;
 	buf_reset(&e->tail);
 	buf_puts(&e->tail, wrapper);
-	emit_type(e->c, &e->tail, rf->cfield->type);
+	emit_type(e->c, &e->tail, t);
 	buf_putc(&e->tail, '>');
 	size_t one = INDENT + strlen(e->vis) + strlen(": ,") + strlen(rf->name) + e->tail.len;
 	buf_printf(b, "    %s%s:", e->vis, rf->name);
@@ -904,9 +911,15 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 		e->vis = field_vis(e, rf->cfield);
 		emit_doc(c, b, INDENT, rf->cfield->doc);
 		if (e->cur_md) {
-			emit_wrapped_field(e, rf, join(&e->open, e->stdp, "::mem::ManuallyDrop<", NULL));
+			emit_wrapped_field(e, rf, join(&e->open, e->stdp, "::mem::ManuallyDrop<", NULL),
+					   rf->cfield->type);
 		} else if (rf == e->fam) {
 			buf_printf(b, "    %s%s: FAM,\n", e->vis, rf->name);
+		} else if (!it->is_union && rf->cfield->type->kind == TY_FLEX) {
+			/* bindgen's FieldCodegen: a struct's field whose own type
+			 * (not a typedef's) is Array(T, 0), wherever it is */
+			c->need_incomplete_array = true;
+			emit_wrapped_field(e, rf, "__IncompleteArrayField<", rf->cfield->type->sub);
 		} else {
 			e->in_field = true;
 			emit_typed_line(e, INDENT, join(&e->lead, e->vis, rf->name, ": ", NULL),
@@ -978,7 +991,7 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 		emit_doc(c, b, INDENT, rf->cfield->doc);
 		const char *rec = e->vis;
 		e->vis = field_vis(e, rf->cfield);
-		emit_wrapped_field(e, rf, "__BindgenUnionField<");
+		emit_wrapped_field(e, rf, "__BindgenUnionField<", rf->cfield->type);
 		e->vis = rec;
 	}
 	buf_puts(b, "    pub bindgen_union_field: ");
@@ -1445,22 +1458,20 @@ static void emit_typedef(struct emitter *e, struct item *it)
 	/* --override-abi also names function pointer typedefs: bindgen's
 	 * FunctionSig::abi matches the signature's name, the typedef's, and
 	 * changes the outermost function type */
-	const char *abi = it->cname && fn_of(it->aliased) ? abi_override_for(e->c->opt, it->cname)
-							   : NULL;
+	const struct type *f = it->aliased->kind == TY_PTR ? it->aliased->sub : it->aliased;
+	const char *abi = f->kind == TY_FUNC && it->cname ? abi_override_for(e->c->opt, it->cname)
+							  : NULL;
 	if (!abi) {
 		emit_typed_line(e, 0, lead, it->aliased, ";");
 		free(lead);
 		return;
 	}
-	struct buf *out = e->b, tmp = {0};
-	e->b = &tmp;
-	emit_typed_line(e, 0, lead, it->aliased, ";");
-	e->b = out;
-	const char *at = strstr(tmp.p, "extern \"C\" fn(");
-	buf_putn(out, tmp.p, (size_t)(at - tmp.p));
-	buf_printf(out, "extern \"%s\" fn(", abi);
-	buf_puts(out, at + strlen("extern \"C\" fn("));
-	buf_free(&tmp);
+	struct type fo = *f, po = *it->aliased;
+	fo.abi = abi;
+	fo.abi_why = NULL; /* the override wins over clang's convention */
+	if (po.kind == TY_PTR)
+		po.sub = &fo;
+	emit_typed_line(e, 0, lead, po.kind == TY_PTR ? &po : &fo, ";");
 	free(lead);
 }
 
@@ -1514,7 +1525,7 @@ static void emit_function(struct emitter *e, struct item *it)
 	 * block (codegen/mod.rs), not a variable's */
 	if (c->opt->wasm_import_module)
 		buf_printf(b, "#[link(wasm_import_module = \"%s\")]\n", c->opt->wasm_import_module);
-	emit_extern_open(c, b, abi_override_for(c->opt, it->cname));
+	emit_extern_open(c, b, it->abi);
 	emit_doc(c, b, INDENT, it->doc);
 	if (fn_must_use(c, it))
 		buf_puts(b, "    #[must_use]\n");
@@ -1659,6 +1670,77 @@ static const char *signed_macro_type(const struct options *o, int64_t v)
 	return v < INT8_MIN || v > INT8_MAX ? "i16" : "i8";
 }
 
+/* The text of bytes in b"...", as bindgen writes it (proc-macro2's
+ * Literal::byte_string): \0 (\x00 before an octal digit), \t, \n, \r,
+ * \" and \\, printable ASCII as itself, anything else \xHH. */
+static void put_byte_literal(struct buf *b, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = s[i];
+		if (ch == 0)
+			buf_puts(b, i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7' ? "\\x00" : "\\0");
+		else if (ch == '\t')
+			buf_puts(b, "\\t");
+		else if (ch == '\n')
+			buf_puts(b, "\\n");
+		else if (ch == '\r')
+			buf_puts(b, "\\r");
+		else if (ch == '"' || ch == '\\')
+			buf_printf(b, "\\%c", ch);
+		else if (ch >= 0x20 && ch < 0x7f)
+			buf_putc(b, (char)ch);
+		else
+			buf_printf(b, "\\x%02X", ch);
+	}
+}
+
+/* The length of the UTF-8 sequence at s (at most n bytes), 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	if (!len || s[0] >= 0xf5 || len > n)
+		return 0;
+	for (size_t k = 1; k < len; k++)
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+	unsigned cp = s[0] & (0x7f >> len);
+	for (size_t k = 1; k < len; k++)
+		cp = cp << 6 | (s[k] & 0x3f);
+	static const unsigned least[] = {0, 0, 0x80, 0x800, 0x10000};
+	if (cp < least[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* The text of a C string (no NUL in it) in c"...", as bindgen writes it
+ * (proc-macro2's Literal::c_string): valid UTF-8 through char's
+ * escape_debug (ASCII controls as \t, \n, \r or \u{hex}; other
+ * characters as themselves), every other byte \xHH. */
+static void put_c_literal(struct buf *b, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char ch = s[i];
+		size_t len = ch < 0x80 ? 1 : utf8_len(s + i, n - i);
+		if (!len)
+			buf_printf(b, "\\x%02X", ch);
+		else if (len > 1)
+			buf_putn(b, (const char *)s + i, len);
+		else if (ch == '\t')
+			buf_puts(b, "\\t");
+		else if (ch == '\n')
+			buf_puts(b, "\\n");
+		else if (ch == '\r')
+			buf_puts(b, "\\r");
+		else if (ch == '"' || ch == '\\')
+			buf_printf(b, "\\%c", ch);
+		else if (ch >= 0x20 && ch < 0x7f)
+			buf_putc(b, (char)ch);
+		else
+			buf_printf(b, "\\u{%x}", ch);
+		i += len ? len : 1;
+	}
+}
+
 static void emit_macro(struct emitter *e, struct item *it)
 {
 	struct buf *val = &e->val; /* scratch, reused from macro to macro */
@@ -1711,23 +1793,10 @@ static void emit_macro(struct emitter *e, struct item *it)
 			snprintf(ty, sizeof ty, "&[u8; %zu]", it->slen);
 			buf_puts(val, "b\"");
 		}
-		for (size_t i = 0; i < n; i++) {
-			unsigned char ch = it->sval[i];
-			if (ch == 0)
-				buf_puts(val, "\\0");
-			else if (ch == '"' || ch == '\\')
-				buf_printf(val, "\\%c", ch);
-			else if (ch >= 0x20 && ch < 0x7f)
-				buf_putc(val, ch);
-			else if (ch == '\n')
-				buf_puts(val, "\\n");
-			else if (ch == '\t')
-				buf_puts(val, "\\t");
-			else if (ch == '\r')
-				buf_puts(val, "\\r");
-			else
-				buf_printf(val, "\\x%02x", ch);
-		}
+		if (literal)
+			put_c_literal(val, (const unsigned char *)it->sval, n);
+		else
+			put_byte_literal(val, (const unsigned char *)it->sval, n);
 		buf_putc(val, '"');
 		if (cstr && !literal)
 			buf_puts(val, ") }");

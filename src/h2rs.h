@@ -241,7 +241,7 @@ struct abi_override {
 };
 
 void parse_options(struct options *o, int argc, char **argv);
-/* The ABI --override-abi gives the function NAME, or NULL for "C". */
+/* The ABI --override-abi gives the function NAME ("C" too), or NULL if none. */
 const char *abi_override_for(const struct options *o, const char *name);
 /* The Rust 1.N that ABI needs (INT_MAX: nightly only; 0: any). */
 int abi_min_rust(const char *abi);
@@ -267,7 +267,9 @@ enum ty_kind {
 	TY_PRIM,     /* a primitive: prim holds its Rust spelling */
 	TY_PTR,      /* pointer: sub = pointee */
 	TY_ARRAY,    /* [sub; len] */
-	TY_FLEX,     /* flexible/zero-length array: __IncompleteArrayField<sub> */
+	TY_FLEX,     /* zero-length or incomplete array (bindgen's Array(sub, 0)):
+		      * [sub; 0usize], __IncompleteArrayField<sub> as a struct's
+		      * own field type */
 	TY_FUNC,     /* a function type: sub = return type, params */
 	TY_ITEM,     /* a named item: record, enum or typedef */
 	TY_BLOB,     /* raw bytes of size/align, for types Rust cannot name */
@@ -321,10 +323,15 @@ struct type {
 	int nparams;        /* TY_FUNC: number of parameters */
 	bool variadic;      /* TY_FUNC: ends with ... */
 	bool noreturn;      /* TY_FUNC: never returns (-> !) */
+	const char *abi;    /* TY_FUNC: Rust ABI of clang's calling convention
+			     * ("stdcall", "win64", ...), NULL for "C" */
+	const char *abi_why; /* TY_FUNC: why Rust cannot call it so (no such ABI on
+			      * this target or --rust-target), or NULL: a function
+			      * is skipped, a pointer to it is an opaque integer */
 	bool ffi_blob;      /* TY_BLOB: bindgen's to_opaque (helpers::blob, ffi_safe): one
 			     * integer bare, more as __BindgenOpaqueArray<uN, K> */
-	uint64_t size;      /* C size in bytes (TY_BLOB, TY_PRIM) */
-	uint64_t align;     /* C alignment in bytes (TY_BLOB, TY_PRIM) */
+	uint64_t size;      /* C size in bytes (TY_BLOB, TY_PRIM; TY_FUNC: of a pointer) */
+	uint64_t align;     /* C alignment in bytes (TY_BLOB, TY_PRIM; TY_FUNC: of a pointer) */
 };
 
 enum item_kind { IT_RECORD, IT_ENUM, IT_TYPEDEF, IT_FUNC, IT_VAR, IT_MACRO };
@@ -428,6 +435,8 @@ struct item {
 	bool is_const;         /* IT_VAR: const-qualified */
 	bool has_value;        /* IT_VAR with a constant initialiser / IT_MACRO */
 	bool must_use;         /* IT_FUNC: warn_unused_result */
+	const char *abi;       /* IT_FUNC: its extern block's ABI (analyse.c: --override-abi,
+				* else clang's calling convention), NULL for "C" */
 	int wrap;              /* IT_FUNC: 0, WRAP_STATIC (static inline) or WRAP_MACRO */
 	bool macro_is_fn;      /* WRAP_MACRO: the macro is function-like (call it) */
 	const char *c_ret;     /* wrapped: C spelling of the return type */
@@ -472,6 +481,9 @@ struct macro_def {
 	bool referenced;    /* another eligible macro's body names it */
 	bool self_contained; /* only literals, keywords and such macros: no header needed */
 	bool is_string;     /* the body is string literals only */
+	char *str;          /* is_string: its bytes as h2rs reads the literals (embedded
+			     * NULs kept; no final NUL), or NULL if not read */
+	size_t str_len;     /* bytes in str */
 	bool is_float;      /* contains a floating literal */
 	const char *file;   /* where it is defined */
 	unsigned line, col; /* location */
@@ -536,6 +548,9 @@ const char *ctypes(const struct ctx *c);
  * and adds the results to the run. job may be NULL (no macros). */
 struct macro_job;
 struct macro_job *macros_start(struct ctx *c);
+/* Append the bytes of the C string literal token tok ("..." with escapes,
+ * as bindgen's cexpr reads it) to out; false if it is not one h2rs reads. */
+bool c_string_bytes(struct buf *out, const char *tok);
 void macros_finish(struct ctx *c, struct macro_job *job);
 /* --clang-macro-fallback under bindgen's rules, after macros_finish: the
  * integer macros clang evaluates after the header (bindgen's

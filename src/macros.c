@@ -75,15 +75,16 @@ static struct item *macro_item(struct macro_def *m)
 }
 
 /* An integer macro under bindgen's rules: u8 for a character literal,
- * otherwise u32/i32/u64/i64 chosen by the value. */
-static void push_int_macro(struct macro_out *o, struct macro_def *m, bool uns, uint64_t u,
-			   int64_t s)
+ * otherwise u32/i32/u64/i64 chosen by the value, which is cexpr's i64
+ * (the unit computes in long long: see put_cexpr_body), whatever type C
+ * would give it: 0xFFFFFFFFFFFFFFFF is -1, an i32, as in bindgen. */
+static void push_int_macro(struct macro_out *o, struct macro_def *m, uint64_t u)
 {
 	struct item *it = macro_item(m);
 	it->vkind = m->single_char ? MV_CHAR : MV_INT;
-	it->vunsigned = uns;
+	it->vunsigned = false;
 	it->uval = u;
-	it->ival = s;
+	it->ival = (int64_t)u;
 	if (m->single_char) {
 		it->mtype = "u8";
 		it->uval &= 0xff;
@@ -93,7 +94,8 @@ static void push_int_macro(struct macro_out *o, struct macro_def *m, bool uns, u
 	vec_push(&o->items, it);
 }
 
-/* A string macro's value; the check that follows (sizeof) may drop it. */
+/* A string macro's value; the check that follows (sizeof) may replace it
+ * or drop it. */
 static void push_str_macro(struct macro_out *o, struct macro_def *m, CXEvalResult ev)
 {
 	struct item *it = macro_item(m);
@@ -106,17 +108,109 @@ static void push_str_macro(struct macro_out *o, struct macro_def *m, CXEvalResul
 }
 
 /* __h2rs_lN = sizeof(MACRO): if it differs from the length of the string
- * just pushed for MACRO, clang's text was cut at an embedded NUL: drop it. */
+ * just pushed for MACRO, clang's text was cut at an embedded NUL. The
+ * bytes h2rs read from the literals (as bindgen's cexpr does) replace it
+ * when they have that length and clang's text up to that NUL; otherwise
+ * the macro is dropped. */
 static void check_str_length(struct macro_out *o, struct macro_def *m, CXEvalResult ev)
 {
 	struct item *last = o->items.n ? o->items.v[o->items.n - 1] : NULL;
-	if (ev && last && last->kind == IT_MACRO && last->cname == m->name &&
-	    last->vkind == MV_STR && clang_EvalResult_getKind(ev) == CXEval_Int &&
-	    (size_t)clang_EvalResult_getAsUnsigned(ev) != last->slen) {
-		o->items.n--;
-		o->const_lost++;
-		skip_push(&o->skipped, m->name, "string constant with an embedded NUL");
+	if (!ev || !last || last->kind != IT_MACRO || last->cname != m->name ||
+	    last->vkind != MV_STR || clang_EvalResult_getKind(ev) != CXEval_Int)
+		return;
+	size_t size = clang_EvalResult_getAsUnsigned(ev), cut = last->slen - 1;
+	if (size == last->slen)
+		return;
+	if (m->str && m->str_len + 1 == size && cut < m->str_len && !m->str[cut] &&
+	    !memcmp(m->str, last->sval, cut)) {
+		last->sval = xmalloc(size);
+		memcpy(last->sval, m->str, m->str_len);
+		last->sval[m->str_len] = 0;
+		last->slen = size;
+		return;
 	}
+	o->items.n--;
+	o->const_lost++;
+	skip_push(&o->skipped, m->name, "string constant with an embedded NUL that h2rs cannot read");
+}
+
+/* Code point v in UTF-8. */
+static void put_utf8(struct buf *out, unsigned long v)
+{
+	if (v < 0x80) {
+		buf_putc(out, (char)v);
+		return;
+	}
+	int n = v < 0x800 ? 2 : v < 0x10000 ? 3 : 4;
+	static const unsigned char lead[] = {0, 0, 0xc0, 0xe0, 0xf0};
+	buf_putc(out, (char)(lead[n] | v >> (6 * (n - 1))));
+	for (int k = n - 2; k >= 0; k--)
+		buf_putc(out, (char)(0x80 | ((v >> (6 * k)) & 0x3f)));
+}
+
+/* Up to max digits of base (8 or 16) at *q, stopping once the value
+ * passes limit; the number of digits read. */
+static int escape_digits(const char **q, int base, int max, unsigned long limit, unsigned long *v)
+{
+	int nd = 0;
+	for (; nd < max && *v <= limit; (*q)++, nd++) {
+		int d = isdigit((unsigned char)**q) ? **q - '0'
+			: base == 16 && isxdigit((unsigned char)**q) ? (**q | 0x20) - 'a' + 10 : -1;
+		if (d < 0 || d >= base)
+			break;
+		*v = *v * (unsigned long)base + (unsigned long)d;
+	}
+	return nd;
+}
+
+/* One escape sequence after its backslash at *pp, as cexpr reads it
+ * (literal.rs, escaped_char): the simple escapes, octal and hexadecimal
+ * ones (one byte; larger values are errors to clang, so not read here),
+ * \u and \U as UTF-8. False for anything else. */
+static bool escape_bytes(struct buf *out, const char **pp)
+{
+	static const char simple[][2] = {{'\'', '\''}, {'"', '"'}, {'?', '?'}, {'\\', '\\'},
+					 {'a', '\a'}, {'b', '\b'}, {'f', '\f'}, {'n', '\n'},
+					 {'r', '\r'}, {'t', '\t'}, {'v', '\v'}};
+	const char *q = *pp;
+	unsigned long v = 0;
+	for (size_t i = 0; i < sizeof simple / sizeof simple[0]; i++)
+		if (*q == simple[i][0]) {
+			buf_putc(out, simple[i][1]);
+			*pp = q + 1;
+			return true;
+		}
+	if (*q == 'u' || *q == 'U') {
+		int want = *q++ == 'u' ? 4 : 8;
+		if (escape_digits(&q, 16, want, ~0UL, &v) != want || v > 0x10ffff ||
+		    (v >= 0xd800 && v <= 0xdfff))
+			return false;
+		put_utf8(out, v);
+	} else {
+		bool hex = *q == 'x';
+		q += hex;
+		if (!escape_digits(&q, hex ? 16 : 8, hex ? 64 : 3, 0xff, &v) || v > 0xff)
+			return false;
+		buf_putc(out, (char)v);
+	}
+	*pp = q;
+	return true;
+}
+
+bool c_string_bytes(struct buf *out, const char *tok)
+{
+	if (*tok++ != '"')
+		return false;
+	while (*tok && *tok != '"') {
+		if (*tok != '\\') {
+			buf_putc(out, *tok++);
+			continue;
+		}
+		tok++;
+		if (!escape_bytes(out, &tok))
+			return false;
+	}
+	return tok[0] == '"' && !tok[1];
 }
 
 
@@ -139,11 +233,12 @@ static void eval_enum(struct eval_walk *w, CXCursor en)
 		skip_push(&w->out->skipped, m->name, "clang cannot evaluate it as an integer constant");
 		return;
 	}
+	/* the value at the enum's width, extended as its type says */
 	CXType it = clang_getCanonicalType(clang_getEnumDeclIntegerType(en));
 	bool uns = it.kind == CXType_UInt || it.kind == CXType_ULong || it.kind == CXType_ULongLong ||
 		   it.kind == CXType_UChar || it.kind == CXType_UShort || it.kind == CXType_UInt128;
-	push_int_macro(w->out, m, uns, clang_getEnumConstantDeclUnsignedValue(k),
-		       clang_getEnumConstantDeclValue(k));
+	push_int_macro(w->out, m, uns ? clang_getEnumConstantDeclUnsignedValue(k)
+				      : (uint64_t)clang_getEnumConstantDeclValue(k));
 }
 
 static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClientData d)
@@ -171,8 +266,7 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 	if (kind == 'l') {
 		check_str_length(w->out, m, ev);
 	} else if (k == CXEval_Int && !m->is_string) {
-		push_int_macro(w->out, m, clang_EvalResult_isUnsignedInt(ev),
-			       clang_EvalResult_getAsUnsigned(ev), clang_EvalResult_getAsLongLong(ev));
+		push_int_macro(w->out, m, clang_EvalResult_getAsUnsigned(ev));
 	} else if (k == CXEval_Float && m->is_float) {
 		struct item *it = macro_item(m);
 		it->vkind = MV_FLOAT;
@@ -387,7 +481,12 @@ static void unit_parse(const struct ctx *c, struct unit *u)
 				vec_push(&args, c->opt->clang_args.v[++i]);
 		}
 	}
-	vec_push(&args, "-w");
+	/* no warnings, but a shift by the operand's width or more (no value
+	 * in C: gcc folds 1 << 63 to 0, clang to 1 << 31) is an error, so the
+	 * macro is skipped with clang's words */
+	vec_push(&args, "-Wno-everything");
+	vec_push(&args, "-Werror=shift-count-overflow");
+	vec_push(&args, "-Werror=shift-count-negative");
 	vec_push(&args, "-ferror-limit=0");
 	if (getenv("H2RS_DUMP_MACROS")) {
 		char *dump = xstrfmt("%s.%c.c", getenv("H2RS_DUMP_MACROS"), u->with_header ? 'b' : 'a');
@@ -446,6 +545,56 @@ out:
 	u->line_macro = NULL;
 }
 
+/* A pp-number at s: its length, and whether it is an integer literal. */
+static size_t pp_number(const char *s, bool *is_int)
+{
+	bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+	size_t n = 0;
+	*is_int = true;
+	while (isalnum((unsigned char)s[n]) || s[n] == '_' || s[n] == '.' ||
+	       ((s[n] == '+' || s[n] == '-') && n && strchr(hex ? "pP" : "eE", s[n - 1]))) {
+		if (s[n] == '.' || strchr(hex ? "pP" : "eE", s[n]))
+			*is_int = false;
+		n++;
+	}
+	return n;
+}
+
+/* A body under bindgen's rules with each integer literal cast to long
+ * long: clang then computes as cexpr does (expr.rs), in i64 with wrapping
+ * (1 << 63 is i64::MIN; - (1ULL << 15) is -32768; a literal above
+ * i64::MAX is its bit pattern), and a floating literal without its width
+ * suffix (f64). Everything else is copied as it is. */
+static void put_cexpr_body(struct buf *b, const char *s)
+{
+	while (*s) {
+		if (*s == '"' || *s == '\'') {
+			const char *e = s + 1;
+			while (*e && *e != *s)
+				e += e[0] == '\\' && e[1] ? 2 : 1;
+			e += *e != 0;
+			buf_putn(b, s, (size_t)(e - s));
+			s = e;
+		} else if (isalpha((unsigned char)*s) || *s == '_') {
+			size_t n = 1;
+			while (isalnum((unsigned char)s[n]) || s[n] == '_')
+				n++;
+			buf_putn(b, s, n);
+			s += n;
+		} else if (isdigit((unsigned char)*s) || (*s == '.' && isdigit((unsigned char)s[1]))) {
+			bool is_int;
+			size_t n = pp_number(s, &is_int);
+			if (is_int)
+				buf_printf(b, "((long long)%.*s)", (int)n, s);
+			else /* cexpr reads 5.09f as the double 5.09 */
+				buf_putn(b, s, n - (n > 1 && strchr("fFlL", s[n - 1])));
+			s += n;
+		} else {
+			buf_putc(b, *s++);
+		}
+	}
+}
+
 /* Bindgen's rules: every eligible macro in one unit of #defines. */
 static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out)
 {
@@ -455,8 +604,11 @@ static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out
 	uint64_t v;
 	for (int i = 0; i < n; i++)
 		if (defs[i]->referenced || !defs[i]->single_token ||
-		    !literal_value(defs[i]->body, &v))
-			buf_printf(&src, "#define %s %s\n", defs[i]->name, defs[i]->body);
+		    !literal_value(defs[i]->body, &v)) {
+			buf_printf(&src, "#define %s ", defs[i]->name);
+			put_cexpr_body(&src, defs[i]->body);
+			buf_putc(&src, '\n');
+		}
 	/* Integer constants become enumerators: clang gives each anonymous
 	 * enum the type its value needs, and reading an enumerator's value is
 	 * far cheaper than evaluating a variable. Floats and strings need a
@@ -465,9 +617,8 @@ static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out
 		if (defs[i]->single_token && literal_value(defs[i]->body, &v)) {
 			struct item *it = macro_item(defs[i]);
 			it->vkind = MV_INT;
-			it->vunsigned = true;
 			it->uval = v;
-			it->ival = (int64_t)v;
+			it->ival = (int64_t)v; /* cexpr's i64 */
 			set_int_type(it);
 			vec_push(&out->items, it);
 			continue;
@@ -842,7 +993,7 @@ static struct item *fallback_item(struct fallback_run *r, int i, const struct st
 	struct macro_out o = {0};
 	struct macro_def *d = fallback_def(r->v[i], r->v[i]->body);
 	int64_t v = r->val[i];
-	push_int_macro(&o, d, v >= 0, (uint64_t)v, v);
+	push_int_macro(&o, d, (uint64_t)v);
 	it = o.items.v[0];
 	free(o.items.v);
 	free(d);

@@ -570,7 +570,7 @@ const char *abi_override_for(const struct options *o, const char *name)
 	for (int i = 0; i < o->abi_overrides.n; i++) {
 		const struct abi_override *ao = o->abi_overrides.v[i];
 		if (regexec(&ao->re, name, 0, NULL, 0) == 0)
-			return strcmp(ao->abi, "C") ? ao->abi : NULL;
+			return ao->abi;
 	}
 	return NULL;
 }

@@ -33,6 +33,9 @@ struct parser {
 	struct buf body;        /* scratch: the macro body being read */
 	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */
 	long long ptr_bytes;    /* the target's pointer size */
+	bool x86_64;            /* the target is x86-64 (Rust's win64, sysv64) */
+	bool arm_hard_float;    /* the target is 32-bit arm with the VFP variant of
+				 * AAPCS as its C convention (eabihf, -mfloat-abi=hard) */
 };
 
 static struct type *conv_type(struct parser *p, CXType t, CXCursor names);
@@ -311,6 +314,78 @@ static enum CXChildVisitResult collect_parm(CXCursor c, CXCursor parent, CXClien
 	return CXChildVisit_Continue;
 }
 
+/* bindgen's get_abi (ir/function.rs): clang's calling convention as a Rust
+ * ABI (NULL for "C"). Where Rust has none for it on this target, *why says
+ * so: bindgen panics on such a convention ("Unknown calling convention"),
+ * and maps aarch64_vector_pcs to "vectorcall", an x86 ABI rustc rejects on
+ * aarch64. */
+static const char *cc_abi(const struct parser *p, enum CXCallingConv cc, const char **why)
+{
+	/* the C spelling of each convention, for the reason (18..21 are
+	 * libclang 15, 18 and 19's; CXCallingConv's numbers are fixed) */
+	static const char *const spelling[] = {
+		[CXCallingConv_X86Pascal] = "pascal",
+		[CXCallingConv_AAPCS_VFP] = "pcs(\"aapcs-vfp\")",
+		[CXCallingConv_X86RegCall] = "regcall",
+		[CXCallingConv_IntelOclBicc] = "intel_ocl_bicc",
+		[CXCallingConv_X86_64Win64] = "ms_abi",
+		[CXCallingConv_Swift] = "swiftcall",
+		[CXCallingConv_PreserveMost] = "preserve_most",
+		[CXCallingConv_PreserveAll] = "preserve_all",
+		[CXCallingConv_AArch64VectorCall] = "aarch64_vector_pcs",
+		[CXCallingConv_SwiftAsync] = "swiftasynccall",
+		[18] = "aarch64_sve_pcs", [19] = "m68k_rtd", [20] = "preserve_none",
+		[21] = "riscv_vector_cc",
+	};
+	*why = NULL;
+	switch (cc) {
+	case CXCallingConv_Default:
+	case CXCallingConv_C:
+	case CXCallingConv_Invalid: /* not a function type */
+		return NULL;
+	case CXCallingConv_X86StdCall: return "stdcall";
+	case CXCallingConv_X86FastCall: return "fastcall";
+	case CXCallingConv_X86ThisCall: return "thiscall";
+	case CXCallingConv_X86VectorCall: return "vectorcall";
+	case CXCallingConv_AAPCS: return "aapcs";
+	case CXCallingConv_X86_64SysV: return "sysv64"; /* bindgen: unknown */
+	case CXCallingConv_X86_64Win64:
+		if (p->x86_64)
+			return "win64";
+		break; /* ms_abi on aarch64: Rust's win64 is x86-64 only */
+	case CXCallingConv_AAPCS_VFP:
+		if (p->arm_hard_float)
+			return NULL; /* the target's own C convention */
+		break;
+	default:
+		break;
+	}
+	const char *name = (unsigned)cc < sizeof spelling / sizeof spelling[0] && spelling[cc]
+				   ? spelling[cc] : NULL;
+	*why = name ? xstrfmt("Rust has no ABI for its calling convention, %s, on this target", name)
+		    : xstrfmt("Rust has no ABI for its calling convention (one libclang does not "
+			      "name: CXCallingConv %d)", (int)cc);
+	return NULL;
+}
+
+/* The function type r's ABI from clang's calling convention, and why Rust
+ * cannot call it so here, if it cannot: no such ABI, none on the
+ * --rust-target (bindgen's FunctionSig::abi: thiscall from 1.73,
+ * vectorcall on nightly only), or a variadic win64 function. */
+static void set_func_abi(struct parser *p, struct type *r, CXType t)
+{
+	const char *why;
+	r->abi = cc_abi(p, clang_getFunctionTypeCallingConv(t), &why);
+	if (!why && r->abi && !rust_has(p->c->opt, abi_min_rust(r->abi)))
+		why = xstrfmt("its calling convention is the \"%s\" ABI, which is not available on "
+			      "--rust-target 1.%d", r->abi, p->c->opt->rust_minor);
+	if (!why && r->abi && !strcmp(r->abi, "win64") && r->variadic && r->nparams)
+		why = "its calling convention is the \"win64\" ABI, which bindgen does not give a "
+		      "variadic function";
+	r->abi_why = why;
+	r->size = r->align = p->ptr_bytes;
+}
+
 static struct type *conv_func(struct parser *p, CXType t, CXCursor names)
 {
 	struct type *r = new_type(TY_FUNC);
@@ -371,6 +446,7 @@ static struct type *conv_func(struct parser *p, CXType t, CXCursor names)
 	if (!r->noreturn && !clang_Cursor_isNull(names) &&
 	    clang_getCursorKind(names) == CXCursor_FunctionDecl)
 		r->noreturn = cursor_noreturn(names);
+	set_func_abi(p, r, t);
 	return r;
 }
 
@@ -435,6 +511,17 @@ static struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 	case CXType_Pointer:
 	case CXType_BlockPointer: {
 		CXType pt = clang_getPointeeType(t);
+		/* bindgen's from_clang_ty (ir/ty.rs, CXType_Pointer; its issue
+		 * 2244): where the pointee's constness differs from the canonical
+		 * type's, the canonical pointee is taken. libclang drops the const
+		 * under a btf_type_tag (the kernel's __user with some configs)
+		 * and behind a typedef of a const type (typedef const int ci;) */
+		CXType can = clang_getCanonicalType(t);
+		if (t.kind == CXType_Pointer && !clang_equalTypes(t, can)) {
+			CXType cpt = clang_getPointeeType(can);
+			if (clang_isConstQualifiedType(cpt) != clang_isConstQualifiedType(pt))
+				pt = cpt;
+		}
 		struct type *r = new_type(TY_PTR);
 		r->is_const = clang_isConstQualifiedType(pt);
 		r->sub = conv_type(p, pt, names);
@@ -1192,17 +1279,135 @@ static struct macro_def *find_macro(struct parser *p, const char *name)
 	return strmap_get(&p->macro_names, name);
 }
 
+/* cexpr's operators (bindgen's macro evaluator): no '!', no comparisons,
+ * no logical or conditional operators. */
 static bool punct_ok(const char *s)
 {
 	static const char *const ok[] = {"+", "-", "*", "/", "%", "<<", ">>", "&", "|",
-					 "^", "~", "!", "(", ")", NULL};
+					 "^", "~", "(", ")", NULL};
 	for (int i = 0; ok[i]; i++)
 		if (!strcmp(s, ok[i]))
 			return true;
 	return false;
 }
 
-/* A macro bindgen would evaluate: literals, arithmetic, earlier such macros. */
+/* What read_macro learns from a macro's body, token by token. */
+struct macro_scan {
+	struct parser *p;     /* the run */
+	const char *name;     /* the macro being read */
+	struct buf *body;     /* its tokens, joined by spaces */
+	struct buf str;       /* a string macro's bytes, as h2rs reads the literals */
+	bool ok;              /* still a candidate under the mode's rules */
+	bool has_str, has_other; /* saw string parts / anything else */
+	bool is_float;        /* saw a floating literal */
+	bool selfc;           /* full mode: needs nothing from the header */
+	bool str_ok;          /* str holds every string part */
+	int nvals;            /* tokens but comments and parentheses */
+	int nchars;           /* of those: character literals, macros that are one */
+};
+
+/* A string part of the body: a literal's bytes or a string macro's. */
+static void scan_string_part(struct macro_scan *sc, const char *lit, const struct macro_def *m)
+{
+	sc->has_str = true;
+	if (lit)
+		sc->str_ok = sc->str_ok && c_string_bytes(&sc->str, lit);
+	else if (m->str)
+		buf_putn(&sc->str, m->str, m->str_len);
+	else
+		sc->str_ok = false;
+}
+
+/* Full mode: every token goes in; clang decides later whether it is a
+ * constant. */
+static void scan_full(struct macro_scan *sc, enum CXTokenKind tk, const char *t)
+{
+	struct macro_def *r = tk == CXToken_Identifier && strcmp(t, sc->name)
+				      ? find_macro(sc->p, t) : NULL;
+	/* "a" "b" and __PRI64_PREFIX "d" are strings */
+	if (tk == CXToken_Literal && t[0] == '"')
+		scan_string_part(sc, t, NULL);
+	else if (r && r->is_string)
+		scan_string_part(sc, NULL, r);
+	else
+		sc->has_other = true;
+	/* self-contained: clang can evaluate it without the header */
+	if (tk == CXToken_Identifier) {
+		sc->selfc = sc->selfc && r && r->self_contained;
+		if (r)
+			r->referenced = true;
+	} else if (tk == CXToken_Keyword) {
+		sc->selfc = sc->selfc && strcmp(t, "struct") && strcmp(t, "union") &&
+			    strcmp(t, "enum");
+	}
+}
+
+/* bindgen's rules (cexpr): literals, cexpr's operators and earlier such
+ * macros; a character only on its own (cexpr has no arithmetic on it), no
+ * hexadecimal floating literal (cexpr cannot read one). */
+static void scan_bindgen(struct macro_scan *sc, enum CXTokenKind tk, const char *t)
+{
+	switch (tk) {
+	case CXToken_Literal:
+		if (t[0] == '"') {
+			scan_string_part(sc, t, NULL);
+		} else if (t[0] == '\'') {
+			sc->has_other = true;
+			sc->nchars++;
+		} else if (isdigit((unsigned char)t[0]) || t[0] == '.') {
+			sc->has_other = true;
+			bool hex = t[0] == '0' && (t[1] == 'x' || t[1] == 'X');
+			if (hex && strpbrk(t, "pP"))
+				sc->ok = false;
+			else if (strchr(t, '.') || (!hex && strpbrk(t, "eE")))
+				sc->is_float = true;
+		} else {
+			sc->ok = false; /* L"", u8"" and friends */
+		}
+		break;
+	case CXToken_Punctuation:
+		sc->ok = punct_ok(t);
+		if (strcmp(t, "(") && strcmp(t, ")"))
+			sc->has_other = true;
+		break;
+	case CXToken_Identifier: {
+		struct macro_def *m = strcmp(t, sc->name) ? find_macro(sc->p, t) : NULL;
+		sc->ok = m != NULL;
+		if (m) {
+			m->referenced = true;
+			if (m->is_string)
+				scan_string_part(sc, NULL, m);
+			else
+				sc->has_other = true;
+			sc->is_float |= m->is_float;
+			sc->nchars += m->single_char;
+		}
+		break;
+	}
+	default:
+		sc->ok = false;
+	}
+}
+
+/* The eligible macro NAME's entry: a new one, or the earlier definition's
+ * (the last definition wins, as in C). */
+static struct macro_def *macro_entry(struct parser *p, char **name)
+{
+	struct macro_def *m = find_macro(p, *name);
+	if (m) {
+		free(*name);
+		*name = (char *)m->name;
+		return m;
+	}
+	m = xcalloc(1, sizeof *m);
+	strmap_put(&p->macro_names, *name, m);
+	vec_push(&p->c->macros, m);
+	return m;
+}
+
+/* A macro that may be a constant: in full mode any object-like macro, under
+ * bindgen's rules one that cexpr evaluates. Comments in the body are left
+ * out (cexpr_tokens in bindgen's clang.rs does the same). */
 static void read_macro(struct parser *p, CXCursor cur)
 {
 	if (clang_Cursor_isMacroBuiltin(cur))
@@ -1220,93 +1425,42 @@ static void read_macro(struct parser *p, CXCursor cur)
 	if (!f)
 		return;
 	CXToken *toks;
-	unsigned n;
+	unsigned n, nbody = 0;
 	clang_tokenize(p->tu, clang_getCursorExtent(cur), &toks, &n);
-	if (n < 2) {
+	for (unsigned i = 1; i < n; i++)
+		nbody += clang_getTokenKind(toks[i]) != CXToken_Comment;
+	if (!nbody) {
 		clang_disposeTokens(p->tu, toks, n);
 		return;
 	}
-	struct buf *body = &p->body;
-	buf_reset(body);
-	bool ok = true, has_str = false, has_other = false, is_float = false;
-	bool full = p->c->opt->macros_full, selfc = true;
+	bool full = p->c->opt->macros_full;
+	struct macro_scan sc = {.p = p, .body = &p->body, .ok = true, .selfc = true, .str_ok = true};
+	buf_reset(sc.body);
 	CXString ns = clang_getTokenSpelling(p->tu, toks[0]);
 	char *name = xstrdup(clang_getCString(ns));
 	clang_disposeString(ns);
+	sc.name = name;
 	/* only the layout probes (field names that are macros) need this */
 	bool probes = p->c->opt->layout_probe || p->c->opt->check_cc || p->c->opt->wrap_macros.n;
 	if (probes && !strmap_get(&p->c->object_macros, name)) {
 		char *key = xstrdup(name);
 		strmap_put(&p->c->object_macros, key, key);
 	}
-	for (unsigned i = 1; i < n && ok; i++) {
+	for (unsigned i = 1; i < n && sc.ok; i++) {
+		enum CXTokenKind tk = clang_getTokenKind(toks[i]);
+		if (tk == CXToken_Comment)
+			continue;
 		CXString s = clang_getTokenSpelling(p->tu, toks[i]);
 		const char *t = clang_getCString(s);
-		if (full) {
-			/* clang decides later whether it is a constant */
-			enum CXTokenKind tk = clang_getTokenKind(toks[i]);
-			if (tk == CXToken_Comment) {
-				clang_disposeString(s);
-				continue;
-			}
-			struct macro_def *r = tk == CXToken_Identifier && strcmp(t, name)
-						      ? find_macro(p, t) : NULL;
-			/* "a" "b" and __PRI64_PREFIX "d" are strings */
-			if ((tk == CXToken_Literal && t[0] == '"') || (r && r->is_string))
-				has_str = true;
-			else
-				has_other = true;
-			/* self-contained: clang can evaluate it without the header */
-			if (tk == CXToken_Identifier) {
-				selfc = selfc && r && r->self_contained;
-				if (r)
-					r->referenced = true;
-			} else if (tk == CXToken_Keyword) {
-				selfc = selfc && strcmp(t, "struct") && strcmp(t, "union") &&
-					strcmp(t, "enum");
-			}
-			if (i > 1)
-				buf_putc(body, ' ');
-			buf_puts(body, t);
-			clang_disposeString(s);
-			continue;
-		}
-		switch (clang_getTokenKind(toks[i])) {
-		case CXToken_Literal:
-			if (t[0] == '"')
-				has_str = true;
-			else if (t[0] == '\'')
-				has_other = true;
-			else if (isdigit((unsigned char)t[0]) || t[0] == '.') {
-				has_other = true;
-				bool hex = t[0] == '0' && (t[1] == 'x' || t[1] == 'X');
-				if (strchr(t, '.') || (!hex && strpbrk(t, "eE")) || (hex && strpbrk(t, "pP")))
-					is_float = true;
-			} else
-				ok = false; /* L"", u8"" and friends */
-			break;
-		case CXToken_Punctuation:
-			ok = punct_ok(t);
-			has_other = true;
-			break;
-		case CXToken_Identifier: {
-			struct macro_def *m = strcmp(t, name) ? find_macro(p, t) : NULL;
-			ok = m != NULL;
-			if (m) {
-				m->referenced = true;
-				has_str |= m->is_string;
-				has_other |= !m->is_string;
-				is_float |= m->is_float;
-			}
-			break;
-		}
-		default:
-			ok = false;
-		}
-		if (ok) {
-			if (i > 1)
-				buf_putc(body, ' ');
-			buf_puts(body, t);
+		if (full)
+			scan_full(&sc, tk, t);
+		else
+			scan_bindgen(&sc, tk, t);
+		sc.nvals += strcmp(t, "(") && strcmp(t, ")");
+		if (sc.ok) {
+			if (sc.body->len)
+				buf_putc(sc.body, ' ');
+			buf_puts(sc.body, t);
 		}
 		clang_disposeString(s);
 	}
@@ -1315,32 +1469,30 @@ static void read_macro(struct parser *p, CXCursor cur)
 		p->c->n_obj_macros++; /* unique names, for the statistics */
 		strmap_put(&p->seen_macros, xstrdup(name), p);
 	}
-	if (full && has_str && has_other)
-		has_str = false; /* e.g. "a" "b" with a macro: clang types it */
-	if (!ok || (!full && has_str && has_other)) {
+	if (full && sc.has_str && sc.has_other)
+		sc.has_str = false; /* e.g. "a" "b" with a macro: clang types it */
+	if (!full && sc.nchars && sc.nvals > 1)
+		sc.ok = false; /* 'a' + 1: cexpr has no arithmetic on characters */
+	if (!sc.ok || (!full && sc.has_str && sc.has_other)) {
 		if (!find_macro(p, name))
 			p->c->n_macro_not_const++;
 		skip_push(&p->c->skipped, name,
 			  "macro is not a literal or arithmetic on such macros (bindgen rules)");
+		buf_free(&sc.str);
 		return;
 	}
-	struct macro_def *m = find_macro(p, name);
-	if (m) {
-		/* redefinition: the last definition wins, as in C */
-		free(name);
-		name = (char *)m->name;
-	} else {
-		m = xcalloc(1, sizeof *m);
-		strmap_put(&p->macro_names, name, m);
-		vec_push(&p->c->macros, m);
-	}
+	struct macro_def *m = macro_entry(p, &name);
 	m->name = name;
-	m->body = xstrdup(body->p ? body->p : "");
-	m->is_string = has_str;
-	m->is_float = is_float;
-	m->self_contained = selfc;
-	m->single_token = n == 2;
-	m->single_char = n == 2 && m->body[0] == '\'';
+	m->body = xstrdup(sc.body->p ? sc.body->p : "");
+	m->is_string = sc.has_str;
+	m->str = sc.has_str && sc.str_ok ? (sc.str.p ? sc.str.p : xcalloc(1, 1)) : NULL;
+	m->str_len = m->str ? sc.str.len : 0;
+	if (!m->str)
+		buf_free(&sc.str);
+	m->is_float = sc.is_float;
+	m->self_contained = sc.selfc;
+	m->single_token = nbody == 1;
+	m->single_char = sc.nvals == 1 && sc.nchars == 1;
 	m->file = file_name(p, f);
 	m->line = line;
 	m->col = col;
@@ -1614,6 +1766,23 @@ static int report_diagnostics(CXTranslationUnit tu)
 	return errors;
 }
 
+/* What calling conventions mean on the target: its architecture from the
+ * triple, and for 32-bit arm whether C's convention is AAPCS's VFP variant
+ * (a hard-float triple or -mfloat-abi=hard, the last such option winning). */
+static void set_target_arch(struct parser *p, CXTargetInfo ti)
+{
+	char *triple = cxstr(clang_TargetInfo_getTriple(ti));
+	p->x86_64 = !strncmp(triple, "x86_64", 6);
+	bool arm = !strncmp(triple, "arm", 3) || !strncmp(triple, "thumb", 5);
+	bool hard = strstr(triple, "hf") != NULL;
+	const struct vec *args = &p->c->opt->clang_args;
+	for (int i = 0; i < args->n; i++)
+		if (!strncmp(args->v[i], "-mfloat-abi=", 12))
+			hard = !strcmp((const char *)args->v[i] + 12, "hard");
+	p->arm_hard_float = arm && hard;
+	free(triple);
+}
+
 void parse_header(struct ctx *c)
 {
 	struct options *o = c->opt;
@@ -1654,8 +1823,9 @@ void parse_header(struct ctx *c)
 		error("%s: libclang could not parse the input (error code %d)", o->header, (int)rc);
 	CXTargetInfo ti = clang_getTranslationUnitTargetInfo(p.tu);
 	int width = clang_TargetInfo_getPointerWidth(ti);
-	clang_TargetInfo_dispose(ti);
 	p.ptr_bytes = width > 0 ? width / 8 : (long long)sizeof(void *);
+	set_target_arch(&p, ti);
+	clang_TargetInfo_dispose(ti);
 	int errors = report_diagnostics(p.tu);
 	if (errors)
 		error("%s: %d error%s while parsing; no bindings written", o->header, errors,

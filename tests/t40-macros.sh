@@ -43,7 +43,10 @@ for m in M_NOT_CONST M_STMT; do
 	fi
 done
 
-# bindgen rules: literals and arithmetic only, types by value
+# bindgen rules: literals and arithmetic only, types by value. The value is
+# cexpr's i64 (bindgen's macro evaluator reads a literal above i64::MAX as
+# its bit pattern), so 0xFFFFFFFFFFFFFFFFULL is -1, and ir/var.rs's
+# default_macro_constant_type gives -1 an i32
 "$H2RS" "$FIX/macros.h" -o "$d/bg.rs" --macro-constants=bindgen 2>/dev/null
 want='pub const M_DEC: u32 = 42;
 pub const M_HEX: u32 = 31;
@@ -51,7 +54,7 @@ pub const M_OCT: u32 = 493;
 pub const M_NEG: i32 = -7;
 pub const M_ARITH: u32 = 460;
 pub const M_BIG: u64 = 1099511627775;
-pub const M_UMAX: u64 = 18446744073709551615;
+pub const M_UMAX: i32 = -1;
 pub const M_SUFFIX: u32 = 5;
 pub const M_CHAR: u8 = 120u8;
 pub const M_FLOAT: f64 = 1.5;
