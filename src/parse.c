@@ -1389,6 +1389,35 @@ static void scan_bindgen(struct macro_scan *sc, enum CXTokenKind tk, const char 
 	}
 }
 
+/* The open brackets of a macro body so far, innermost last (beyond
+ * sizeof open only counted). */
+struct brackets {
+	char open[64]; /* the closer each open bracket needs */
+	int depth;     /* open brackets */
+};
+
+/* One punctuation token T of a macro body: track its (), [] and {}. False
+ * when T closes what is not open: the body cannot be an expression on its
+ * own. An unbalanced body must not reach the evaluation unit, where an
+ * open bracket would swallow the variables of every later macro. */
+static bool bracket_step(struct brackets *b, const char *t)
+{
+	static const char pairs[] = "()[]{}";
+	const char *q = t[0] && !t[1] ? strchr(pairs, t[0]) : NULL;
+	if (!q)
+		return true;
+	if ((q - pairs) % 2 == 0) {
+		if (b->depth < (int)sizeof b->open)
+			b->open[b->depth] = q[1];
+		b->depth++;
+		return true;
+	}
+	if (b->depth == 0)
+		return false;
+	b->depth--;
+	return b->depth >= (int)sizeof b->open || b->open[b->depth] == t[0];
+}
+
 /* The eligible macro NAME's entry: a new one, or the earlier definition's
  * (the last definition wins, as in C). */
 static struct macro_def *macro_entry(struct parser *p, char **name)
@@ -1446,6 +1475,8 @@ static void read_macro(struct parser *p, CXCursor cur)
 		char *key = xstrdup(name);
 		strmap_put(&p->c->object_macros, key, key);
 	}
+	struct brackets br = {.depth = 0};
+	bool unbalanced = false;
 	for (unsigned i = 1; i < n && sc.ok; i++) {
 		enum CXTokenKind tk = clang_getTokenKind(toks[i]);
 		if (tk == CXToken_Comment)
@@ -1457,6 +1488,8 @@ static void read_macro(struct parser *p, CXCursor cur)
 		else
 			scan_bindgen(&sc, tk, t);
 		sc.nvals += strcmp(t, "(") && strcmp(t, ")");
+		if (tk == CXToken_Punctuation && !bracket_step(&br, t))
+			sc.ok = false, unbalanced = true;
 		if (sc.ok) {
 			if (sc.body->len)
 				buf_putc(sc.body, ' ');
@@ -1468,6 +1501,14 @@ static void read_macro(struct parser *p, CXCursor cur)
 	if (p->c->opt->verbose && !strmap_get(&p->seen_macros, name)) {
 		p->c->n_obj_macros++; /* unique names, for the statistics */
 		strmap_put(&p->seen_macros, xstrdup(name), p);
+	}
+	if (unbalanced || (sc.ok && br.depth)) {
+		if (!find_macro(p, name))
+			p->c->n_macro_not_const++;
+		skip_push(&p->c->skipped, name,
+			  "macro's brackets are unbalanced: not an expression on its own");
+		buf_free(&sc.str);
+		return;
 	}
 	if (full && sc.has_str && sc.has_other)
 		sc.has_str = false; /* e.g. "a" "b" with a macro: clang types it */

@@ -27,3 +27,42 @@ else
 	fi
 fi
 check "macros-more: the bindings compile with -D warnings" rust_lib "$d/full.rs"
+
+# Unbalanced bodies: each is skipped with a reason, and every constant after
+# one is still emitted with gcc's value (an open bracket once swallowed the
+# rest of the evaluation unit, silently).
+H=$FIX/macros_unbalanced.h
+ints="U_A U_B U_C U_D U_E U_F U_G U_H U_I U_BALANCED_OK"
+macro_c_prog "$H" "$ints" "" "" >"$d/u.c"
+gcc -w "$d/u.c" -o "$d/u" && "$d/u" >"$d/u-gcc.txt"
+macro_rust_main "$ints" "" "" >"$d/u-main.rs"
+# bindgen's rules type every constant by its value (u32, i64, ...), not as
+# C does: there only the values are compared
+values_of() { if [ "$1" = full ]; then cat; else cut -d' ' -f1,2; fi; }
+for mode in full bindgen; do
+	"$H2RS" --verbose --macro-constants $mode "$H" -o "$d/u-$mode.rs" 2>"$d/u-$mode.err"
+	{ printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$d/u-$mode.rs"; cat "$d/u-main.rs"; } >"$d/u-$mode-prog.rs"
+	if ! "$RUSTC" --edition 2021 -A warnings "$d/u-$mode-prog.rs" -o "$d/u-$mode-prog" >"$d/u-$mode-rustc.err" 2>&1; then
+		not_ok "macros-more: unbalanced bodies ($mode rules): the constants after them are not all emitted"; indent 40 <"$d/u-$mode-rustc.err"
+	elif "$d/u-$mode-prog" | values_of $mode | diff <(values_of $mode <"$d/u-gcc.txt") - >"$d/u-$mode.diff"; then
+		ok "macros-more: unbalanced bodies ($mode rules): the 10 constants around them equal gcc's"
+	else
+		not_ok "macros-more: unbalanced bodies ($mode rules): values differ from gcc"; indent 20 <"$d/u-$mode.diff"
+	fi
+	bad=0
+	# under full rules the brackets decide; under bindgen's, a body its
+	# rules reject at the first bracket may be reported for that instead
+	for m in U_OPEN_PAREN U_OPEN_BRACE U_OPEN_BRACKET U_CLOSE_PAREN U_CLOSE_BRACE U_MISMATCH; do
+		if [ $mode = full ]; then
+			grep -q "skipped $m: macro's brackets are unbalanced" "$d/u-$mode.err" || bad=1
+		else
+			grep -q "skipped $m: " "$d/u-$mode.err" || bad=1
+		fi
+	done
+	for m in U_COMMA U_SEMI; do grep -q "skipped $m: " "$d/u-$mode.err" || bad=1; done
+	if [ $bad = 0 ]; then
+		ok "macros-more: unbalanced bodies ($mode rules): each of the 8 bad ones is reported with its reason"
+	else
+		not_ok "macros-more: unbalanced bodies ($mode rules): a bad body is not reported"; indent 20 <"$d/u-$mode.err"
+	fi
+done
