@@ -480,6 +480,7 @@ struct macro_def {
 	bool single_token;  /* the body is one token */
 	bool referenced;    /* another eligible macro's body names it */
 	bool self_contained; /* only literals, keywords and such macros: no header needed */
+	bool redefines;     /* bindgen rules: an earlier entry has this name (see macro_entry) */
 	bool is_string;     /* the body is string literals only */
 	char *str;          /* is_string: its bytes as h2rs reads the literals (embedded
 			     * NULs kept; no final NUL), or NULL if not read */

@@ -595,26 +595,65 @@ static void put_cexpr_body(struct buf *b, const char *s)
 	}
 }
 
-/* Bindgen's rules: every eligible macro in one unit of #defines. */
+/* Bindgen's rules: of the constants of one name (a macro defined more than
+ * once), only the first definition's, with a note naming the later ones
+ * (bindgen warns "duplicated macro" the same way). */
+static void first_definitions(struct macro_out *out)
+{
+	struct strmap first = {0};
+	int kept = 0;
+	for (int i = 0; i < out->items.n; i++) {
+		struct item *it = out->items.v[i];
+		struct item *f = strmap_get(&first, it->name);
+		if (!f) {
+			strmap_put(&first, it->name, it);
+			continue;
+		}
+		if (it->order < f->order) { /* literals were pushed before the others */
+			strmap_put(&first, it->name, it);
+			it = f;
+		}
+		it->order = -1;
+	}
+	for (int i = 0; i < out->items.n; i++) {
+		struct item *it = out->items.v[i];
+		if (it->order >= 0) {
+			out->items.v[kept++] = it;
+			continue;
+		}
+		skip_push(&out->skipped, it->name,
+			  xstrfmt("macro redefined at %s:%u: the first definition is emitted "
+				  "(as bindgen does); the later one's value is what later macros see",
+				  it->file, it->line));
+		free(it);
+	}
+	out->items.n = kept;
+	strmap_free(&first);
+}
+
+/* Bindgen's rules: every eligible macro in one unit of #defines, each
+ * evaluated where it stands, as cexpr evaluates a macro with the values of
+ * the macros before it (a redefined name is #undef'd first). */
 static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out)
 {
 	struct buf src = {0};
 	struct macro_def **defs = (struct macro_def **)c->macros.v;
 	int n = c->macros.n;
 	uint64_t v;
-	for (int i = 0; i < n; i++)
-		if (defs[i]->referenced || !defs[i]->single_token ||
-		    !literal_value(defs[i]->body, &v)) {
-			buf_printf(&src, "#define %s ", defs[i]->name);
-			put_cexpr_body(&src, defs[i]->body);
-			buf_putc(&src, '\n');
-		}
 	/* Integer constants become enumerators: clang gives each anonymous
 	 * enum the type its value needs, and reading an enumerator's value is
 	 * far cheaper than evaluating a variable. Floats and strings need a
 	 * variable. */
 	for (int i = 0; i < n; i++) {
-		if (defs[i]->single_token && literal_value(defs[i]->body, &v)) {
+		bool literal = defs[i]->single_token && literal_value(defs[i]->body, &v);
+		if (defs[i]->referenced || !literal) {
+			if (defs[i]->redefines)
+				buf_printf(&src, "#undef %s\n", defs[i]->name);
+			buf_printf(&src, "#define %s ", defs[i]->name);
+			put_cexpr_body(&src, defs[i]->body);
+			buf_putc(&src, '\n');
+		}
+		if (literal) {
 			struct item *it = macro_item(defs[i]);
 			it->vkind = MV_INT;
 			it->uval = v;
@@ -653,6 +692,7 @@ static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out
 		struct eval_walk w = {out, defs, n};
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), eval_child, &w);
 		clang_disposeTranslationUnit(tu);
+		first_definitions(out);
 	} else {
 		warning("could not evaluate macro constants (libclang refused the helper unit)");
 	}

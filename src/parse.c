@@ -1418,20 +1418,31 @@ static bool bracket_step(struct brackets *b, const char *t)
 	return b->depth >= (int)sizeof b->open || b->open[b->depth] == t[0];
 }
 
-/* The eligible macro NAME's entry: a new one, or the earlier definition's
- * (the last definition wins, as in C). */
+/* The eligible macro NAME's entry. In full mode a new one, or the earlier
+ * definition's (the last definition wins, as in C at the header's end).
+ * Under bindgen's rules every definition has its own, evaluated where it
+ * stands; the first one that evaluates is emitted (bindgen's parse_macro
+ * skips a name it has parsed as a duplicate) while a later one is what the
+ * macros after it see (its value is noted all the same). Both are marked
+ * referenced, so the evaluation unit #defines each in turn. */
 static struct macro_def *macro_entry(struct parser *p, char **name)
 {
 	struct macro_def *m = find_macro(p, *name);
-	if (m) {
+	if (m && p->c->opt->macros_full) {
 		free(*name);
 		*name = (char *)m->name;
 		return m;
 	}
-	m = xcalloc(1, sizeof *m);
-	strmap_put(&p->macro_names, *name, m);
-	vec_push(&p->c->macros, m);
-	return m;
+	struct macro_def *n = xcalloc(1, sizeof *n);
+	if (m) {
+		free(*name);
+		*name = (char *)m->name;
+		m->referenced = n->referenced = n->redefines = true;
+	} else {
+		strmap_put(&p->macro_names, *name, n);
+	}
+	vec_push(&p->c->macros, n);
+	return n;
 }
 
 /* A macro that may be a constant: in full mode any object-like macro, under

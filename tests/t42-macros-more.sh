@@ -66,3 +66,46 @@ for mode in full bindgen; do
 		not_ok "macros-more: unbalanced bodies ($mode rules): a bad body is not reported"; indent 20 <"$d/u-$mode.err"
 	fi
 done
+
+# Redefined macros, bindgen's rules: the value emitted for NAME is the one
+# gcc gives NAME just after its first definition that is a constant (the
+# header cut there). R_A's third body is no expression: bindgen's cexpr
+# fails on it and keeps R_A's earlier value (2) in its table, so R_F,
+# (R_A + 0), is 2 in bindgen although C has no value for it.
+H=$FIX/macros_redefined.h
+"$H2RS" --verbose --macro-constants bindgen "$H" -o "$d/r.rs" 2>"$d/r.err"
+{
+	echo '#include <stdio.h>'
+	echo 'int main(void) {'
+	for m in R_A R_B R_C R_D R_E R_S R_T; do
+		l=$(grep -nE "^#define $m " "$H" | head -n1 | cut -d: -f1)
+		head -n "$l" "$H" >"$d/r-$m.h"
+		echo "#include \"$d/r-$m.h\""
+		case $m in
+		R_S | R_T) echo "	{ const char s[] = $m; printf(\"$m\"); for (size_t i = 0; i < sizeof s; i++) printf(\" %02x\", (unsigned char)s[i]); printf(\"\\n\"); }" ;;
+		*) echo "	printf(\"$m %lld\\n\", (long long)($m));" ;;
+		esac
+		echo "#undef R_A"; echo "#undef R_B"; echo "#undef R_S"
+	done
+	echo '	return 0; }'
+} >"$d/r.c"
+gcc -w "$d/r.c" -o "$d/r" && { "$d/r"; echo "R_F 2"; } >"$d/r-gcc.txt"
+{
+	printf '%s\nmod b {\n    include!("%s");\n}\nuse b::*;\nfn main() {\n' "$ALLOWS" "$d/r.rs"
+	for m in R_A R_B R_C R_D R_E R_F; do echo "    println!(\"$m {}\", $m as i64);"; done
+	for m in R_S R_T; do echo "    print!(\"$m\"); for c in $m.iter() { print!(\" {:02x}\", c); } println!();"; done
+	echo '}'
+} >"$d/r-prog.rs"
+if ! "$RUSTC" --edition 2021 -A warnings "$d/r-prog.rs" -o "$d/r-prog" >"$d/r-rustc.err" 2>&1; then
+	not_ok "macros-more: redefined macros (bindgen rules): a constant is missing"; indent 40 <"$d/r-rustc.err"
+elif "$d/r-prog" | sort | diff <(sort "$d/r-gcc.txt") - >"$d/r.diff"; then
+	ok "macros-more: redefined macros (bindgen rules): each value is gcc's at the first definition"
+else
+	not_ok "macros-more: redefined macros (bindgen rules): values differ from gcc's at the first definition"; indent 20 <"$d/r.diff"
+fi
+if [ "$(grep -c '^pub const R_A:' "$d/r.rs")" = 1 ] &&
+	grep -q 'skipped R_A: macro redefined at .*macros_redefined.h:7' "$d/r.err"; then
+	ok "macros-more: redefined macros (bindgen rules): one constant per name, the later definitions noted"
+else
+	not_ok "macros-more: redefined macros (bindgen rules): duplicates, R_F, or no note"; indent 20 <"$d/r.err"
+fi
