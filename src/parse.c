@@ -1403,6 +1403,9 @@ struct brackets {
 static bool bracket_step(struct brackets *b, const char *t)
 {
 	static const char pairs[] = "()[]{}";
+	/* a token's spelling keeps a line continuation it spans ("\\\n}") */
+	while (t[0] == '\\' && (t[1] == '\n' || (t[1] == '\r' && t[2] == '\n')))
+		t += t[1] == '\n' ? 2 : 3;
 	const char *q = t[0] && !t[1] ? strchr(pairs, t[0]) : NULL;
 	if (!q)
 		return true;
@@ -1415,7 +1418,7 @@ static bool bracket_step(struct brackets *b, const char *t)
 	if (b->depth == 0)
 		return false;
 	b->depth--;
-	return b->depth >= (int)sizeof b->open || b->open[b->depth] == t[0];
+	return b->depth >= (int)sizeof b->open || b->open[b->depth] == q[0];
 }
 
 /* The eligible macro NAME's entry. In full mode a new one, or the earlier
