@@ -180,6 +180,7 @@ struct options {
 	bool derive_ord;          /* --with-derive-ord (implies partialord, eq, partialeq) */
 	bool fn_attr_detection;   /* --enable-function-attribute-detection */
 	bool verbose;             /* --verbose */
+	bool stats;               /* --stats: the table of figures at the end (stats.c) */
 	bool time_phases;         /* --time-phases */
 	bool one_thread;          /* H2RS_THREADS=1: no helper threads */
 	const char *anon_prefix;  /* --anon-fields-prefix (default __bindgen_anon_) */
@@ -595,6 +596,9 @@ void postprocess(const struct options *o, struct buf *text);
 
 /* Whether --generate / --ignore-functions let the item's kind through. */
 bool generated(const struct options *o, const struct item *it);
+
+/* stats.c */
+void stats_report(const struct ctx *c); /* --stats: the figures table, on stderr */
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
 bool prim_signed(const struct type *t);
 

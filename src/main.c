@@ -192,6 +192,8 @@ int main(int argc, char **argv)
 		write_layout_probe(&c);
 	phase(&o, "write", &t);
 	report_skipped(&c);
+	if (o.stats)
+		stats_report(&c);
 	/* As clang does with -disable-free: the run is over, so nothing is
 	 * freed and libclang's static destructors are skipped (milliseconds on
 	 * a big header). Everything written was flushed above. */

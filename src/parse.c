@@ -1512,7 +1512,7 @@ static void read_macro(struct parser *p, CXCursor cur)
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(p->tu, toks, n);
-	if (p->c->opt->verbose && !strmap_get(&p->seen_macros, name)) {
+	if ((p->c->opt->verbose || p->c->opt->stats) && !strmap_get(&p->seen_macros, name)) {
 		p->c->n_obj_macros++; /* unique names, for the statistics */
 		strmap_put(&p->seen_macros, xstrdup(name), p);
 	}
