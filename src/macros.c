@@ -37,6 +37,7 @@ struct macro_out {
 	struct skips skipped; /* macros that are not constants, and why */
 	int not_const;        /* added to ctx.n_macro_not_const */
 	int const_lost;       /* added to ctx.n_macro_const_lost */
+	struct vec warnings;  /* char *: printed by the main thread, in order */
 };
 
 struct eval_walk {
@@ -595,16 +596,42 @@ static void put_cexpr_body(struct buf *b, const char *s)
 	}
 }
 
+/* Whether two constants of one macro have the same value. */
+static bool same_value(const struct item *a, const struct item *b)
+{
+	if (a->vkind != b->vkind)
+		return false;
+	switch (a->vkind) {
+	case MV_INT: return a->uval == b->uval;
+	case MV_FLOAT: return a->fval == b->fval;
+	case MV_STR: return a->slen == b->slen && !memcmp(a->sval, b->sval, a->slen);
+	default: return true;
+	}
+}
+
+/* " (VALUE)" of an integer constant, for a message; "" for others. */
+static const char *value_text(const struct item *it)
+{
+	if (it->vkind != MV_INT)
+		return "";
+	return it->vunsigned || it->ival >= 0 ? xstrfmt(" (%llu)", (unsigned long long)it->uval)
+					       : xstrfmt(" (%lld)", (long long)it->ival);
+}
+
 /* Bindgen's rules: of the constants of one name (a macro defined more than
  * once), only the first definition's, with a note naming the later ones
- * (bindgen warns "duplicated macro" the same way). */
+ * (bindgen warns "duplicated macro" the same way). Where the last
+ * definition's value differs from the emitted one, C and the output
+ * disagree: that is a warning, never silent. */
 static void first_definitions(struct macro_out *out)
 {
-	struct strmap first = {0};
+	struct strmap first = {0}, last = {0};
 	int kept = 0;
 	for (int i = 0; i < out->items.n; i++) {
 		struct item *it = out->items.v[i];
-		struct item *f = strmap_get(&first, it->name);
+		struct item *f = strmap_get(&first, it->name), *l = strmap_get(&last, it->name);
+		if (!l || it->order > l->order)
+			strmap_put(&last, it->name, it);
 		if (!f) {
 			strmap_put(&first, it->name, it);
 			continue;
@@ -613,22 +640,31 @@ static void first_definitions(struct macro_out *out)
 			strmap_put(&first, it->name, it);
 			it = f;
 		}
-		it->order = -1;
+		it->dropped_dup = true;
 	}
 	for (int i = 0; i < out->items.n; i++) {
 		struct item *it = out->items.v[i];
-		if (it->order >= 0) {
+		if (!it->dropped_dup) {
 			out->items.v[kept++] = it;
+			struct item *l = strmap_get(&last, it->name);
+			if (l != it && !same_value(it, l))
+				vec_push(&out->warnings,
+					 xstrfmt("%s:%u:%u: macro %s is redefined at line %u: bindgen's "
+						 "rules emit the first value%s, C has the last "
+						 "definition's%s (--macro-constants full emits that)",
+						 it->file, it->line, it->col, it->name, l->line,
+						 value_text(it), value_text(l)));
 			continue;
 		}
 		skip_push(&out->skipped, it->name,
 			  xstrfmt("macro redefined at %s:%u: the first definition is emitted "
 				  "(as bindgen does); the later one's value is what later macros see",
 				  it->file, it->line));
-		free(it);
 	}
+	/* the dropped ones stay allocated: the warnings above read them */
 	out->items.n = kept;
 	strmap_free(&first);
+	strmap_free(&last);
 }
 
 /* Bindgen's rules: every eligible macro in one unit of #defines, each
@@ -779,6 +815,9 @@ static void add_out(struct ctx *c, struct macro_out *o)
 		skip_push(&c->skipped, o->skipped.v[i].name, o->skipped.v[i].why);
 	c->n_macro_not_const += o->not_const;
 	c->n_macro_const_lost += o->const_lost;
+	for (int i = 0; i < o->warnings.n; i++)
+		warning("%s", (const char *)o->warnings.v[i]);
+	free(o->warnings.v);
 	free(o->items.v);
 	free(o->skipped.v);
 }

@@ -111,6 +111,15 @@ elif "$d/r-prog" | sort | diff <(sort "$d/r-gcc.txt") - >"$d/r.diff"; then
 else
 	not_ok "macros-more: redefined macros (bindgen rules): values differ from gcc's at the first definition"; indent 20 <"$d/r.diff"
 fi
+# where the emitted (first) value is not C's (the last definition's), a
+# warning says so, with both values
+if grep -q "macros_redefined.h:4:9: macro R_A is redefined at line 7: bindgen's rules emit the first value (1), C has the last definition's (2)" "$d/r.err" &&
+	grep -q "macros_redefined.h:5:9: macro R_B is redefined at line 11: .* (1), .* (40)" "$d/r.err" &&
+	grep -q "macro R_S is redefined at line 15" "$d/r.err" && ! grep -q "macro R_[CDEFT] is redefined" "$d/r.err"; then
+	ok "macros-more: redefined macros (bindgen rules): a warning with both values where the first is not C's"
+else
+	not_ok "macros-more: redefined macros (bindgen rules): warnings"; indent 20 <"$d/r.err"
+fi
 if [ "$(grep -c '^pub const R_A:' "$d/r.rs")" = 1 ] &&
 	grep -q 'skipped R_A: macro redefined at .*macros_redefined.h:7' "$d/r.err"; then
 	ok "macros-more: redefined macros (bindgen rules): one constant per name, the later definitions noted"
