@@ -1043,6 +1043,31 @@ static void emit_record_impls(struct emitter *e, struct item *it, unsigned d, bo
 	free(sized);
 }
 
+static void emit_item(struct emitter *e, struct item *it);
+
+/* The types declared inside a record, in order: bindgen's CompInfo codegen
+ * writes them (each with its own tests and impls) between the record's
+ * definition and the record's layout tests and impls. The emitter's
+ * per-record state is the nested type's own meanwhile, and its fields'
+ * visibility starts again from the default. */
+static void emit_nested(struct emitter *e, const struct item *it, const char *outer_vis)
+{
+	if (!it->nested.n)
+		return;
+	bool wrap = e->cur_wrapper, md = e->cur_md;
+	const struct rs_field *fam = e->fam;
+	const char *vis = e->vis;
+	e->cur_wrapper = e->cur_md = false;
+	e->fam = NULL;
+	e->vis = outer_vis;
+	for (int i = 0; i < it->nested.n; i++)
+		emit_item(e, it->nested.v[i]);
+	e->cur_wrapper = wrap;
+	e->cur_md = md;
+	e->fam = fam;
+	e->vis = vis;
+}
+
 static void emit_record(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
@@ -1125,6 +1150,7 @@ static void emit_record(struct emitter *e, struct item *it)
 			buf_puts(b, "}\n");
 		}
 	}
+	emit_nested(e, it, outer_vis);
 	emit_layout_tests(e, it);
 	emit_record_impls(e, it, d, want_default && !(d & DERIVE_DEFAULT));
 	e->cur_wrapper = e->cur_md = false;
@@ -2116,7 +2142,7 @@ static void *emit_half_run(void *arg)
 	c->need_float16 = c->need_union_field = c->need_opaque_array = false;
 	for (int i = h->from; i < h->to; i++) {
 		struct item *it = c->items.v[i];
-		if (it->emit && generated(c->opt, it))
+		if (it->emit && generated(c->opt, it) && !it->nested_in)
 			emit_item(&e, it);
 	}
 	struct buf *scratch[] = {&e.head, &e.expr, &e.open, &e.tail, &e.lead, &e.val};
@@ -2125,8 +2151,32 @@ static void *emit_half_run(void *arg)
 	return NULL;
 }
 
+/* Whether the record writes its nested types itself (emit_nested): a
+ * complete record written with fields. An opaque one has no inner types
+ * in bindgen's codegen (they stay where they are), nor has one that the
+ * output leaves out. */
+static bool nests_types(const struct ctx *c, const struct item *p)
+{
+	return p->kind == IT_RECORD && p->emit && generated(c->opt, p) && p->complete &&
+	       !p->opaque && !dyn_item(c, p);
+}
+
+/* Each emitted type declared inside such a record goes on its list. */
+static void collect_nested(struct ctx *c)
+{
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->parent && it->emit && generated(c->opt, it) && nests_types(c, it->parent) &&
+		    (it->kind == IT_RECORD || it->kind == IT_ENUM)) {
+			it->nested_in = it->parent;
+			vec_push(&it->parent->nested, it);
+		}
+	}
+}
+
 void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 {
+	collect_nested(c);
 	/* the second half on a thread of its own, the first here */
 	size_t total = 0, acc = 0;
 	for (int i = 0; i < c->items.n; i++)
