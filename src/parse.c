@@ -29,6 +29,7 @@ struct parser {
 	const char *last_name;  /* name of last_file */
 	struct strmap macro_names; /* name → struct macro_def *, eligible macros */
 	struct strmap seen_macros; /* object-like macro names seen (--verbose statistics) */
+	struct strmap wrapped;  /* names the --wrap-macro prototypes give */
 	int top_index;          /* the top-level cursor being read (1-based) */
 	struct buf body;        /* scratch: the macro body being read */
 	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */
@@ -1456,10 +1457,15 @@ static void read_macro(struct parser *p, CXCursor cur)
 	if (clang_Cursor_isMacroBuiltin(cur))
 		return;
 	if (clang_Cursor_isMacroFunctionLike(cur)) {
-		if (p->c->opt->wrap_macros.n) {
-			char *n = cxstr(clang_getCursorSpelling(cur));
+		char *n = cxstr(clang_getCursorSpelling(cur));
+		if (p->c->opt->wrap_macros.n)
 			strmap_put(&p->c->fn_macros, n, n);
-		}
+		/* never silently: a function-like macro is no constant, and
+		 * Rust can call it only through a wrapper typed by the user */
+		if (!strmap_get(&p->wrapped, n))
+			skip_push(&p->c->skipped, n,
+				  "function-like macro: not emitted; Rust can call it through a C "
+				  "wrapper typed by its prototype (--wrap-macro PROTOTYPE)");
 		return;
 	}
 	CXFile f;
@@ -1785,7 +1791,7 @@ static char *prototype_name(const char *proto)
 	      "as 'int f(int a);')", proto);
 }
 
-static void wrap_macro_source(const struct options *o, struct buf *b)
+static void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *names)
 {
 	char *hdr = realpath(o->header, NULL);
 	buf_printf(b, "#include \"%s\"\n", hdr ? hdr : o->header);
@@ -1793,6 +1799,7 @@ static void wrap_macro_source(const struct options *o, struct buf *b)
 	for (int i = 0; i < o->wrap_macros.n; i++) {
 		const char *proto = o->wrap_macros.v[i];
 		char *name = prototype_name(proto);
+		strmap_put(names, xstrdup(name), names);
 		size_t n = strlen(proto);
 		buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n%s%s\n#pragma pop_macro(\"%s\")\n",
 			   name, name, proto, n && proto[n - 1] == ';' ? "" : ";", name);
@@ -1866,7 +1873,7 @@ void parse_header(struct ctx *c)
 		/* the prototypes of --wrap-macro go after the header in one unit,
 		 * each with its macro switched off so it declares a function */
 		main_path = c->main_file = "h2rs-main.c";
-		wrap_macro_source(o, &main_src);
+		wrap_macro_source(o, &main_src, &p.wrapped);
 		uf.Filename = main_path;
 		uf.Contents = main_src.p;
 		uf.Length = main_src.len;

@@ -20,6 +20,7 @@ H="$d/stats.h"
 	echo "#define NC_OPEN ("   # unbalanced
 	echo "#define NC_TYPE int" # not an expression
 	echo "#define NC_TWO 1 2"  # not an expression
+	echo "#define FM(x) ((x) + 1)" # function-like
 } >"$H"
 "$H2RS" --stats --opaque-type blob "$H" -o "$d/out.rs" 2>"$d/err" >"$d/stdout"
 want=$(
@@ -35,10 +36,11 @@ variables 1
 macro constants 5
 opaque records (emitted as blobs of the right size) 1
 --opaque-type or an opaque annotation 1
-skipped declarations and macros, by reason 5
+skipped declarations and macros, by reason 6
 static function, has no symbol to link to (use --wrap-static-fns) 2
 not a constant expression 2
 macro's brackets are unbalanced: not an expression on its own 1
+function-like macro: not emitted; Rust can call it through a C wrapper typed by its prototype (--wrap-macro PROTOTYPE) 1
 macros (full rules)
 object-like macros with a body 8
 emitted as constants 5
@@ -74,3 +76,8 @@ check "stats: --wrap-static-fns: 6 functions, 2 of them through wrappers" \
 # bindgen's rules: the figures say so
 "$H2RS" --stats --macro-constants bindgen "$H" -o "$d/b.rs" 2>"$d/berr"
 check "stats: under bindgen's rules the macro figures are labelled so" grep -q '^  macros (bindgen rules)$' "$d/berr"
+# --explain on a function-like macro says what it is (it once said "not
+# found in the input")
+"$H2RS" --explain FM "$H" -o /dev/null 2>"$d/explain"
+check "stats: --explain on a function-like macro names it as one and says how to wrap it" \
+	grep -q '^FM: skipped: function-like macro: .*--wrap-macro PROTOTYPE' "$d/explain"
