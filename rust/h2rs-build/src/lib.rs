@@ -96,6 +96,12 @@ pub struct CargoCallbacks {
     rerun_on_header_files: bool,
 }
 
+/// bindgen's older spelling, `Box::new(bindgen::CargoCallbacks)`: reruns on
+/// included files only, not on the input headers.
+#[deprecated = "Use `CargoCallbacks::new()` instead."]
+#[allow(non_upper_case_globals)]
+pub const CargoCallbacks: CargoCallbacks = CargoCallbacks { rerun_on_header_files: false };
+
 impl CargoCallbacks {
     /// A `CargoCallbacks` that also reruns on the input headers.
     pub fn new() -> Self {

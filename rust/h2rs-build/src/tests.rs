@@ -133,3 +133,11 @@ fn missing_headers_are_bindgen_errors() {
     let e = Builder::default().header("/").generate().unwrap_err();
     assert_eq!(e, BindgenError::FolderAsHeader("/".into()));
 }
+
+#[test]
+#[allow(deprecated)]
+fn the_deprecated_cargo_callbacks_constant_still_builds() {
+    let b = Builder::default().header("x.h").parse_callbacks(Box::new(CargoCallbacks));
+    assert_eq!(b.callbacks.len(), 1);
+    assert!(!CargoCallbacks.rerun_on_header_files && CargoCallbacks::new().rerun_on_header_files);
+}
