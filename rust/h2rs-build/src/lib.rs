@@ -44,7 +44,7 @@
 //!
 //! Parse callbacks are told of every variable read (`read_env_var`), every
 //! input header (`header_file`) and every file the headers included
-//! (`include_file`, from h2rs's `--depfile`). [`CargoCallbacks`] turns them
+//! (`include_file`, from h2rs's `--depfile`). [`CargoCallbacks`](struct@CargoCallbacks) turns them
 //! into `cargo:rerun-if-changed=` / `cargo:rerun-if-env-changed=` lines.
 //!
 //! # Out of scope
