@@ -28,6 +28,8 @@ cp -r "$root/rust" "$root/examples" "$d/"
 cargo_in() { (cd "$d/$1" && shift && "$CARGO" "$@" --offline); }
 
 check "h2rs-build's unit tests pass (cargo test --offline)" cargo_in rust/h2rs-build test
+check "h2rs-build's documentation builds without a warning (cargo doc, -D warnings)" \
+	env RUSTDOCFLAGS="-D warnings" RUSTFLAGS="-D warnings" "$CARGO" doc --offline -q --manifest-path "$d/rust/h2rs-build/Cargo.toml"
 check "the -sys crate builds (cargo build --offline)" cargo_in examples/sys-crate build
 check "the -sys crate's tests call into the C library (cargo test --offline)" cargo_in examples/sys-crate test
 
