@@ -47,9 +47,6 @@ build/asan/%.o: src/%.c src/h2rs.h | build/asan
 build build/asan:
 	mkdir -p $@
 
-install: h2rs
-	install -D -m 755 h2rs $(DESTDIR)$(PREFIX)/bin/h2rs
-
 # Installs missing build/test packages (apt-get, as root) on Debian 12.
 deps:
 	@scripts/deps.sh
@@ -86,3 +83,30 @@ clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
 .PHONY: all check-libclang deps install demo test bench test-doctor test-kernel test-kernel-all clean
+
+# --- install, man pages, Debian package (issue 15) ---------------------------
+# `make install PREFIX=/usr DESTDIR=/tmp/stage`: the program, a link named
+# bindgen under libexec/h2rs/ (BINDGEN= and Meson can point there without
+# shadowing a real bindgen on PATH), the man pages.
+BINDIR     ?= $(PREFIX)/bin
+LIBEXECDIR ?= $(PREFIX)/libexec
+MANDIR     ?= $(PREFIX)/share/man
+MANPAGES   := doc/h2rs.1 doc/h2rs-doctor.1
+
+install: h2rs
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/h2rs $(DESTDIR)$(MANDIR)/man1
+	install -m 755 h2rs $(DESTDIR)$(BINDIR)/h2rs
+	ln -sfr $(DESTDIR)$(BINDIR)/h2rs $(DESTDIR)$(LIBEXECDIR)/h2rs/bindgen
+	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/h2rs $(DESTDIR)$(LIBEXECDIR)/h2rs/bindgen
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MANPAGES)))
+	rmdir $(DESTDIR)$(LIBEXECDIR)/h2rs 2>/dev/null || true
+
+# The Debian package: built with dpkg-buildpackage, checked by lintian,
+# installed, run (h2rs --version, the demo), purged. Not part of `make test`.
+test-deb:
+	tests/deb/run.sh
+
+.PHONY: install uninstall test-deb

@@ -36,6 +36,11 @@ ls -d /usr/src/rustc-*/library/core >/dev/null 2>&1 || missing="$missing rust-we
 # the Meson project (tests/t92-meson.sh): rust.bindgen() with h2rs as bindgen
 command -v meson >/dev/null 2>&1 || missing="$missing meson"
 command -v ninja >/dev/null 2>&1 || missing="$missing ninja-build"
+# cargo for rust/h2rs-build's test (tests/t98-cargo.sh): rustup's, or
+# Debian's cargo-web (it goes with rustc-web; Debian 12's cargo is too old)
+{ command -v cargo >/dev/null 2>&1 || [ -x "$HOME/.cargo/bin/cargo" ]; } || missing="$missing cargo-web"
+# the man pages' lint (tests/t96-man.sh)
+command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "h2rs: missing packages:$missing (run as root, or: apt-get install$missing)" >&2
