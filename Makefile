@@ -65,6 +65,12 @@ test: deps
 	$(MAKE) h2rs h2rs-asan
 	H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs tests/run.sh
 
+# Identity check: h2rs at BASE (default main) and the current tree over the
+# fixtures, the POSIX and uapi sets in every output mode, byte for byte.
+BASE ?= main
+check-identical:
+	scripts/same-output.sh $(BASE)
+
 bench: h2rs
 	bench/bench.sh
 
@@ -85,4 +91,4 @@ test-kernel-all: h2rs
 clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
-.PHONY: all check-libclang deps install demo test bench test-doctor test-kernel test-kernel-all clean
+.PHONY: all check-libclang check-identical deps install demo test bench test-doctor test-kernel test-kernel-all clean
