@@ -22,10 +22,15 @@ CPPFLAGS += -I$(LLVM_INC) -D_GNU_SOURCE
 LDFLAGS  += -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB)
 LDLIBS   += -lclang -lpthread
 
-SRCS := $(wildcard src/*.c)
+# src/main.c dispatches; src/gen/ is the generator, src/doctor/ `h2rs
+# doctor`, src/util/ what both share. -MMD: each object's header
+# dependencies, in build/**.d.
+SRCS := $(wildcard src/*.c src/util/*.c src/gen/*.c src/doctor/*.c)
 OBJS := $(SRCS:src/%.c=build/%.o)
 ASAN_OBJS := $(SRCS:src/%.c=build/asan/%.o)
 SAN  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CPPFLAGS += -Isrc
+DEPFLAGS := -MMD -MP
 
 all: h2rs
 
@@ -38,14 +43,15 @@ h2rs: check-libclang $(OBJS)
 h2rs-asan: check-libclang $(ASAN_OBJS)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $(ASAN_OBJS) $(LDFLAGS) $(LDLIBS)
 
-build/%.o: src/%.c src/h2rs.h | build
-	$(CC) $(STD) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+build/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/asan/%.o: src/%.c src/h2rs.h | build/asan
-	$(CC) $(STD) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -c -o $@ $<
+build/asan/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build build/asan:
-	mkdir -p $@
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d)
 
 install: h2rs
 	install -D -m 755 h2rs $(DESTDIR)$(PREFIX)/bin/h2rs

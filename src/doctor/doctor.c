@@ -21,7 +21,7 @@
  * environment kconfig sees (CC, RUSTC, BINDGEN, srctree, …).
  */
 #include "doctor.h"
-#include "h2rs.h"
+#include "util/util.h"
 
 #include <clang-c/Index.h>
 #include <ctype.h>
