@@ -26,8 +26,13 @@ LDLIBS   += -lclang -lpthread
 # doctor`, src/util/ what both share. -MMD: each object's header
 # dependencies, in build/**.d.
 SRCS := $(wildcard src/*.c src/util/*.c src/gen/*.c src/doctor/*.c)
-OBJS := $(SRCS:src/%.c=build/%.o)
-ASAN_OBJS := $(SRCS:src/%.c=build/asan/%.o)
+# Files the program carries as data, each a real file in the tree
+# (scripts/embed.sh turns FILE into build/embed/NAME.c defining NAME[]).
+EMBEDS := doctor_kconfig_dump_c:src/doctor/embed/kconfig_dump.c \
+	  doctor_mk:src/doctor/embed/doctor.mk
+EMBED_NAMES := $(foreach e,$(EMBEDS),$(firstword $(subst :, ,$(e))))
+OBJS := $(SRCS:src/%.c=build/%.o) $(EMBED_NAMES:%=build/embed/%.o)
+ASAN_OBJS := $(SRCS:src/%.c=build/asan/%.o) $(EMBED_NAMES:%=build/embed/%.o)
 SAN  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 CPPFLAGS += -Isrc
 DEPFLAGS := -MMD -MP
@@ -51,7 +56,16 @@ build/asan/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
--include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d)
+embed_file = $(word 2,$(subst :, ,$(filter $(1):%,$(EMBEDS))))
+.SECONDEXPANSION:
+build/embed/%.c: $$(call embed_file,%) scripts/embed.sh
+	@mkdir -p $(@D)
+	scripts/embed.sh $* $< >$@.tmp && mv $@.tmp $@
+
+build/embed/%.o: build/embed/%.c
+	$(CC) $(STD) $(WARN) $(CFLAGS) -c -o $@ $<
+
+-include $(SRCS:src/%.c=build/%.d) $(SRCS:src/%.c=build/asan/%.d)
 
 install: h2rs
 	install -D -m 755 h2rs $(DESTDIR)$(PREFIX)/bin/h2rs

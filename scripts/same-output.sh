@@ -44,6 +44,7 @@ if [ ! -x "$cache/h2rs" ]; then
 fi
 nice $MAKE -s -C "$root" -j2 h2rs >"$work/cur-build.log" 2>&1 ||
 	{ cat "$work/cur-build.log" >&2; exit 2; }
+cp "$root/h2rs" "$work/cur-h2rs" # a snapshot: the tree may be rebuilt meanwhile
 
 # The inputs.
 FIX="$root/tests/fixtures"
@@ -117,7 +118,7 @@ run_all() {
 }
 
 run_all "$cache/h2rs" "$work/base"
-run_all "$root/h2rs" "$work/cur"
+run_all "$work/cur-h2rs" "$work/cur"
 runs=$(ls "$work/base" | wc -l)
 bad=0
 for r in "$work/base"/*; do
