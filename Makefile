@@ -29,7 +29,9 @@ SRCS := $(wildcard src/*.c src/util/*.c src/gen/*.c src/doctor/*.c)
 # Files the program carries as data, each a real file in the tree
 # (scripts/embed.sh turns FILE into build/embed/NAME.c defining NAME[]).
 EMBEDS := doctor_kconfig_dump_c:src/doctor/embed/kconfig_dump.c \
-	  doctor_mk:src/doctor/embed/doctor.mk
+	  doctor_mk:src/doctor/embed/doctor.mk \
+	  $(foreach f,bitfield_unit opaque_array incomplete_array union_field complex float16,\
+		rs_$(f):src/gen/rs/$(f).rs)
 EMBED_NAMES := $(foreach e,$(EMBEDS),$(firstword $(subst :, ,$(e))))
 OBJS := $(SRCS:src/%.c=build/%.o) $(EMBED_NAMES:%=build/embed/%.o)
 ASAN_OBJS := $(SRCS:src/%.c=build/asan/%.o) $(EMBED_NAMES:%=build/embed/%.o)
