@@ -1123,3 +1123,27 @@ void analyse(struct ctx *c)
 			item_derive(c, it);
 	}
 }
+
+/* Whether --generate (and --ignore-functions) let the item's kind through:
+ * bindgen's Item::is_enabled_for_codegen. The item still took part in the
+ * allowlist walk, naming and derives, as in bindgen. */
+bool generated(const struct options *o, const struct item *it)
+{
+	unsigned bit = it->kind == IT_FUNC			  ? GEN_FUNCTIONS
+		       : it->kind == IT_VAR || it->kind == IT_MACRO ? GEN_VARS
+								  : GEN_TYPES;
+	return (o->generate & bit) != 0;
+}
+
+bool prim_signed(const struct type *t)
+{
+	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
+		t = t->item->aliased;
+	if (t->kind != TY_PRIM)
+		return false;
+	const char *p = t->prim;
+	if (p[0] == 'i')
+		return true;
+	/* c_char only appears here for char-typed enums; treat it as signed */
+	return !strncmp(p, "c_", 2) && strncmp(p, "c_u", 3);
+}

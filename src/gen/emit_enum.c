@@ -23,19 +23,6 @@ void emit_int_value(struct buf *b, bool is_signed, int64_t v, uint64_t u)
 	buf_puts(b, p);
 }
 
-bool prim_signed(const struct type *t)
-{
-	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
-		t = t->item->aliased;
-	if (t->kind != TY_PRIM)
-		return false;
-	const char *p = t->prim;
-	if (p[0] == 'i')
-		return true;
-	/* c_char only appears here for char-typed enums; treat it as signed */
-	return !strncmp(p, "c_", 2) && strncmp(p, "c_u", 3);
-}
-
 uint64_t mask_to(uint64_t v, uint64_t bytes)
 {
 	return bytes >= 8 ? v : v & ((1ull << (bytes * 8)) - 1);

@@ -25,17 +25,6 @@ static void emit_item(struct emitter *e, struct item *it)
 	}
 }
 
-/* Whether --generate (and --ignore-functions) let the item's kind through:
- * bindgen's Item::is_enabled_for_codegen. The item still took part in the
- * allowlist walk, naming and derives, as in bindgen. */
-bool generated(const struct options *o, const struct item *it)
-{
-	unsigned bit = it->kind == IT_FUNC			  ? GEN_FUNCTIONS
-		       : it->kind == IT_VAR || it->kind == IT_MACRO ? GEN_VARS
-								  : GEN_TYPES;
-	return (o->generate & bit) != 0;
-}
-
 /* A rough measure of an item's text, to split the work in two halves. */
 static size_t item_weight(const struct item *it)
 {

@@ -22,7 +22,7 @@
 
 #include "util/util.h"
 
-/* ---- gen.c: the generator's driver ---- */
+/* ---- report.c: what a run reports besides its outputs ---- */
 
 /* Declarations and macros left out of the output, and why (--verbose,
  * --explain). Both strings are borrowed: literals, or IR text that lives
@@ -455,6 +455,11 @@ struct fallback_macro {
 	int nidents;         /* their number */
 };
 
+/* The type of a macro's value as an evaluation unit sees it (cxtype: a
+ * CXType *), NULL if Rust has no constant of it: parse.c's conversion,
+ * handed to macros.c through ctx (macros.c does not call back into parse.c). */
+typedef struct type *macro_type_fn(const struct strmap *typedefs, const void *cxtype);
+
 struct ctx {
 	struct options *opt;   /* command line */
 	struct vec items;      /* struct item *, in declaration order after parse */
@@ -478,10 +483,10 @@ struct ctx {
 	bool need_union_field; /* emit_rust.c: the __BindgenUnionField prelude is used */
 	bool need_opaque_array; /* emit_rust.c: the __BindgenOpaqueArray prelude is used */
 	const char *clang_version; /* libclang version string */
+	macro_type_fn *macro_value_type; /* parse.c: sets it before macros_start */
 };
 
 void parse_header(struct ctx *c);
-struct type *macro_value_type(const struct strmap *typedefs, void *cxtype);
 const char *ctypes(const struct ctx *c);
 
 /* ---- macros.c ---- */
@@ -528,6 +533,10 @@ bool opaque_rust_union(struct ctx *c, struct item *it);
 struct rs_field *flex_array_member(const struct ctx *c, const struct item *it);
 bool type_is_fn(const struct type *t);
 bool type_is_void(const struct type *t);
+/* Whether --generate / --ignore-functions let the item's kind through. */
+bool generated(const struct options *o, const struct item *it);
+/* A primitive (through typedefs) that is signed: i*, c_char, c_int, … */
+bool prim_signed(const struct type *t);
 
 /* ---- emit_rust.c ---- */
 /* The bindings in EMIT_PARTS parts (prelude, first half, second half),
@@ -538,10 +547,7 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS]);
  * items' text (not the header comment or --raw-line text). */
 void postprocess(const struct options *o, struct buf *text);
 
-/* Whether --generate / --ignore-functions let the item's kind through. */
-bool generated(const struct options *o, const struct item *it);
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
-bool prim_signed(const struct type *t);
 
 /* ---- emit_impls.c: hand-written trait impls, flexible array impls ---- */
 /* --impl-debug: impl Debug for a record that does not derive it (derives:
@@ -572,7 +578,12 @@ const char *wrapper_name(const struct ctx *c, const struct item *it);
 void write_layout_probe(struct ctx *c);
 void check_layout_with(struct ctx *c, const char *cc);
 
-/* ---- gen.c ---- */
+/* ---- report.c ---- */
+/* --verbose: every skipped declaration with its reason (and the macro
+ * statistics); otherwise one note counting them. */
+void report_skipped(struct ctx *c);
+
+/* ---- gen.c: the generator's driver ---- */
 void explain(struct ctx *c, const char *name);
 /* The generator: bindgen's command line in argv; the exit status. */
 int gen_main(int argc, char **argv);

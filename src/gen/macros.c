@@ -307,6 +307,7 @@ static bool literal_value(const char *s, uint64_t *v)
 struct full_walk {
 	struct macro_out *out;   /* results */
 	const struct strmap *typedefs; /* the header's typedefs, NULL in a unit without them */
+	macro_type_fn *value_type; /* parse.c's typing of a value (ctx->macro_value_type) */
 	struct macro_def **defs; /* macros by index */
 	int n;                   /* number of macros */
 	char **failed;           /* per macro: clang's reason it is not a constant */
@@ -385,7 +386,7 @@ static enum CXChildVisitResult full_child(CXCursor cur, CXCursor parent, CXClien
 	} else if (k == CXEval_StrLiteral && m->is_string) {
 		push_str_macro(w->out, m, ev);
 	} else if (k == CXEval_Int || k == CXEval_Float) {
-		struct type *t = macro_value_type(w->typedefs, &vt);
+		struct type *t = w->value_type(w->typedefs, &vt);
 		if (!t) {
 			w->out->const_lost++;
 			skip_push(&w->out->skipped, m->name,
@@ -508,8 +509,8 @@ static void unit_eval(const struct ctx *c, struct unit *u, struct macro_out *out
 	int n = c->macros.n;
 	if (!u->tu)
 		goto out;
-	struct full_walk w = {out, u->with_header ? &c->typedefs : NULL, defs, n,
-			      xcalloc(n, sizeof(char *))};
+	struct full_walk w = {out, u->with_header ? &c->typedefs : NULL, c->macro_value_type, defs,
+			      n, xcalloc(n, sizeof(char *))};
 	unsigned nd = clang_getNumDiagnostics(u->tu);
 	for (unsigned i = 0; i < nd; i++) {
 		CXDiagnostic dg = clang_getDiagnostic(u->tu, i);

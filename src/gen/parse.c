@@ -609,9 +609,9 @@ static struct type *macro_value_type_canon(CXType t)
  * unit) sees it: a typedef is found by name among typedefs (this run's, or
  * NULL where the unit has none of the header's); otherwise a primitive.
  * NULL if it is neither (pointers, records…). */
-struct type *macro_value_type(const struct strmap *typedefs, void *cxtype)
+static struct type *macro_value_type(const struct strmap *typedefs, const void *cxtype)
 {
-	CXType t = *(CXType *)cxtype;
+	CXType t = *(const CXType *)cxtype;
 	while (t.kind == CXType_Elaborated)
 		t = clang_Type_getNamedType(t);
 	if (t.kind == CXType_Typedef && typedefs) {
@@ -1875,6 +1875,7 @@ void parse_header(struct ctx *c)
 	CXCursor top = clang_getTranslationUnitCursor(p.tu);
 	clang_visitChildren(top, top_macros, &p);
 	phase(o, "macro-walk", &t);
+	c->macro_value_type = macro_value_type;
 	struct macro_job *job = macros_start(c);
 	p.top_index = 0;
 	clang_visitChildren(top, top_decls, &p);
