@@ -58,6 +58,13 @@ build/asan/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
+# The C unit tests (tests/unit/unit.c): every object but main.o.
+build/unit: tests/unit/unit.c $(filter-out build/main.o,$(OBJS))
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+build/asan/unit: tests/unit/unit.c $(filter-out build/asan/main.o,$(ASAN_OBJS))
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
 embed_file = $(word 2,$(subst :, ,$(filter $(1):%,$(EMBEDS))))
 .SECONDEXPANSION:
 build/embed/%.c: $$(call embed_file,%) scripts/embed.sh
@@ -84,8 +91,9 @@ demo: deps
 
 # The test suite runs the sanitized binary (ASan + UBSan).
 test: deps
-	$(MAKE) h2rs h2rs-asan
-	H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs tests/run.sh
+	$(MAKE) h2rs h2rs-asan build/asan/unit
+	H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs H2RS_UNIT=$(CURDIR)/build/asan/unit \
+		tests/run.sh
 
 # Identity check: h2rs at BASE (default main) and the current tree over the
 # fixtures, the POSIX and uapi sets in every output mode, byte for byte.
