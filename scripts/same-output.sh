@@ -63,7 +63,7 @@ SETS="
 $OUTS
 $OUTS --macro-constants bindgen --clang-macro-fallback
 $OUTS --with-derive-default --with-derive-hash --with-derive-partialeq --with-derive-eq --with-derive-ord --impl-debug --impl-partialeq --default-enum-style newtype --use-core --ctypes-prefix core::ffi
---default-enum-style rust --dynamic-loading Lib --no-layout-tests --explicit-padding --no-doc-comments
+--default-enum-style rust --dynamic-loading Lib --no-layout-tests --explicit-padding --no-doc-comments --stats --verbose
 --default-enum-style moduleconsts --rust-target 1.68 --generate-cstr --merge-extern-blocks --sort-semantically
 --default-enum-style bitfield --rust-target 1.85 --rust-edition 2024 --wrap-unsafe-ops --flexarray-dst --generate-inline-functions
 --default-enum-style rust_non_exhaustive --opaque-type .* --no-prepend-enum-name --fit-macro-constant-types --macro-constants bindgen

@@ -181,6 +181,17 @@ if grep -A1 '^#\[derive(Debug, Copy, Clone)\]$' "$d/mustuse.rs" | grep -q '^#\[m
 else
 	not_ok "options: --must-use-type placement"; indent 60 <"$d/mustuse.rs"
 fi
+# a documented function: bindgen's Function codegen pushes #[must_use]
+# before the doc attribute
+printf 'typedef struct tok { int v; } tok;\n/** Makes one. */\ntok tok_make(void);\n' >"$d/mustdoc.h"
+"$H2RS" "$d/mustdoc.h" "${base[@]}" --must-use-type tok -o "$d/mustdoc.rs" 2>/dev/null
+if grep -A2 '^    #\[must_use\]$' "$d/mustdoc.rs" | tr -d '\n' |
+	grep -qF '    #[must_use]    #[doc = " Makes one."]    pub fn tok_make() -> tok;' &&
+	rust_lib "$d/mustdoc.rs" >/dev/null 2>&1; then
+	ok "options: --must-use-type on a documented function: #[must_use], then #[doc], as bindgen orders them"
+else
+	not_ok "options: --must-use-type on a documented function: attribute order"; indent 20 <"$d/mustdoc.rs"
+fi
 cat >"$d/mustuse_main.rs" <<'R'
 fn main() {
     unsafe { b::token_new(1) };

@@ -32,20 +32,25 @@ check "macros-more: the bindings compile with -D warnings" rust_lib "$d/full.rs"
 # one is still emitted with gcc's value (an open bracket once swallowed the
 # rest of the evaluation unit, silently).
 H=$FIX/macros_unbalanced.h
-ints="U_A U_B U_C U_D U_E U_F U_G U_H U_I U_BALANCED_OK"
-macro_c_prog "$H" "$ints" "" "" >"$d/u.c"
-gcc -w "$d/u.c" -o "$d/u" && "$d/u" >"$d/u-gcc.txt"
-macro_rust_main "$ints" "" "" >"$d/u-main.rs"
+# U_CONT_OK is (1 + 2) with a line continuation before ")": clang spells
+# that token "\<newline>)", and bindgen hands cexpr the spelling as it is,
+# which cexpr does not read as ")", so bindgen leaves U_CONT_OK out.
+ints="U_A U_B U_C U_D U_E U_F U_G U_H U_I U_BALANCED_OK U_J"
 # bindgen's rules type every constant by its value (u32, i64, ...), not as
 # C does: there only the values are compared
 values_of() { if [ "$1" = full ]; then cat; else cut -d' ' -f1,2; fi; }
 for mode in full bindgen; do
+	mints=$ints
+	[ $mode = full ] && mints="$ints U_CONT_OK"
+	macro_c_prog "$H" "$mints" "" "" >"$d/u.c"
+	gcc -w "$d/u.c" -o "$d/u" && "$d/u" >"$d/u-gcc.txt"
+	macro_rust_main "$mints" "" "" >"$d/u-main.rs"
 	"$H2RS" --verbose --macro-constants $mode "$H" -o "$d/u-$mode.rs" 2>"$d/u-$mode.err"
 	{ printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$d/u-$mode.rs"; cat "$d/u-main.rs"; } >"$d/u-$mode-prog.rs"
 	if ! "$RUSTC" --edition 2021 -A warnings "$d/u-$mode-prog.rs" -o "$d/u-$mode-prog" >"$d/u-$mode-rustc.err" 2>&1; then
 		not_ok "macros-more: unbalanced bodies ($mode rules): the constants after them are not all emitted"; indent 40 <"$d/u-$mode-rustc.err"
 	elif "$d/u-$mode-prog" | values_of $mode | diff <(values_of $mode <"$d/u-gcc.txt") - >"$d/u-$mode.diff"; then
-		ok "macros-more: unbalanced bodies ($mode rules): the 10 constants around them equal gcc's"
+		ok "macros-more: unbalanced bodies ($mode rules): the $(echo $mints | wc -w) constants around them equal gcc's"
 	else
 		not_ok "macros-more: unbalanced bodies ($mode rules): values differ from gcc"; indent 20 <"$d/u-$mode.diff"
 	fi
@@ -59,10 +64,65 @@ for mode in full bindgen; do
 			grep -q "skipped $m: " "$d/u-$mode.err" || bad=1
 		fi
 	done
-	for m in U_COMMA U_SEMI; do grep -q "skipped $m: " "$d/u-$mode.err" || bad=1; done
+	for m in U_COMMA U_SEMI U_CONT_INIT; do grep -q "skipped $m: " "$d/u-$mode.err" || bad=1; done
+	# U_CONT_INIT balances: an initialiser, not an expression
+	grep -q "skipped U_CONT_INIT: macro's brackets" "$d/u-$mode.err" && bad=1
+	[ $mode = bindgen ] && ! grep -q "skipped U_CONT_OK: " "$d/u-$mode.err" && bad=1
 	if [ $bad = 0 ]; then
-		ok "macros-more: unbalanced bodies ($mode rules): each of the 8 bad ones is reported with its reason"
+		ok "macros-more: unbalanced bodies ($mode rules): each of the 9 bad ones is reported with its reason"
 	else
 		not_ok "macros-more: unbalanced bodies ($mode rules): a bad body is not reported"; indent 20 <"$d/u-$mode.err"
 	fi
 done
+
+# Redefined macros, bindgen's rules: the value emitted for NAME is the one
+# gcc gives NAME just after its first definition that is a constant (the
+# header cut there). R_A's third body is no expression: bindgen's cexpr
+# fails on it and keeps R_A's earlier value (2) in its table, so R_F,
+# (R_A + 0), is 2 in bindgen although C has no value for it.
+H=$FIX/macros_redefined.h
+"$H2RS" --verbose --macro-constants bindgen "$H" -o "$d/r.rs" 2>"$d/r.err"
+{
+	echo '#include <stdio.h>'
+	echo 'int main(void) {'
+	for m in R_A R_B R_C R_D R_E R_S R_T; do
+		l=$(grep -nE "^#define $m " "$H" | head -n1 | cut -d: -f1)
+		head -n "$l" "$H" >"$d/r-$m.h"
+		echo "#include \"$d/r-$m.h\""
+		case $m in
+		R_S | R_T) echo "	{ const char s[] = $m; printf(\"$m\"); for (size_t i = 0; i < sizeof s; i++) printf(\" %02x\", (unsigned char)s[i]); printf(\"\\n\"); }" ;;
+		*) echo "	printf(\"$m %lld\\n\", (long long)($m));" ;;
+		esac
+		echo "#undef R_A"; echo "#undef R_B"; echo "#undef R_S"
+	done
+	echo '	return 0; }'
+} >"$d/r.c"
+gcc -w "$d/r.c" -o "$d/r" && { "$d/r"; echo "R_F 2"; } >"$d/r-gcc.txt"
+{
+	printf '%s\nmod b {\n    include!("%s");\n}\nuse b::*;\nfn main() {\n' "$ALLOWS" "$d/r.rs"
+	for m in R_A R_B R_C R_D R_E R_F; do echo "    println!(\"$m {}\", $m as i64);"; done
+	for m in R_S R_T; do echo "    print!(\"$m\"); for c in $m.iter() { print!(\" {:02x}\", c); } println!();"; done
+	echo '}'
+} >"$d/r-prog.rs"
+if ! "$RUSTC" --edition 2021 -A warnings "$d/r-prog.rs" -o "$d/r-prog" >"$d/r-rustc.err" 2>&1; then
+	not_ok "macros-more: redefined macros (bindgen rules): a constant is missing"; indent 40 <"$d/r-rustc.err"
+elif "$d/r-prog" | sort | diff <(sort "$d/r-gcc.txt") - >"$d/r.diff"; then
+	ok "macros-more: redefined macros (bindgen rules): each value is gcc's at the first definition"
+else
+	not_ok "macros-more: redefined macros (bindgen rules): values differ from gcc's at the first definition"; indent 20 <"$d/r.diff"
+fi
+# where the emitted (first) value is not C's (the last definition's), a
+# warning says so, with both values
+if grep -q "macros_redefined.h:4:9: macro R_A is redefined at line 7: bindgen's rules emit the first value (1), C has the last definition's (2)" "$d/r.err" &&
+	grep -q "macros_redefined.h:5:9: macro R_B is redefined at line 11: .* (1), .* (40)" "$d/r.err" &&
+	grep -q "macro R_S is redefined at line 15" "$d/r.err" && ! grep -q "macro R_[CDEFT] is redefined" "$d/r.err"; then
+	ok "macros-more: redefined macros (bindgen rules): a warning with both values where the first is not C's"
+else
+	not_ok "macros-more: redefined macros (bindgen rules): warnings"; indent 20 <"$d/r.err"
+fi
+if [ "$(grep -c '^pub const R_A:' "$d/r.rs")" = 1 ] &&
+	grep -q 'skipped R_A: macro redefined at .*macros_redefined.h:7' "$d/r.err"; then
+	ok "macros-more: redefined macros (bindgen rules): one constant per name, the later definitions noted"
+else
+	not_ok "macros-more: redefined macros (bindgen rules): duplicates, R_F, or no note"; indent 20 <"$d/r.err"
+fi

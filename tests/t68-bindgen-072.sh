@@ -145,3 +145,27 @@ fn main() {
 }
 R
 rust_prog "-fms-extensions: ns_tree's fields reached through __bindgen_anon_N, written by gcc" "$d/ns.rs" "$d/ns_use.rs" -L "$d" -lns
+
+# Item order inside a record (bindgen's CompInfo codegen): the record's
+# definition, then each type declared inside it with its own layout test
+# and impls (recursively), then the record's layout test, then its impls.
+cat >"$d/nest.h" <<'H'
+struct outer {
+	struct inner { struct deep { int z; } d; int x; } in;
+	union { int u; float f; };
+	enum mode { MODE_A, MODE_B } m;
+	unsigned flag : 1;
+	int y;
+};
+struct after { int a; };
+H
+"$H2RS" "$d/nest.h" -o "$d/nest.rs" 2>/dev/null
+order=$(grep -nE '^pub (struct|union) [a-z]|^pub type outer_mode|"Size of [a-z_0-9]*"|^impl outer \{' "$d/nest.rs" |
+	sed -E 's/^[0-9]+://; s/.*"Size of ([a-z_0-9]+)".*/test \1/; s/^pub (struct|union) ([a-z_0-9]+).*/def \2/; s/^pub type ([a-z_]+).*/def \1/; s/^impl ([a-z]+).*/impl \1/' | tr '\n' ' ')
+want="def outer def outer_inner def outer_inner_deep test outer_inner_deep test outer_inner def outer__bindgen_ty_1 test outer__bindgen_ty_1 def outer_mode test outer impl outer def after test after "
+if [ "$order" = "$want" ]; then
+	ok "nested types: written between the record's definition and its layout test and impls, as bindgen does"
+else
+	not_ok "nested types order"; printf '    want: %s\n    got:  %s\n' "$want" "$order"
+fi
+check "nested types: the bindings compile" rust_lib "$d/nest.rs"

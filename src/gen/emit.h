@@ -75,6 +75,10 @@ void emit_function(struct emitter *e, struct item *it);
 void emit_var(struct emitter *e, struct item *it);
 void emit_macro(struct emitter *e, struct item *it);
 
+/* ---- emit_rust.c ---- */
+
+void emit_item(struct emitter *e, struct item *it);
+
 /* ---- rs/NAME.rs: bindgen's helper types, embedded at build time ----
  * (scripts/embed.sh; NUL-terminated, _len bytes before the NUL) */
 extern const char rs_bitfield_unit[];

@@ -132,9 +132,10 @@ void emit_function(struct emitter *e, struct item *it)
 	if (c->opt->wasm_import_module)
 		buf_printf(b, "#[link(wasm_import_module = \"%s\")]\n", c->opt->wasm_import_module);
 	emit_extern_open(c, b, it->abi);
-	emit_doc(c, b, INDENT, it->doc);
+	/* bindgen's Function codegen pushes #[must_use] before the doc */
 	if (fn_must_use(c, it))
 		buf_puts(b, "    #[must_use]\n");
+	emit_doc(c, b, INDENT, it->doc);
 	/* --prefix-link-name: bindgen's PrefixLinkNameCallback names the symbol
 	 * PREFIX + name, unmangled ("\u{1}"); a static function then is not
 	 * wrapped (analyse.c) */

@@ -490,6 +490,29 @@ static void emit_record_impls(struct emitter *e, struct item *it, unsigned d, bo
 	free(sized);
 }
 
+/* The types declared inside a record, in order: bindgen's CompInfo codegen
+ * writes them (each with its own tests and impls) between the record's
+ * definition and the record's layout tests and impls. The emitter's
+ * per-record state is the nested type's own meanwhile, and its fields'
+ * visibility starts again from the default. */
+static void emit_nested(struct emitter *e, const struct item *it, const char *outer_vis)
+{
+	if (!it->nested.n)
+		return;
+	bool wrap = e->cur_wrapper, md = e->cur_md;
+	const struct rs_field *fam = e->fam;
+	const char *vis = e->vis;
+	e->cur_wrapper = e->cur_md = false;
+	e->fam = NULL;
+	e->vis = outer_vis;
+	for (int i = 0; i < it->nested.n; i++)
+		emit_item(e, it->nested.v[i]);
+	e->cur_wrapper = wrap;
+	e->cur_md = md;
+	e->fam = fam;
+	e->vis = vis;
+}
+
 void emit_record(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
@@ -572,6 +595,7 @@ void emit_record(struct emitter *e, struct item *it)
 			buf_puts(b, "}\n");
 		}
 	}
+	emit_nested(e, it, outer_vis);
 	emit_layout_tests(e, it);
 	emit_record_impls(e, it, d, want_default && !(d & DERIVE_DEFAULT));
 	e->cur_wrapper = e->cur_md = false;

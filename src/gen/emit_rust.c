@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void emit_item(struct emitter *e, struct item *it)
+/* One item, by kind (emit_record also calls it for its nested types). */
+void emit_item(struct emitter *e, struct item *it)
 {
 	if (dyn_item(e->c, it))
 		return; /* --dynamic-loading: a member of the library struct */
@@ -57,7 +58,7 @@ static void *emit_half_run(void *arg)
 	c->need_float16 = c->need_union_field = c->need_opaque_array = false;
 	for (int i = h->from; i < h->to; i++) {
 		struct item *it = c->items.v[i];
-		if (it->emit && generated(c->opt, it))
+		if (it->emit && generated(c->opt, it) && !it->nested_in)
 			emit_item(&e, it);
 	}
 	struct buf *scratch[] = {&e.head, &e.expr, &e.open, &e.tail, &e.lead, &e.val};
@@ -66,8 +67,32 @@ static void *emit_half_run(void *arg)
 	return NULL;
 }
 
+/* Whether the record writes its nested types itself (emit_nested): a
+ * complete record written with fields. An opaque one has no inner types
+ * in bindgen's codegen (they stay where they are), nor has one that the
+ * output leaves out. */
+static bool nests_types(const struct ctx *c, const struct item *p)
+{
+	return p->kind == IT_RECORD && p->emit && generated(c->opt, p) && p->complete &&
+	       !p->opaque && !dyn_item(c, p);
+}
+
+/* Each emitted type declared inside such a record goes on its list. */
+static void collect_nested(struct ctx *c)
+{
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->parent && it->emit && generated(c->opt, it) && nests_types(c, it->parent) &&
+		    (it->kind == IT_RECORD || it->kind == IT_ENUM)) {
+			it->nested_in = it->parent;
+			vec_push(&it->parent->nested, it);
+		}
+	}
+}
+
 void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 {
+	collect_nested(c);
 	/* the second half on a thread of its own, the first here */
 	size_t total = 0, acc = 0;
 	for (int i = 0; i < c->items.n; i++)

@@ -148,6 +148,8 @@ int gen_main(int argc, char **argv)
 		write_layout_probe(&c);
 	phase(&o, "write", &t);
 	report_skipped(&c);
+	if (o.stats)
+		stats_report(&c);
 	/* As clang does with -disable-free: the run is over, so nothing is
 	 * freed and libclang's static destructors are skipped (milliseconds on
 	 * a big header). Everything written was flushed above. */

@@ -126,6 +126,7 @@ struct options {
 	bool derive_ord;          /* --with-derive-ord (implies partialord, eq, partialeq) */
 	bool fn_attr_detection;   /* --enable-function-attribute-detection */
 	bool verbose;             /* --verbose */
+	bool stats;               /* --stats: the table of figures at the end (stats.c) */
 	bool time_phases;         /* --time-phases */
 	bool one_thread;          /* H2RS_THREADS=1: no helper threads */
 	const char *anon_prefix;  /* --anon-fields-prefix (default __bindgen_anon_) */
@@ -326,6 +327,9 @@ struct item {
 	const char *cname;     /* C spelling: tag, typedef or symbol; NULL if unnamed */
 	const char *name;      /* final Rust name */
 	struct item *parent;   /* enclosing record (nested types), or NULL */
+	struct vec nested;     /* emit_rust.c: the emitted types declared inside this record,
+				* which it writes itself (bindgen's order), in order */
+	struct item *nested_in; /* emit_rust.c: the record that writes this one, or NULL */
 	const char *file;      /* file of the declaration ("" for builtins) */
 	unsigned line, col;    /* location of the declaration */
 	const char *doc;       /* doc comment, or NULL */
@@ -397,6 +401,8 @@ struct item {
 	char *sval;            /* string bytes (with the trailing NUL) */
 	size_t slen;           /* string length including NUL */
 	const char *mtype;     /* IT_MACRO: Rust type chosen */
+	bool dropped_dup;      /* IT_MACRO, bindgen rules: a later definition of a name
+				* whose first one is emitted (macros.c) */
 
 	/* derives (analyse.c) */
 	struct item *replaced_by; /* the type whose replaces= annotation names this one */
@@ -426,6 +432,7 @@ struct macro_def {
 	bool single_token;  /* the body is one token */
 	bool referenced;    /* another eligible macro's body names it */
 	bool self_contained; /* only literals, keywords and such macros: no header needed */
+	bool redefines;     /* bindgen rules: an earlier entry has this name (see macro_entry) */
 	bool is_string;     /* the body is string literals only */
 	char *str;          /* is_string: its bytes as h2rs reads the literals (embedded
 			     * NULs kept; no final NUL), or NULL if not read */
@@ -577,6 +584,9 @@ const char *wrapper_name(const struct ctx *c, const struct item *it);
 /* ---- probe.c ---- */
 void write_layout_probe(struct ctx *c);
 void check_layout_with(struct ctx *c, const char *cc);
+
+/* ---- stats.c ---- */
+void stats_report(const struct ctx *c); /* --stats: the figures table, on stderr */
 
 /* ---- report.c ---- */
 /* --verbose: every skipped declaration with its reason (and the macro

@@ -37,6 +37,7 @@ struct macro_out {
 	struct skips skipped; /* macros that are not constants, and why */
 	int not_const;        /* added to ctx.n_macro_not_const */
 	int const_lost;       /* added to ctx.n_macro_const_lost */
+	struct vec warnings;  /* char *: printed by the main thread, in order */
 };
 
 struct eval_walk {
@@ -596,26 +597,100 @@ static void put_cexpr_body(struct buf *b, const char *s)
 	}
 }
 
-/* Bindgen's rules: every eligible macro in one unit of #defines. */
+/* Whether two constants of one macro have the same value. */
+static bool same_value(const struct item *a, const struct item *b)
+{
+	if (a->vkind != b->vkind)
+		return false;
+	switch (a->vkind) {
+	case MV_INT: return a->uval == b->uval;
+	case MV_FLOAT: return a->fval == b->fval;
+	case MV_STR: return a->slen == b->slen && !memcmp(a->sval, b->sval, a->slen);
+	default: return true;
+	}
+}
+
+/* " (VALUE)" of an integer constant, for a message; "" for others. */
+static const char *value_text(const struct item *it)
+{
+	if (it->vkind != MV_INT)
+		return "";
+	return it->vunsigned || it->ival >= 0 ? xstrfmt(" (%llu)", (unsigned long long)it->uval)
+					       : xstrfmt(" (%lld)", (long long)it->ival);
+}
+
+/* Bindgen's rules: of the constants of one name (a macro defined more than
+ * once), only the first definition's, with a note naming the later ones
+ * (bindgen warns "duplicated macro" the same way). Where the last
+ * definition's value differs from the emitted one, C and the output
+ * disagree: that is a warning, never silent. */
+static void first_definitions(struct macro_out *out)
+{
+	struct strmap first = {0}, last = {0};
+	int kept = 0;
+	for (int i = 0; i < out->items.n; i++) {
+		struct item *it = out->items.v[i];
+		struct item *f = strmap_get(&first, it->name), *l = strmap_get(&last, it->name);
+		if (!l || it->order > l->order)
+			strmap_put(&last, it->name, it);
+		if (!f) {
+			strmap_put(&first, it->name, it);
+			continue;
+		}
+		if (it->order < f->order) { /* literals were pushed before the others */
+			strmap_put(&first, it->name, it);
+			it = f;
+		}
+		it->dropped_dup = true;
+	}
+	for (int i = 0; i < out->items.n; i++) {
+		struct item *it = out->items.v[i];
+		if (!it->dropped_dup) {
+			out->items.v[kept++] = it;
+			struct item *l = strmap_get(&last, it->name);
+			if (l != it && !same_value(it, l))
+				vec_push(&out->warnings,
+					 xstrfmt("%s:%u:%u: macro %s is redefined at line %u: bindgen's "
+						 "rules emit the first value%s, C has the last "
+						 "definition's%s (--macro-constants full emits that)",
+						 it->file, it->line, it->col, it->name, l->line,
+						 value_text(it), value_text(l)));
+			continue;
+		}
+		skip_push(&out->skipped, it->name,
+			  xstrfmt("macro redefined at %s:%u: the first definition is emitted "
+				  "(as bindgen does); the later one's value is what later macros see",
+				  it->file, it->line));
+	}
+	/* the dropped ones stay allocated: the warnings above read them */
+	out->items.n = kept;
+	strmap_free(&first);
+	strmap_free(&last);
+}
+
+/* Bindgen's rules: every eligible macro in one unit of #defines, each
+ * evaluated where it stands, as cexpr evaluates a macro with the values of
+ * the macros before it (a redefined name is #undef'd first). */
 static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out)
 {
 	struct buf src = {0};
 	struct macro_def **defs = (struct macro_def **)c->macros.v;
 	int n = c->macros.n;
 	uint64_t v;
-	for (int i = 0; i < n; i++)
-		if (defs[i]->referenced || !defs[i]->single_token ||
-		    !literal_value(defs[i]->body, &v)) {
-			buf_printf(&src, "#define %s ", defs[i]->name);
-			put_cexpr_body(&src, defs[i]->body);
-			buf_putc(&src, '\n');
-		}
 	/* Integer constants become enumerators: clang gives each anonymous
 	 * enum the type its value needs, and reading an enumerator's value is
 	 * far cheaper than evaluating a variable. Floats and strings need a
 	 * variable. */
 	for (int i = 0; i < n; i++) {
-		if (defs[i]->single_token && literal_value(defs[i]->body, &v)) {
+		bool literal = defs[i]->single_token && literal_value(defs[i]->body, &v);
+		if (defs[i]->referenced || !literal) {
+			if (defs[i]->redefines)
+				buf_printf(&src, "#undef %s\n", defs[i]->name);
+			buf_printf(&src, "#define %s ", defs[i]->name);
+			put_cexpr_body(&src, defs[i]->body);
+			buf_putc(&src, '\n');
+		}
+		if (literal) {
 			struct item *it = macro_item(defs[i]);
 			it->vkind = MV_INT;
 			it->uval = v;
@@ -654,6 +729,7 @@ static void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out
 		struct eval_walk w = {out, defs, n};
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), eval_child, &w);
 		clang_disposeTranslationUnit(tu);
+		first_definitions(out);
 	} else {
 		warning("could not evaluate macro constants (libclang refused the helper unit)");
 	}
@@ -740,6 +816,9 @@ static void add_out(struct ctx *c, struct macro_out *o)
 		skip_push(&c->skipped, o->skipped.v[i].name, o->skipped.v[i].why);
 	c->n_macro_not_const += o->not_const;
 	c->n_macro_const_lost += o->const_lost;
+	for (int i = 0; i < o->warnings.n; i++)
+		warning("%s", (const char *)o->warnings.v[i]);
+	free(o->warnings.v);
 	free(o->items.v);
 	free(o->skipped.v);
 }

@@ -141,6 +141,8 @@ static const char usage_text[] =
 	"  --layout-probe PREFIX          also write PREFIX.c and PREFIX.rs, programs that\n"
 	"                                 print every record's layout as gcc and rustc see it\n"
 	"  --verbose                      list skipped items and dropped clang arguments\n"
+	"  --stats                        a table at the end: items emitted by kind, opaque\n"
+	"                                 records and skipped declarations by reason, macros\n"
 	"  --time-phases                  print the time and memory of each phase\n"
 	"  -V, --version                  print the version (as \"bindgen X.Y.Z\" when\n"
 	"                                 invoked under the name bindgen)\n"
@@ -290,6 +292,7 @@ static const struct flag_opt flag_opts[] = {
 	F("--with-derive-ord", derive_ord, true),
 	F("--enable-function-attribute-detection", fn_attr_detection, true),
 	F("--verbose", verbose, true),
+	F("--stats", stats, true),
 	F("--time-phases", time_phases, true),
 	F("--no-size_t-is-usize", size_t_is_usize, false),
 	F("--size_t-is-usize", size_t_is_usize, true),

@@ -29,6 +29,7 @@ struct parser {
 	const char *last_name;  /* name of last_file */
 	struct strmap macro_names; /* name → struct macro_def *, eligible macros */
 	struct strmap seen_macros; /* object-like macro names seen (--verbose statistics) */
+	struct strmap wrapped;  /* names the --wrap-macro prototypes give */
 	int top_index;          /* the top-level cursor being read (1-based) */
 	struct buf body;        /* scratch: the macro body being read */
 	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */
@@ -1403,6 +1404,9 @@ struct brackets {
 static bool bracket_step(struct brackets *b, const char *t)
 {
 	static const char pairs[] = "()[]{}";
+	/* a token's spelling keeps a line continuation it spans ("\\\n}") */
+	while (t[0] == '\\' && (t[1] == '\n' || (t[1] == '\r' && t[2] == '\n')))
+		t += t[1] == '\n' ? 2 : 3;
 	const char *q = t[0] && !t[1] ? strchr(pairs, t[0]) : NULL;
 	if (!q)
 		return true;
@@ -1415,23 +1419,34 @@ static bool bracket_step(struct brackets *b, const char *t)
 	if (b->depth == 0)
 		return false;
 	b->depth--;
-	return b->depth >= (int)sizeof b->open || b->open[b->depth] == t[0];
+	return b->depth >= (int)sizeof b->open || b->open[b->depth] == q[0];
 }
 
-/* The eligible macro NAME's entry: a new one, or the earlier definition's
- * (the last definition wins, as in C). */
+/* The eligible macro NAME's entry. In full mode a new one, or the earlier
+ * definition's (the last definition wins, as in C at the header's end).
+ * Under bindgen's rules every definition has its own, evaluated where it
+ * stands; the first one that evaluates is emitted (bindgen's parse_macro
+ * skips a name it has parsed as a duplicate) while a later one is what the
+ * macros after it see (its value is noted all the same). Both are marked
+ * referenced, so the evaluation unit #defines each in turn. */
 static struct macro_def *macro_entry(struct parser *p, char **name)
 {
 	struct macro_def *m = find_macro(p, *name);
-	if (m) {
+	if (m && p->c->opt->macros_full) {
 		free(*name);
 		*name = (char *)m->name;
 		return m;
 	}
-	m = xcalloc(1, sizeof *m);
-	strmap_put(&p->macro_names, *name, m);
-	vec_push(&p->c->macros, m);
-	return m;
+	struct macro_def *n = xcalloc(1, sizeof *n);
+	if (m) {
+		free(*name);
+		*name = (char *)m->name;
+		m->referenced = n->referenced = n->redefines = true;
+	} else {
+		strmap_put(&p->macro_names, *name, n);
+	}
+	vec_push(&p->c->macros, n);
+	return n;
 }
 
 /* A macro that may be a constant: in full mode any object-like macro, under
@@ -1442,10 +1457,15 @@ static void read_macro(struct parser *p, CXCursor cur)
 	if (clang_Cursor_isMacroBuiltin(cur))
 		return;
 	if (clang_Cursor_isMacroFunctionLike(cur)) {
-		if (p->c->opt->wrap_macros.n) {
-			char *n = cxstr(clang_getCursorSpelling(cur));
+		char *n = cxstr(clang_getCursorSpelling(cur));
+		if (p->c->opt->wrap_macros.n)
 			strmap_put(&p->c->fn_macros, n, n);
-		}
+		/* never silently: a function-like macro is no constant, and
+		 * Rust can call it only through a wrapper typed by the user */
+		if (!strmap_get(&p->wrapped, n))
+			skip_push(&p->c->skipped, n,
+				  "function-like macro: not emitted; Rust can call it through a C "
+				  "wrapper typed by its prototype (--wrap-macro PROTOTYPE)");
 		return;
 	}
 	CXFile f;
@@ -1498,7 +1518,7 @@ static void read_macro(struct parser *p, CXCursor cur)
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(p->tu, toks, n);
-	if (p->c->opt->verbose && !strmap_get(&p->seen_macros, name)) {
+	if ((p->c->opt->verbose || p->c->opt->stats) && !strmap_get(&p->seen_macros, name)) {
 		p->c->n_obj_macros++; /* unique names, for the statistics */
 		strmap_put(&p->seen_macros, xstrdup(name), p);
 	}
@@ -1771,7 +1791,7 @@ static char *prototype_name(const char *proto)
 	      "as 'int f(int a);')", proto);
 }
 
-static void wrap_macro_source(const struct options *o, struct buf *b)
+static void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *names)
 {
 	char *hdr = realpath(o->header, NULL);
 	buf_printf(b, "#include \"%s\"\n", hdr ? hdr : o->header);
@@ -1779,6 +1799,7 @@ static void wrap_macro_source(const struct options *o, struct buf *b)
 	for (int i = 0; i < o->wrap_macros.n; i++) {
 		const char *proto = o->wrap_macros.v[i];
 		char *name = prototype_name(proto);
+		strmap_put(names, xstrdup(name), names);
 		size_t n = strlen(proto);
 		buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n%s%s\n#pragma pop_macro(\"%s\")\n",
 			   name, name, proto, n && proto[n - 1] == ';' ? "" : ";", name);
@@ -1852,7 +1873,7 @@ void parse_header(struct ctx *c)
 		/* the prototypes of --wrap-macro go after the header in one unit,
 		 * each with its macro switched off so it declares a function */
 		main_path = c->main_file = "h2rs-main.c";
-		wrap_macro_source(o, &main_src);
+		wrap_macro_source(o, &main_src, &p.wrapped);
 		uf.Filename = main_path;
 		uf.Contents = main_src.p;
 		uf.Length = main_src.len;

@@ -80,7 +80,8 @@ void report_skipped(struct ctx *c)
 			note("skipped %s: %s", c->skipped.v[i].name, c->skipped.v[i].why);
 	else if (c->skipped.n && !c->opt->bindgen_name)
 		note("%d declaration%s and macro%s not emitted (static functions without "
-		     "--wrap-static-fns, macros that are not constants, name clashes); --verbose "
+		     "--wrap-static-fns, macros that are not constants, function-like macros, name "
+		     "clashes); --verbose "
 		     "lists each with its reason, --explain NAME explains one",
 		     c->skipped.n, c->skipped.n == 1 ? "" : "s", c->skipped.n == 1 ? "" : "s");
 	/* a difference from bindgen, which emits them: said even when quiet */

@@ -59,17 +59,13 @@ all) builds=$all_builds ;;
 esac
 
 # --- packages ---------------------------------------------------------------
-# Cross gccs conflict with gcc-multilib (which make test's -m32 test needs):
-# they are installed only for the GCC cross builds of `all`, and gcc-multilib
-# is put back at the end.
+# The GCC cross builds use Debian 12's cross gccs unpacked under $WORK
+# (scripts/cross-gcc.sh), not installed: installed, they would remove
+# gcc-multilib, which make test's -m32 tests need.
 pkgs="linux-source-6.12 rustc-web rust-web-src flex bison bc libelf-dev libssl-dev cpio
 qemu-system-x86 clang-19 lld-19 llvm-19"
 case " $builds " in *-arm64-* | *-arm-*) pkgs="$pkgs qemu-system-arm" ;; esac
 case " $builds " in *-riscv64-* | *-loongarch-* | *-s390-*) pkgs="$pkgs qemu-system-misc opensbi" ;; esac
-cross=""
-case " $builds " in *7.2-arm64-gcc*) cross="$cross gcc-aarch64-linux-gnu" ;; esac
-case " $builds " in *7.2-arm-gcc*) cross="$cross gcc-arm-linux-gnueabi" ;; esac
-case " $builds " in *7.2-s390-gcc*) cross="$cross gcc-s390x-linux-gnu" ;; esac
 apt_install() { # PKG...
 	local missing
 	missing=$(for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
@@ -85,15 +81,6 @@ apt_install() { # PKG...
 }
 # shellcheck disable=SC2086
 apt_install $pkgs || { not_ok "apt-get install $pkgs"; finish; }
-had_multilib=no
-dpkg -s gcc-multilib >/dev/null 2>&1 && had_multilib=yes
-restore_multilib() {
-	if [ -n "$cross" ] && [ $had_multilib = yes ] && ! dpkg -s gcc-multilib >/dev/null 2>&1; then
-		echo "# putting gcc-multilib back (the cross gccs removed it)"
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc-multilib >/dev/null ||
-			not_ok "reinstall gcc-multilib"
-	fi
-}
 [ -x "$H2RS" ] || { not_ok "no h2rs at $H2RS (make h2rs)"; finish; }
 mkdir -p "$WORK/bin"
 rm -f "$WORK/summary.txt"
@@ -269,12 +256,14 @@ build() {
 
 for b in $builds; do
 	case $b in
-	*-gcc)
-		case $b in
-		*-arm64-gcc) apt_install gcc-aarch64-linux-gnu || { not_ok "$b: no cross gcc"; continue; } ;;
-		*-arm-gcc) apt_install gcc-arm-linux-gnueabi || { not_ok "$b: no cross gcc"; continue; } ;;
-		*-s390-gcc) apt_install gcc-s390x-linux-gnu || { not_ok "$b: no cross gcc"; continue; } ;;
-		esac
+	*-arm64-gcc | *-arm-gcc | *-s390-gcc)
+		arch_info "$(echo "$b" | cut -d- -f2)"
+		if ! xbin=$("$repo/scripts/cross-gcc.sh" "${CROSS%-}" "$WORK/cross"); then
+			not_ok "$b: no cross gcc (scripts/cross-gcc.sh ${CROSS%-})"
+			continue
+		fi
+		PATH=$xbin:$PATH LD_LIBRARY_PATH=$xbin/../lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} build "$b"
+		continue
 		;;
 	esac
 	# GCC x86_64: libclang's layout of every record checked by gcc as it
@@ -287,5 +276,4 @@ for b in $builds; do
 		if out=$(bash "$here/wrappers.sh" "$WORK/$b" "$H2RS"); then ok "${out#ok - }"; else not_ok "${out#not ok - }"; fi
 	fi
 done
-restore_multilib
 finish
