@@ -46,3 +46,59 @@ fn main() { unsafe {
 R
 rust_prog "wrappers: Rust calls every wrapper (struct by pointer and by value, fn pointer, always_inline, noreturn -> !, macros with several parameters, an initializer macro, an expression macro)" \
 	"$d/w.rs" "$d/main.rs" -L "$d" -l static=w
+
+# The kernel's conventions (rust/helpers): a list file naming what to wrap
+# (static inline functions by name, macros by prototype), wrappers named
+# rust_helper_NAME and marked __rust_helper, Rust declarations under the
+# original names linking to rust_helper_NAME. Only the listed functions
+# are wrapped; the others are skipped with a reason.
+cat >"$d/list.txt" <<'L'
+# static inline functions
+add
+getx
+setx
+# a macro, by prototype
+long MAXOF(long a, long b);
+L
+"$H2RS" "$FIX/wrap.h" -o "$d/k.rs" --wrap-list "$d/list.txt" --wrap-static-fns-prefix rust_helper_ \
+	--wrap-attribute __rust_helper --wrap-static-fns-path "$d/kwrap.c" --verbose 2>"$d/k.err"
+for def in '-D__rust_helper=' '-D__rust_helper=__attribute__((__used__))'; do
+	check "kernel conventions: the helpers compile with gcc -Wall -Wextra -Werror -Wmissing-prototypes ($def)" \
+		gcc -Wall -Wextra -Werror -Wmissing-prototypes "$def" -I"$FIX" -c "$d/kwrap.c" -o "$d/kwrap.o"
+done
+syms=$(nm "$d/kwrap.o" | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')
+check "kernel conventions: exactly the listed helpers, named rust_helper_NAME ($syms)" \
+	test "$syms" = "rust_helper_MAXOF rust_helper_add rust_helper_getx rust_helper_setx "
+check "kernel conventions: each helper is marked __rust_helper, prototype and definition" \
+	test "$(grep -c '^__rust_helper ' "$d/kwrap.c")" = 8
+if grep -q 'pub fn mkpt\|pub fn always' "$d/k.rs" || ! grep -q 'skipped mkpt: static function not named in --wrap-list' "$d/k.err"; then
+	not_ok "kernel conventions: an unlisted static function is wrapped, or skipped silently"
+else
+	ok "kernel conventions: unlisted static functions are skipped, with the reason"
+fi
+gcc -Wall -D__rust_helper= -I"$FIX" -c "$d/kwrap.c" -o "$d/kwrap.o" && ar rcs "$d/libk.a" "$d/kwrap.o"
+cat >"$d/kmain.rs" <<'R'
+fn main() { unsafe {
+    assert_eq!(b::add(2, 3), 5);
+    let mut p = b::pt { x: 3, y: 4 };
+    b::setx(&mut p, 8);
+    assert_eq!(b::getx(&p), 8);
+    assert_eq!(b::MAXOF(-3, 7), 7);
+} }
+R
+rust_prog "kernel conventions: Rust calls the helpers under the C names (#[link_name = \"rust_helper_NAME\"])" \
+	"$d/k.rs" "$d/kmain.rs" -L "$d" -l static=k
+"$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/nolist.txt" 2>"$d/nolist.err"
+check "kernel conventions: an unreadable --wrap-list is one error" grep -q "^h2rs: error: --wrap-list: cannot read" "$d/nolist.err"
+printf 'add more\n' >"$d/bad.txt"
+"$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/bad.txt" 2>"$d/bad.err"
+check "kernel conventions: a --wrap-list line that is no name and no prototype is one error" grep -q "neither a function name nor a prototype" "$d/bad.err"
+printf 'add\nnosuch\nvsum\n' >"$d/miss.txt"
+"$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/miss.txt" --wrap-static-fns-path "$d/miss.c" 2>"$d/miss.err"
+if grep -q "^h2rs: warning: --wrap-list: 'nosuch' is not a static function" "$d/miss.err" &&
+	grep -q "^h2rs: warning: --wrap-list: 'vsum' is not a static function" "$d/miss.err" &&
+	! grep -q "'add'" "$d/miss.err"; then
+	ok "kernel conventions: listed names that get no wrapper (absent, variadic) are warned about"
+else
+	not_ok "kernel conventions: --wrap-list misses"; indent <"$d/miss.err"
+fi

@@ -10,7 +10,7 @@
 
 const char *wrapper_name(const struct ctx *c, const struct item *it)
 {
-	return xstrfmt("%s%s", it->cname, c->opt->wrap_suffix);
+	return xstrfmt("%s%s%s", c->opt->wrap_prefix, it->cname, c->opt->wrap_suffix);
 }
 
 /* A declarator: "T name", or "__typeof__(T) name" when T's spelling does
@@ -25,6 +25,8 @@ static void declarator(struct buf *b, const char *ty, const char *name)
 
 static void signature(struct ctx *c, struct buf *b, const struct item *it)
 {
+	if (c->opt->wrap_attribute)
+		buf_printf(b, "%s ", c->opt->wrap_attribute);
 	if (it->type->noreturn)
 		buf_puts(b, "__attribute__((__noreturn__)) ");
 	struct buf head = {0};

@@ -164,7 +164,12 @@ struct options {
 	struct vec customs;       /* struct custom_attr * */
 	bool wrap_static_fns;     /* --wrap-static-fns */
 	const char *wrap_path;    /* --wrap-static-fns-path (".c" added if missing) */
-	const char *wrap_suffix;  /* --wrap-static-fns-suffix, default "__extern" */
+	const char *wrap_suffix;  /* --wrap-static-fns-suffix, default "__extern" ("" with a prefix) */
+	const char *wrap_prefix;  /* --wrap-static-fns-prefix (h2rs: "rust_helper_"), default "" */
+	const char *wrap_attribute; /* --wrap-attribute: text before each wrapper (__rust_helper) */
+	struct strmap wrap_only;  /* --wrap-list names: the only static functions wrapped */
+	int n_wrap_only;          /* names in wrap_only (0: --wrap-static-fns wraps all) */
+	struct vec wrap_only_names; /* the same names (char *), in the list's order */
 	struct vec wrap_macros;   /* --wrap-macro / --wrap-macros-file prototypes (char *) */
 	struct vec wrap_exports;  /* --wrap-export MACRO (char *) */
 	struct vec clang_args;    /* arguments after --, filtered (char *) */

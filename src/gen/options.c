@@ -116,6 +116,12 @@ static const char usage_text[] =
 	"                                 gfp, unsigned int order);' (repeatable)\n"
 	"  --wrap-macros-file FILE        one such prototype per line, # comments\n"
 	"  --wrap-export MACRO            add MACRO(wrapper); after each wrapper\n"
+	"  --wrap-list FILE               what to wrap, one per line: the name of a static\n"
+	"                                 inline function (only those listed are wrapped),\n"
+	"                                 or a macro's prototype as --wrap-macro takes it\n"
+	"  --wrap-static-fns-prefix P     wrapper name prefix, e.g. rust_helper_ (the\n"
+	"                                 suffix then defaults to none)\n"
+	"  --wrap-attribute TEXT          TEXT before each wrapper, e.g. __rust_helper\n"
 	"                                 (e.g. EXPORT_SYMBOL_GPL)\n"
 	"\n"
 	"Derives and attributes:\n"
@@ -367,12 +373,14 @@ static const char *split_eq(const char *arg, char *name, size_t namesz)
 	return eq + 1;
 }
 
-/* One C prototype per line; blank lines and # comments are skipped. */
-static void read_wrap_macros_file(struct options *o, const char *path)
+/* One C prototype per line; blank lines and # comments are skipped. With
+ * names (--wrap-list), a line without '(' is the name of a static inline
+ * function to wrap. */
+static void read_wrap_file(struct options *o, const char *opt, const char *path, bool names)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
-		error("--wrap-macros-file: cannot read '%s': %s", path, strerror(errno));
+		error("%s: cannot read '%s': %s", opt, path, strerror(errno));
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -380,8 +388,21 @@ static void read_wrap_macros_file(struct options *o, const char *path)
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
 			line[--n] = 0;
 		const char *s = line + strspn(line, " \t");
-		if (*s && *s != '#')
-			vec_push(&o->wrap_macros, xstrdup(s));
+		if (!*s || *s == '#')
+			continue;
+		if (names && !strchr(s, '(')) {
+			if (s[strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")])
+				error("%s: %s: '%s' is neither a function name nor a prototype", opt,
+				      path, s);
+			if (!strmap_get(&o->wrap_only, s)) {
+				char *k = xstrdup(s);
+				strmap_put(&o->wrap_only, k, k);
+				vec_push(&o->wrap_only_names, k);
+				o->n_wrap_only++;
+			}
+			continue;
+		}
+		vec_push(&o->wrap_macros, xstrdup(s));
 	}
 	free(line);
 	fclose(f);
@@ -722,6 +743,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			"--check-layout-with", "--macro-constants",
 			"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--wrap-macro",
 			"--wrap-macros-file", "--wrap-export", "--anon-fields-prefix",
+			"--wrap-list", "--wrap-static-fns-prefix", "--wrap-attribute",
 			"--generate", "--prefix-link-name", "--wasm-import-module-name",
 			"--override-abi", "--default-alias-style",
 			"--default-non-copy-union-style",
@@ -770,7 +792,13 @@ void parse_options(struct options *o, int argc, char **argv)
 		else if (!strcmp(name, "--wrap-macro"))
 			vec_push(&o->wrap_macros, (void *)val);
 		else if (!strcmp(name, "--wrap-macros-file"))
-			read_wrap_macros_file(o, val);
+			read_wrap_file(o, "--wrap-macros-file", val, false);
+		else if (!strcmp(name, "--wrap-list"))
+			read_wrap_file(o, "--wrap-list", val, true);
+		else if (!strcmp(name, "--wrap-static-fns-prefix"))
+			o->wrap_prefix = val;
+		else if (!strcmp(name, "--wrap-attribute"))
+			o->wrap_attribute = val;
 		else if (!strcmp(name, "--wrap-export"))
 			vec_push(&o->wrap_exports, (void *)val);
 		else if (!strcmp(name, "--anon-fields-prefix"))
@@ -853,7 +881,11 @@ void parse_options(struct options *o, int argc, char **argv)
 			"functions; h2rs's use offset_of!, which needs 1.77 (or pass "
 			"--no-layout-tests)", o->rust_minor);
 	if (!o->wrap_suffix)
-		o->wrap_suffix = "__extern";
+		o->wrap_suffix = o->wrap_prefix ? "" : "__extern";
+	if (!o->wrap_prefix)
+		o->wrap_prefix = "";
+	if (o->n_wrap_only)
+		o->wrap_static_fns = true; /* --wrap-list names the static functions to wrap */
 	if (!o->anon_prefix)
 		o->anon_prefix = "__bindgen_anon_";
 	/* build systems that call us as bindgen cannot add options: Kbuild users

@@ -767,6 +767,28 @@ static void set_target_arch(struct parser *p, CXTargetInfo ti)
 	free(triple);
 }
 
+/* --wrap-list: a listed name that is no static function of the input is
+ * said, not passed over. */
+static void check_wrap_list(struct ctx *c)
+{
+	const struct options *o = c->opt;
+	if (!o->n_wrap_only)
+		return;
+	struct strmap wrapped = {0};
+	for (int i = 0; i < c->items.n; i++) {
+		const struct item *it = c->items.v[i];
+		if (it->kind == IT_FUNC && it->wrap == WRAP_STATIC)
+			strmap_put(&wrapped, it->cname, (void *)it);
+	}
+	for (int i = 0; i < o->wrap_only_names.n; i++) {
+		const char *n = o->wrap_only_names.v[i];
+		if (!strmap_get(&wrapped, n))
+			warning("--wrap-list: '%s' is not a static function of the input (or it cannot "
+				"be wrapped: --explain %s says why); no wrapper for it", n, n);
+	}
+	strmap_free(&wrapped);
+}
+
 void parse_header(struct ctx *c)
 {
 	struct options *o = c->opt;
@@ -823,6 +845,7 @@ void parse_header(struct ctx *c)
 	p.top_index = 0;
 	clang_visitChildren(top, top_decls, &p);
 	phase(o, "walk", &t);
+	check_wrap_list(c);
 	if (o->depfile || o->mmd_depfile)
 		clang_getInclusions(p.tu, collect_inclusion, c);
 	/* Everything needed is copied into the IR: free the AST before the

@@ -455,6 +455,11 @@ void read_function(struct parser *p, CXCursor cur)
 				       "--wrap-static-fns)");
 		return;
 	}
+	if (is_static && o->n_wrap_only && !from_wrap_list && !strmap_get(&o->wrap_only, name)) {
+		p->c->nskipped_inline++;
+		skip_function(p, name, "static function not named in --wrap-list");
+		return;
+	}
 	/* bindgen's Function::parse (ir/function.rs): an inline function is
 	 * skipped unless --generate-inline-functions or --wrap-static-fns, and
 	 * with --wrap-static-fns one that is not static is skipped too */
