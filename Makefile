@@ -22,10 +22,22 @@ CPPFLAGS += -I$(LLVM_INC) -D_GNU_SOURCE
 LDFLAGS  += -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB)
 LDLIBS   += -lclang -lpthread
 
-SRCS := $(wildcard src/*.c)
-OBJS := $(SRCS:src/%.c=build/%.o)
-ASAN_OBJS := $(SRCS:src/%.c=build/asan/%.o)
+# src/main.c dispatches; src/gen/ is the generator, src/doctor/ `h2rs
+# doctor`, src/util/ what both share. -MMD: each object's header
+# dependencies, in build/**.d.
+SRCS := $(wildcard src/*.c src/util/*.c src/gen/*.c src/doctor/*.c)
+# Files the program carries as data, each a real file in the tree
+# (scripts/embed.sh turns FILE into build/embed/NAME.c defining NAME[]).
+EMBEDS := doctor_kconfig_dump_c:src/doctor/embed/kconfig_dump.c \
+	  doctor_mk:src/doctor/embed/doctor.mk \
+	  $(foreach f,bitfield_unit opaque_array incomplete_array union_field complex float16,\
+		rs_$(f):src/gen/rs/$(f).rs)
+EMBED_NAMES := $(foreach e,$(EMBEDS),$(firstword $(subst :, ,$(e))))
+OBJS := $(SRCS:src/%.c=build/%.o) $(EMBED_NAMES:%=build/embed/%.o)
+ASAN_OBJS := $(SRCS:src/%.c=build/asan/%.o) $(EMBED_NAMES:%=build/embed/%.o)
 SAN  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CPPFLAGS += -Isrc
+DEPFLAGS := -MMD -MP
 
 all: h2rs
 
@@ -38,14 +50,31 @@ h2rs: check-libclang $(OBJS)
 h2rs-asan: check-libclang $(ASAN_OBJS)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $(ASAN_OBJS) $(LDFLAGS) $(LDLIBS)
 
-build/%.o: src/%.c src/h2rs.h | build
-	$(CC) $(STD) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+build/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/asan/%.o: src/%.c src/h2rs.h | build/asan
-	$(CC) $(STD) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -c -o $@ $<
+build/asan/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build build/asan:
-	mkdir -p $@
+# The C unit tests (tests/unit/unit.c): every object but main.o.
+build/unit: tests/unit/unit.c $(filter-out build/main.o,$(OBJS))
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+build/asan/unit: tests/unit/unit.c $(filter-out build/asan/main.o,$(ASAN_OBJS))
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+embed_file = $(word 2,$(subst :, ,$(filter $(1):%,$(EMBEDS))))
+.SECONDEXPANSION:
+build/embed/%.c: $$(call embed_file,%) scripts/embed.sh
+	@mkdir -p $(@D)
+	scripts/embed.sh $* $< >$@.tmp && mv $@.tmp $@
+
+build/embed/%.o: build/embed/%.c
+	$(CC) $(STD) $(WARN) $(CFLAGS) -c -o $@ $<
+
+-include $(SRCS:src/%.c=build/%.d) $(SRCS:src/%.c=build/asan/%.d)
 
 # Installs missing build/test packages (apt-get, as root) on Debian 12.
 deps:
@@ -59,8 +88,15 @@ demo: deps
 
 # The test suite runs the sanitized binary (ASan + UBSan).
 test: deps
-	$(MAKE) h2rs h2rs-asan
-	H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs tests/run.sh
+	$(MAKE) h2rs h2rs-asan build/asan/unit
+	H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs H2RS_UNIT=$(CURDIR)/build/asan/unit \
+		tests/run.sh
+
+# Identity check: h2rs at BASE (default main) and the current tree over the
+# fixtures, the POSIX and uapi sets in every output mode, byte for byte.
+BASE ?= main
+check-identical:
+	scripts/same-output.sh $(BASE)
 
 bench: h2rs
 	bench/bench.sh
@@ -82,7 +118,7 @@ test-kernel-all: h2rs
 clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
-.PHONY: all check-libclang deps install demo test bench test-doctor test-kernel test-kernel-all clean
+.PHONY: all check-libclang check-identical deps install demo test bench test-doctor test-kernel test-kernel-all clean
 
 # --- install, man pages, Debian package (issue 15) ---------------------------
 # `make install PREFIX=/usr DESTDIR=/tmp/stage`: the program, a link named

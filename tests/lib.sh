@@ -48,6 +48,17 @@ ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; }
 indent() { sed 's/^/    /' | head -n "${1:-25}"; }
 
+# test_expect SENTENCE CODE: run the shell snippet CODE (eval'd in a
+# subshell: it sees the script's variables, cannot change them), ok if it
+# exits 0; otherwise not ok with its output indented (git's
+# test_expect_success).
+test_expect() {
+	local name=$1 code=$2 log
+	log=$(mktemp)
+	if (eval "$code") >"$log" 2>&1; then ok "$name"; else not_ok "$name"; indent <"$log"; fi
+	rm -f "$log"
+}
+
 # check NAME CMD...: run CMD, ok if it succeeds.
 check() {
 	local name=$1

@@ -93,11 +93,11 @@ if has docs '#\[doc = " A documented struct\."\]' && has docs '#\[doc = " The co
 else
 	not_ok "options: doc comments missing"; grep -n doc "$d/docs.rs" | indent
 fi
-if ! grep -q '#\[doc' "$d/nodocs.rs"; then ok "options: --no-doc-comments drops them all"; else not_ok "options: --no-doc-comments"; fi
+test_expect "options: --no-doc-comments drops them all" '! grep -q "#\[doc" "$d/nodocs.rs"'
 check "options: doc-commented bindings compile with -D warnings (rustdoc lints included)" rust_lib "$d/docs.rs"
 
 # header comment
-if head -n1 "$d/docs.rs" | grep -q "automatically generated"; then ok "options: a header comment says the file is generated"; else not_ok "options: no header comment"; fi
+test_expect "options: a header comment says the file is generated" 'head -n1 "$d/docs.rs" | grep -q "automatically generated"'
 gen nohdr --disable-header-comment
 if ! grep -q "automatically generated" "$d/nohdr.rs" && [ "$(tail -n +2 "$d/docs.rs" | sed '/./,$!d')" = "$(cat "$d/nohdr.rs")" ] ; then
 	ok "options: --disable-header-comment removes exactly the header comment"
@@ -147,7 +147,7 @@ gen nolt --no-layout-tests
 recs=$(grep -cE '^pub (struct|union) ' "$d/lt.rs")
 sizes=$(grep -c '\["Size of ' "$d/lt.rs")
 if [ "$recs" -gt 0 ] && [ "$recs" = "$sizes" ]; then ok "options: a size assertion for each of the $recs records"; else not_ok "options: $recs records but $sizes size assertions"; fi
-if ! grep -q 'const _: () = {' "$d/nolt.rs" && ! grep -q 'Size of' "$d/nolt.rs"; then ok "options: --no-layout-tests emits no assertions"; else not_ok "options: --no-layout-tests"; fi
+test_expect "options: --no-layout-tests emits no assertions" '! grep -q "const _: () = {" "$d/nolt.rs" && ! grep -q "Size of" "$d/nolt.rs"'
 check "options: --no-layout-tests output compiles" rust_lib "$d/nolt.rs"
 # the assertions are real: a wrong one does not compile
 sed '0,/\["Size of point"\]\[::std::mem::size_of::<point>() - 8usize\]/s//["Size of point"][::std::mem::size_of::<point>() - 12usize]/' "$d/lt.rs" >"$d/lt_bad.rs"
@@ -218,10 +218,10 @@ if [ -f "$d/dep.d" ] && head -n1 "$d/dep.d" | grep -q "^$d/dep.rs:" && grep -q "
 else
 	not_ok "options: --depfile"; cat "$d/dep.d" 2>&1 | indent
 fi
-if [ -f "$d/dep.d" ] && make -n -f "$d/dep.d" "$d/dep.rs" >/dev/null 2>&1; then ok "options: the depfile is valid make syntax"; else not_ok "options: make cannot read the depfile"; fi
+test_expect "options: the depfile is valid make syntax" '[ -f "$d/dep.d" ] && make -n -f "$d/dep.d" "$d/dep.rs" >/dev/null'
 
 # --version, --help
-if "$H2RS" --version | grep -qE '^h2rs [0-9]+\.[0-9]+\.[0-9]+'; then ok "options: --version prints 'h2rs X.Y.Z'"; else not_ok "options: --version"; fi
+test_expect "options: --version prints 'h2rs X.Y.Z'" '"$H2RS" --version | grep -qE "^h2rs [0-9]+\.[0-9]+\.[0-9]+"'
 "$H2RS" --help >"$d/help.txt" 2>&1
 hrc=$?
 missing=""
@@ -244,4 +244,4 @@ for o in --use-core --ctypes-prefix --allowlist-type --blocklist-type --opaque-t
 	grep -qe "$o" "$readme" || missing="$missing $o"
 done
 if [ -z "$missing" ]; then ok "options: the README documents every option"; else not_ok "options: README lacks:$missing"; fi
-if "$H2RS" "$H" --rust-target 1.68 -o "$d/rt.rs" -- -I"$FIX" 2>/dev/null && [ -s "$d/rt.rs" ]; then ok "options: --rust-target 1.68 accepted"; else not_ok "options: --rust-target 1.68"; fi
+test_expect "options: --rust-target 1.68 accepted" '"$H2RS" "$H" --rust-target 1.68 -o "$d/rt.rs" -- -I"$FIX" && [ -s "$d/rt.rs" ]'

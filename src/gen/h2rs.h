@@ -20,45 +20,9 @@
 #define H2RS_VERSION "0.1.0"
 #define BINDGEN_COMPAT_VERSION "0.72.1"
 
-/* ---- buf.c: growable text, arena, atomic writes, diagnostics ---- */
+#include "util/util.h"
 
-struct buf {
-	char *p;    /* NUL-terminated text (never NULL after the first append) */
-	size_t len; /* bytes in use, not counting the NUL */
-	size_t cap; /* bytes allocated */
-};
-
-void buf_putc(struct buf *b, char c);
-void buf_puts(struct buf *b, const char *s);
-void buf_putn(struct buf *b, const char *s, size_t n);
-void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_reset(struct buf *b);
-void buf_free(struct buf *b);
-void buf_indent(struct buf *b, int spaces);
-
-/* A vector of pointers (items, fields, strings). */
-struct vec {
-	void **v; /* elements */
-	int n;    /* elements in use */
-	int cap;  /* elements allocated */
-};
-void vec_push(struct vec *v, void *x);
-
-/* A string → pointer hash map (keys are not copied). */
-struct strmap_slot {
-	const char *key; /* NULL for an empty slot */
-	void *val;       /* the value */
-	size_t hash;     /* the key's hash (compared before the key; kept for growing) */
-};
-struct strmap {
-	struct strmap_slot *slots; /* open addressing, linear probing */
-	size_t cap;                /* slots (a power of two) */
-	size_t n;                  /* slots in use */
-};
-void *strmap_get(const struct strmap *m, const char *key);
-void strmap_put(struct strmap *m, const char *key, void *val);
-void strmap_reserve(struct strmap *m, size_t n); /* room for n keys */
-void strmap_free(struct strmap *m);                /* the table, not the keys */
+/* ---- report.c: what a run reports besides its outputs ---- */
 
 /* Declarations and macros left out of the output, and why (--verbose,
  * --explain). Both strings are borrowed: literals, or IR text that lives
@@ -74,28 +38,10 @@ struct skips {
 };
 void skip_push(struct skips *s, const char *name, const char *why);
 
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t sz);
-char *xstrdup(const char *s);
-char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *xvstrfmt(const char *fmt, va_list ap);
-
-/* Write data to path via a temporary file and rename(2): an existing file
- * is never replaced by a partial one. Returns 0, or -1 with errno set. */
-int write_file_atomic(const char *path, const char *data, size_t len);
-/* The same for text in n parts, written one after the other. */
-int write_file_atomic_parts(const char *path, const struct buf *parts, int n);
-/* The n parts to f, one after the other: 0, or -1 if a write failed. */
-int write_parts(FILE *f, const struct buf *parts, int n);
-
 struct options;
 double now_seconds(void);
 /* With --time-phases, print the time since *t under name; reset *t. */
 void phase(const struct options *o, const char *name, double *t);
-
-void error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- options.c: the bindgen-compatible command line ---- */
 
@@ -521,6 +467,11 @@ struct fallback_macro {
 	int nidents;         /* their number */
 };
 
+/* The type of a macro's value as an evaluation unit sees it (cxtype: a
+ * CXType *), NULL if Rust has no constant of it: parse.c's conversion,
+ * handed to macros.c through ctx (macros.c does not call back into parse.c). */
+typedef struct type *macro_type_fn(const struct strmap *typedefs, const void *cxtype);
+
 struct ctx {
 	struct options *opt;   /* command line */
 	struct vec items;      /* struct item *, in declaration order after parse */
@@ -544,10 +495,10 @@ struct ctx {
 	bool need_union_field; /* emit_rust.c: the __BindgenUnionField prelude is used */
 	bool need_opaque_array; /* emit_rust.c: the __BindgenOpaqueArray prelude is used */
 	const char *clang_version; /* libclang version string */
+	macro_type_fn *macro_value_type; /* parse.c: sets it before macros_start */
 };
 
 void parse_header(struct ctx *c);
-struct type *macro_value_type(const struct strmap *typedefs, void *cxtype);
 const char *ctypes(const struct ctx *c);
 
 /* ---- macros.c ---- */
@@ -594,6 +545,10 @@ bool opaque_rust_union(struct ctx *c, struct item *it);
 struct rs_field *flex_array_member(const struct ctx *c, const struct item *it);
 bool type_is_fn(const struct type *t);
 bool type_is_void(const struct type *t);
+/* Whether --generate / --ignore-functions let the item's kind through. */
+bool generated(const struct options *o, const struct item *it);
+/* A primitive (through typedefs) that is signed: i*, c_char, c_int, … */
+bool prim_signed(const struct type *t);
 
 /* ---- emit_rust.c ---- */
 /* The bindings in EMIT_PARTS parts (prelude, first half, second half),
@@ -604,13 +559,7 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS]);
  * items' text (not the header comment or --raw-line text). */
 void postprocess(const struct options *o, struct buf *text);
 
-/* Whether --generate / --ignore-functions let the item's kind through. */
-bool generated(const struct options *o, const struct item *it);
-
-/* stats.c */
-void stats_report(const struct ctx *c); /* --stats: the figures table, on stderr */
 void emit_type(struct ctx *c, struct buf *b, const struct type *t);
-bool prim_signed(const struct type *t);
 
 /* ---- emit_impls.c: hand-written trait impls, flexible array impls ---- */
 /* --impl-debug: impl Debug for a record that does not derive it (derives:
@@ -641,7 +590,17 @@ const char *wrapper_name(const struct ctx *c, const struct item *it);
 void write_layout_probe(struct ctx *c);
 void check_layout_with(struct ctx *c, const char *cc);
 
-/* ---- explain (main.c) ---- */
+/* ---- stats.c ---- */
+void stats_report(const struct ctx *c); /* --stats: the figures table, on stderr */
+
+/* ---- report.c ---- */
+/* --verbose: every skipped declaration with its reason (and the macro
+ * statistics); otherwise one note counting them. */
+void report_skipped(struct ctx *c);
+
+/* ---- gen.c: the generator's driver ---- */
 void explain(struct ctx *c, const char *name);
+/* The generator: bindgen's command line in argv; the exit status. */
+int gen_main(int argc, char **argv);
 
 #endif

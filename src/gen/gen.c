@@ -1,0 +1,159 @@
+/* gen.c — the generator's driver: options → parse → analyse → emit →
+ * write, the exit code; --explain, --time-phases, the depfile. */
+#include "h2rs.h"
+
+#include <errno.h>
+#include <malloc.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *kind_name(const struct item *it)
+{
+	static const char *const names[] = {"record", "enum", "typedef", "function", "variable",
+					    "macro"};
+	if (it->kind == IT_RECORD)
+		return it->is_union ? "union" : "struct";
+	return names[it->kind];
+}
+
+static const char *emitted_as(const struct item *it)
+{
+	switch (it->kind) {
+	case IT_RECORD:
+		if (!it->complete)
+			return "an opaque forward declaration { _unused: [u8; 0] }";
+		if (it->opaque)
+			return it->opaque_reason ? xstrfmt("an opaque blob, because %s", it->opaque_reason)
+						 : "an opaque blob (--opaque-type or an opaque annotation)";
+		return it->is_union ? "#[repr(C)] pub union" : "#[repr(C)] pub struct";
+	case IT_ENUM: return "an enum (see --default-enum-style)";
+	case IT_TYPEDEF:
+		return it->aliased->kind == TY_BLOB && it->aliased->ffi_blob
+			       ? "pub type of an opaque blob (--opaque-type or an opaque annotation)"
+			       : "pub type";
+	case IT_FUNC: return "an extern \"C\" function";
+	case IT_VAR: return it->has_value && it->is_const ? "pub const" : "an extern static";
+	case IT_MACRO: return xstrfmt("pub const of type %s", it->mtype);
+	}
+	return "?";
+}
+
+void explain(struct ctx *c, const char *name)
+{
+	bool found = false;
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (!(it->cname && !strcmp(it->cname, name)) && strcmp(it->name, name))
+			continue;
+		found = true;
+		fprintf(stderr, "%s: %s declared at %s:%u:%u\n", name, kind_name(it),
+			it->file[0] ? it->file : "<builtin>", it->line, it->col);
+		if (it->emit)
+			fprintf(stderr, "%s: emitted as %s named '%s'%s\n", name, emitted_as(it),
+				it->name,
+				it->cname && strcmp(it->cname, it->name) ? " (renamed for Rust)" : "");
+		else
+			fprintf(stderr, "%s: not emitted: %s\n", name,
+				it->skip_reason ? it->skip_reason : "not reached");
+	}
+	for (int i = 0; i < c->skipped.n; i++) {
+		const struct skip *s = &c->skipped.v[i];
+		if (!strcmp(s->name, name)) {
+			fprintf(stderr, "%s: skipped: %s\n", name, s->why);
+			found = true;
+		}
+	}
+	if (!found)
+		fprintf(stderr, "%s: not found in the input (no declaration or macro has that name)\n",
+			name);
+}
+
+static void append_escaped(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '#')
+			buf_putc(b, '\\');
+		if (*s == '$')
+			buf_putc(b, '$');
+		buf_putc(b, *s);
+	}
+}
+
+static void write_depfile(struct ctx *c, const char *path, const char *target, bool quote)
+{
+	struct buf b = {0};
+	if (quote)
+		append_escaped(&b, target);
+	else
+		buf_puts(&b, target);
+	buf_putc(&b, ':');
+	for (int i = 0; i < c->deps.n; i++) {
+		buf_puts(&b, " \\\n  ");
+		append_escaped(&b, c->deps.v[i]);
+	}
+	buf_putc(&b, '\n');
+	if (write_file_atomic(path, b.p, b.len))
+		error("cannot write depfile '%s': %s", path, strerror(errno));
+	buf_free(&b);
+}
+
+int gen_main(int argc, char **argv)
+{
+	struct options o = {0};
+	parse_options(&o, argc, argv);
+#ifdef M_ARENA_MAX
+	/* Full macro mode parses three units, each on a libclang thread with,
+	 * by default, a malloc arena of its own: memory one unit frees would
+	 * stay in that arena instead of serving the next (the kernel header:
+	 * 165 MiB peak, 129 MiB with one arena). Under bindgen's rules one
+	 * arena changed neither time nor memory measurably, so it is left to
+	 * the mode that needs it. */
+	if (o.macros_full)
+		mallopt(M_ARENA_MAX, 1);
+#endif
+	struct ctx c = {0};
+	c.opt = &o;
+	double t = now_seconds();
+	parse_header(&c);
+	phase(&o, "parse", &t);
+	analyse(&c);
+	phase(&o, "analyse", &t);
+	if (o.explain)
+		explain(&c, o.explain);
+	if (o.check_cc) {
+		check_layout_with(&c, o.check_cc);
+		phase(&o, "check", &t);
+	}
+	struct buf out[EMIT_PARTS] = {{0}};
+	emit_rust(&c, out);
+	emit_wrappers(&c);
+	/* depfiles first: a failure there must not leave a new output behind */
+	const char *target = o.output ? o.output : "-";
+	if (o.depfile)
+		write_depfile(&c, o.depfile, target, true);
+	if (o.mmd_depfile)
+		write_depfile(&c, o.mmd_depfile, o.mmd_target ? o.mmd_target : target,
+			      !o.mmd_target || o.mmd_target_quoted);
+	phase(&o, "emit", &t);
+	if (o.output) {
+		if (write_file_atomic_parts(o.output, out, EMIT_PARTS))
+			error("cannot write output '%s': %s", o.output, strerror(errno));
+	} else {
+		if (write_parts(stdout, out, EMIT_PARTS) || fflush(stdout))
+			error("cannot write to standard output: %s", strerror(errno));
+	}
+	if (o.layout_probe)
+		write_layout_probe(&c);
+	phase(&o, "write", &t);
+	report_skipped(&c);
+	if (o.stats)
+		stats_report(&c);
+	/* As clang does with -disable-free: the run is over, so nothing is
+	 * freed and libclang's static destructors are skipped (milliseconds on
+	 * a big header). Everything written was flushed above. */
+	if (fflush(NULL))
+		error("cannot write to standard output: %s", strerror(errno));
+	_exit(0);
+}

@@ -1,0 +1,79 @@
+/*
+ * parse.h — what the parser's files share: the parser state, and each
+ * file's functions the others call, grouped by the file that owns them.
+ */
+#ifndef H2RS_PARSE_H
+#define H2RS_PARSE_H
+
+#include "h2rs.h"
+
+#include <clang-c/Documentation.h>
+#include <clang-c/Index.h>
+
+/* Map from canonical cursor to item. */
+struct cursor_map {
+	CXCursor *keys; /* canonical cursors */
+	struct item **vals; /* their items */
+	size_t cap;     /* slots (a power of two) */
+	size_t n;       /* slots in use */
+};
+
+#define PRIM_CACHE 64 /* CXType_FirstBuiltin .. CXType_LastBuiltin, with room */
+
+struct parser {
+	struct ctx *c;          /* the run */
+	CXTranslationUnit tu;   /* the parsed header */
+	struct cursor_map map;  /* declarations seen */
+	CXFile last_file;       /* cache for file names */
+	const char *last_name;  /* name of last_file */
+	struct strmap macro_names; /* name → struct macro_def *, eligible macros */
+	struct strmap seen_macros; /* object-like macro names seen (--verbose statistics) */
+	struct strmap wrapped;  /* names the --wrap-macro prototypes give */
+	int top_index;          /* the top-level cursor being read (1-based) */
+	struct buf body;        /* scratch: the macro body being read */
+	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */
+	long long ptr_bytes;    /* the target's pointer size */
+	bool x86_64;            /* the target is x86-64 (Rust's win64, sysv64) */
+	bool arm_hard_float;    /* the target is 32-bit arm with the VFP variant of
+				 * AAPCS as its C convention (eabihf, -mfloat-abi=hard) */
+};
+
+struct attr_scan {
+	bool noreturn;   /* saw noreturn */
+	bool must_use;   /* saw warn_unused_result */
+	bool packed;     /* saw packed */
+	CXTranslationUnit tu; /* for tokens */
+};
+
+/* ---- parse.c ---- */
+char *cxstr(CXString s);
+const char *file_name(struct parser *p, CXFile f);
+const char *doc_of(struct parser *p, CXCursor cur);
+struct item *map_get(struct parser *p, CXCursor k);
+struct item *new_item(struct parser *p, enum item_kind kind, CXCursor cur);
+enum CXChildVisitResult scan_attr(CXCursor c, CXCursor parent, CXClientData d);
+bool cursor_noreturn(CXCursor cur);
+struct item *record_item(struct parser *p, CXCursor cur, struct item *parent);
+struct item *enum_item(struct parser *p, CXCursor cur, struct item *parent);
+struct item *typedef_item(struct parser *p, CXCursor cur);
+bool wrapper_types(struct item *it, CXType ft);
+void skip_function(struct parser *p, const char *name, const char *why);
+
+/* ---- parse_annot.c ---- */
+const struct annot *annot_of(CXCursor cur);
+const struct annot *typedef_annot(CXCursor cur);
+const char *typedef_doc(struct parser *p, CXCursor cur);
+
+/* ---- parse_type.c ---- */
+struct type *prim(const char *name, bool ctype, CXType t);
+struct type *item_type(struct item *it);
+struct type *conv_type(struct parser *p, CXType t, CXCursor names);
+struct type *macro_value_type(const struct strmap *typedefs, const void *cxtype);
+void read_function(struct parser *p, CXCursor cur);
+void read_var(struct parser *p, CXCursor cur);
+
+/* ---- parse_macro.c ---- */
+void read_macro(struct parser *p, CXCursor cur);
+void note_fallback_macro(struct parser *p, CXCursor cur);
+
+#endif
