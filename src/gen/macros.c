@@ -641,10 +641,10 @@ static void first_definitions(struct macro_out *out)
 			struct item *l = strmap_get(&last, it->name);
 			if (l != it && !same_value(it, l))
 				vec_push(&out->warnings,
-					 xstrfmt("%s:%u:%u: macro %s is redefined at line %u: bindgen's "
+					 xstrfmt("%s:%u:%u: macro %s is redefined at %s:%u: bindgen's "
 						 "rules emit the first value%s, C has the last "
 						 "definition's%s (--macro-constants full emits that)",
-						 it->file, it->line, it->col, it->name, l->line,
+						 it->file, it->line, it->col, it->name, l->file, l->line,
 						 value_text(it), value_text(l)));
 			continue;
 		}
