@@ -182,8 +182,9 @@ static void rs_field_layout(struct ctx *c, const struct rs_field *rf, uint64_t *
 		*a = 1;
 		break;
 	case RF_BITFIELD_ALIGN:
+		/* [uN; 0]: a [u64; 0] has the target's u64 alignment (4 on i386) */
 		*s = 0;
-		*a = rf->align;
+		*a = rf->align >= 8 && c->u64_align && c->u64_align < 8 ? c->u64_align : rf->align;
 		break;
 	}
 }
