@@ -98,6 +98,13 @@ BASE ?= main
 check-identical:
 	scripts/same-output.sh $(BASE)
 
+# Random records against gcc (tests/gen/recgen.c): N on x86-64 and N with
+# -m32 (make test runs 600 and 300).
+N ?= 10000
+test-records: h2rs h2rs-asan
+	RECORDS=$(N) RECORDS32=$(N) H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs \
+		tests/run.sh t86-random-records.sh
+
 bench: h2rs
 	bench/bench.sh
 
@@ -118,7 +125,7 @@ test-kernel-all: h2rs
 clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
-.PHONY: all check-libclang check-identical deps install demo test bench test-doctor test-kernel test-kernel-all clean
+.PHONY: all check-libclang check-identical deps install demo test test-records bench test-doctor test-kernel test-kernel-all clean
 
 # --- install, man pages, Debian package (issue 15) ---------------------------
 # `make install PREFIX=/usr DESTDIR=/tmp/stage`: the program, a link named

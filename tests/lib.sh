@@ -44,6 +44,33 @@ uapi_header() {
 	echo "$d/uapi.h"
 }
 
+# i686_sysroot RUSTC: print the path of a sysroot holding core and
+# compiler_builtins for i686-unknown-linux-gnu as metadata, built once per
+# $OUT and rustc version from Debian's rust-web-src, under a lock (t66, t86
+# share it); errors on stderr and non-zero status when it cannot be built.
+i686_sysroot() {
+	local r=$1 ver
+	ver=$("$r" --version 2>/dev/null | awk '{print $2}')
+	local core=/usr/src/rustc-$ver/library/core/src/lib.rs
+	local sys="$OUT/m32/sysroot-$ver" T=i686-unknown-linux-gnu
+	local lib="$sys/lib/rustlib/$T/lib"
+	mkdir -p "$OUT/m32"
+	(
+		flock 9
+		[ -f "$lib/libcompiler_builtins.rmeta" ] && exit 0
+		rm -rf "$sys"; mkdir -p "$lib"
+		printf '#![no_std]\n#![feature(compiler_builtins)]\n#![compiler_builtins]\n' >"$sys/cb.rs"
+		if ! RUSTC_BOOTSTRAP=1 "$r" --edition 2024 --target $T --crate-type rlib --crate-name core \
+			--emit=metadata -A warnings -o "$lib/libcore.rmeta" "$core" >&2 ||
+			! RUSTC_BOOTSTRAP=1 "$r" --edition 2021 --target $T --sysroot "$sys" --crate-type rlib \
+				--crate-name compiler_builtins --emit=metadata -A warnings \
+				-o "$lib/libcompiler_builtins.rmeta" "$sys/cb.rs" >&2; then
+			rm -rf "$sys"; exit 1
+		fi
+	) 9>"$OUT/m32/.sysroot.lock" || return 1
+	echo "$sys"
+}
+
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; }
 indent() { sed 's/^/    /' | head -n "${1:-25}"; }

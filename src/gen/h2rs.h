@@ -485,6 +485,8 @@ struct ctx {
 	struct skips skipped;  /* what was left out, for --verbose/--explain */
 	int nskipped_inline;   /* static inline functions skipped */
 	int nskipped_abi;      /* functions skipped: a value Rust cannot pass as C does */
+	unsigned u64_align;    /* Rust's alignment of u64 on the target (parse.c): 4 on
+				* 32-bit x86 but Windows, else 8 */
 	int n_obj_macros;      /* object-like macros with a body */
 	int n_macro_not_const; /* of those: not constant expressions (clang / bindgen rules) */
 	int n_macro_const_lost; /* of those: constant, but no Rust constant for the value */

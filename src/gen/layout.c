@@ -25,9 +25,17 @@ void rs_type_layout(struct ctx *c, const struct type *t, uint64_t *size, uint64_
 		break;
 	case TY_PRIM:
 	case TY_PTR:
-	case TY_BLOB:
 		s = t->size;
 		a = t->align ? t->align : 1;
+		break;
+	case TY_BLOB:
+		/* emitted as uN elements of its alignment, up to u64, whose own
+		 * alignment is the target's (an _Atomic long long on i386 is
+		 * [u64; 1], align 8 in C, 4 in Rust) */
+		s = t->size;
+		a = t->align ? t->align : 1;
+		if (a >= 8 && c->u64_align && c->u64_align < 8)
+			a = c->u64_align;
 		break;
 	case TY_FUNC:
 		s = a = sizeof(void *);
@@ -174,8 +182,9 @@ static void rs_field_layout(struct ctx *c, const struct rs_field *rf, uint64_t *
 		*a = 1;
 		break;
 	case RF_BITFIELD_ALIGN:
+		/* [uN; 0]: a [u64; 0] has the target's u64 alignment (4 on i386) */
 		*s = 0;
-		*a = rf->align;
+		*a = rf->align >= 8 && c->u64_align && c->u64_align < 8 ? c->u64_align : rf->align;
 		break;
 	}
 }
@@ -236,9 +245,12 @@ static void make_opaque(struct ctx *c, struct item *it, const char *reason)
 {
 	it->opaque = true;
 	it->opaque_reason = reason;
-	it->rs_has_align = it->align > 8;
+	/* the blob is of uN up to u64, whose alignment is the target's: more
+	 * needs repr(align) (an align-8 blob on i386, where u64 has 4) */
+	uint64_t natural = c->u64_align ? c->u64_align : 8;
+	it->rs_has_align = it->align > natural;
 	it->repr_packed = 0;
-	it->repr_align = it->align > 8 ? it->align : 0;
+	it->repr_align = it->align > natural ? it->align : 0;
 	it->rs = NULL;
 	it->nrs = 0;
 	it->nunits = 0;

@@ -757,6 +757,8 @@ static void set_target_arch(struct parser *p, CXTargetInfo ti)
 {
 	char *triple = cxstr(clang_TargetInfo_getTriple(ti));
 	p->x86_64 = !strncmp(triple, "x86_64", 6);
+	bool x86_32 = triple[0] == 'i' && !strncmp(triple + 2, "86", 2);
+	p->c->u64_align = x86_32 && !strstr(triple, "windows") && !strstr(triple, "win32") ? 4 : 8;
 	bool arm = !strncmp(triple, "arm", 3) || !strncmp(triple, "thumb", 5);
 	bool hard = strstr(triple, "hf") != NULL;
 	const struct vec *args = &p->c->opt->clang_args;
