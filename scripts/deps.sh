@@ -41,6 +41,8 @@ command -v ninja >/dev/null 2>&1 || missing="$missing ninja-build"
 { command -v cargo >/dev/null 2>&1 || [ -x "$HOME/.cargo/bin/cargo" ]; } || missing="$missing cargo-web"
 # the man pages' lint (tests/t96-man.sh)
 command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+# man itself (man --warnings and man -w in tests/t96 and t97; groff with it)
+command -v man >/dev/null 2>&1 || missing="$missing man-db"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "h2rs: missing packages:$missing (run as root, or: apt-get install$missing)" >&2
