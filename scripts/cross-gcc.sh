@@ -18,10 +18,10 @@ esac
 root=$dir/$t
 if [ ! -x "$root/usr/bin/$t-gcc" ]; then
 	mkdir -p "$dir/debs-$t"
-	( cd "$dir/debs-$t" && apt-get download -q "gcc-12-$t" "cpp-12-$t" "binutils-$t" \
-		"gcc-$t" "cpp-$t" "libgcc-12-dev-$a-cross" >/dev/null 2>&1 ) ||
-		( apt-get update -qq && cd "$dir/debs-$t" && apt-get download -q "gcc-12-$t" \
-			"cpp-12-$t" "binutils-$t" "gcc-$t" "cpp-$t" "libgcc-12-dev-$a-cross" >/dev/null ) || {
+	pkgs="gcc-12-$t cpp-12-$t binutils-$t gcc-$t cpp-$t libgcc-12-dev-$a-cross"
+	# shellcheck disable=SC2086
+	( cd "$dir/debs-$t" && apt-get download -q $pkgs >/dev/null 2>&1 ) ||
+		( apt-get update -qq && cd "$dir/debs-$t" && apt-get download -q $pkgs >/dev/null ) || {
 		echo "cross-gcc: apt-get download of the $t cross gcc failed" >&2
 		exit 1
 	}
