@@ -406,8 +406,6 @@ struct item {
 	char *sval;            /* string bytes (with the trailing NUL) */
 	size_t slen;           /* string length including NUL */
 	const char *mtype;     /* IT_MACRO: Rust type chosen */
-	bool dropped_dup;      /* IT_MACRO, bindgen rules: a later definition of a name
-				* whose first one is emitted (macros.c) */
 
 	/* derives (analyse.c) */
 	struct item *replaced_by; /* the type whose replaces= annotation names this one */

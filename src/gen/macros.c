@@ -624,19 +624,13 @@ static void first_definitions(struct macro_out *out)
 		struct item *f = strmap_get(&first, it->name), *l = strmap_get(&last, it->name);
 		if (!l || it->order > l->order)
 			strmap_put(&last, it->name, it);
-		if (!f) {
+		/* literals were pushed before the others: compare orders */
+		if (!f || it->order < f->order)
 			strmap_put(&first, it->name, it);
-			continue;
-		}
-		if (it->order < f->order) { /* literals were pushed before the others */
-			strmap_put(&first, it->name, it);
-			it = f;
-		}
-		it->dropped_dup = true;
 	}
 	for (int i = 0; i < out->items.n; i++) {
 		struct item *it = out->items.v[i];
-		if (!it->dropped_dup) {
+		if (strmap_get(&first, it->name) == it) {
 			out->items.v[kept++] = it;
 			struct item *l = strmap_get(&last, it->name);
 			if (l != it && !same_value(it, l))
