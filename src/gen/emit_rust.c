@@ -47,6 +47,24 @@ struct emit_half {
 	pthread_t thread;   /* its thread, if it has one */
 };
 
+/* Whether the record writes its nested types itself (emit_nested): a
+ * complete record written with fields. An opaque one has no inner types
+ * in bindgen's codegen (they stay where they are), nor has one that the
+ * output leaves out. */
+static bool nests_types(const struct ctx *c, const struct item *p)
+{
+	return p->kind == IT_RECORD && p->emit && generated(c->opt, p) && p->complete &&
+	       !p->opaque && !dyn_item(c, p);
+}
+
+/* Whether an emitted type is declared inside such a record, which then
+ * writes it (emit_nested) in place of the item loop. */
+static bool written_by_parent(const struct ctx *c, const struct item *it)
+{
+	return it->parent && (it->kind == IT_RECORD || it->kind == IT_ENUM) && it->emit &&
+	       generated(c->opt, it) && nests_types(c, it->parent);
+}
+
 static void *emit_half_run(void *arg)
 {
 	struct emit_half *h = arg;
@@ -58,7 +76,7 @@ static void *emit_half_run(void *arg)
 	c->need_float16 = c->need_union_field = c->need_opaque_array = false;
 	for (int i = h->from; i < h->to; i++) {
 		struct item *it = c->items.v[i];
-		if (it->emit && generated(c->opt, it) && !it->nested_in)
+		if (it->emit && generated(c->opt, it) && !written_by_parent(c, it))
 			emit_item(&e, it);
 	}
 	struct buf *scratch[] = {&e.head, &e.expr, &e.open, &e.tail, &e.lead, &e.val};
@@ -67,26 +85,13 @@ static void *emit_half_run(void *arg)
 	return NULL;
 }
 
-/* Whether the record writes its nested types itself (emit_nested): a
- * complete record written with fields. An opaque one has no inner types
- * in bindgen's codegen (they stay where they are), nor has one that the
- * output leaves out. */
-static bool nests_types(const struct ctx *c, const struct item *p)
-{
-	return p->kind == IT_RECORD && p->emit && generated(c->opt, p) && p->complete &&
-	       !p->opaque && !dyn_item(c, p);
-}
-
 /* Each emitted type declared inside such a record goes on its list. */
 static void collect_nested(struct ctx *c)
 {
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		if (it->parent && it->emit && generated(c->opt, it) && nests_types(c, it->parent) &&
-		    (it->kind == IT_RECORD || it->kind == IT_ENUM)) {
-			it->nested_in = it->parent;
+		if (written_by_parent(c, it))
 			vec_push(&it->parent->nested, it);
-		}
 	}
 }
 

@@ -334,7 +334,6 @@ struct item {
 	struct item *parent;   /* enclosing record (nested types), or NULL */
 	struct vec nested;     /* emit_rust.c: the emitted types declared inside this record,
 				* which it writes itself (bindgen's order), in order */
-	struct item *nested_in; /* emit_rust.c: the record that writes this one, or NULL */
 	const char *file;      /* file of the declaration ("" for builtins) */
 	unsigned line, col;    /* location of the declaration */
 	const char *doc;       /* doc comment, or NULL */
