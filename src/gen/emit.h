@@ -11,8 +11,20 @@
 #define INDENT 4
 #define MAX_WIDTH 100
 
+/* bindgen's helper types (rs/NAME.rs), written before the items when the
+ * items' text uses them. */
+enum {
+	NEED_BITFIELD_UNIT = 1,    /* __BindgenBitfieldUnit */
+	NEED_OPAQUE_ARRAY = 2,     /* __BindgenOpaqueArray */
+	NEED_INCOMPLETE_ARRAY = 4, /* __IncompleteArrayField */
+	NEED_UNION_FIELD = 8,      /* __BindgenUnionField */
+	NEED_COMPLEX = 16,         /* __BindgenComplex */
+	NEED_FLOAT16 = 32,         /* __BindgenFloat16 */
+};
+
 struct emitter {
 	struct ctx *c;       /* the run */
+	unsigned need;       /* NEED_* bits: the helper types this text uses */
 	struct buf *b;       /* items text */
 	const char *cprefix; /* ctypes prefix, e.g. ::std::os::raw */
 	const char *stdp;    /* ::std or ::core */
@@ -29,9 +41,12 @@ struct emitter {
 
 /* ---- emit_type.c ---- */
 
+/* The ctypes prefix (--ctypes-prefix, else bindgen's default). */
+const char *ctypes(const struct ctx *c);
 void emit_blob(struct buf *b, uint64_t size, uint64_t align);
-void emit_return(struct ctx *c, struct buf *b, const struct type *f);
-void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool names);
+void emit_type(struct emitter *e, struct buf *b, const struct type *t);
+void emit_return(struct emitter *e, struct buf *b, const struct type *f);
+void emit_fn_sig(struct emitter *e, struct buf *b, const struct type *f, bool names);
 
 /* ---- emit_lines.c ---- */
 
@@ -48,6 +63,8 @@ void emit_assert_type(struct emitter *e, const char *head, const char *fn, const
 
 /* ---- emit_attrs.c ---- */
 
+void emit_doc(struct ctx *c, struct buf *b, int indent, const char *doc);
+bool fn_must_use(const struct ctx *c, const struct item *it);
 bool must_use_type(const struct ctx *c, const struct item *it);
 void emit_derives(struct ctx *c, struct buf *b, struct item *it, unsigned d,
 		  int applies);
@@ -78,6 +95,23 @@ void emit_macro(struct emitter *e, struct item *it);
 /* ---- emit_rust.c ---- */
 
 void emit_item(struct emitter *e, struct item *it);
+
+/* ---- emit_impls.c: hand-written trait impls, flexible array impls ---- */
+/* --impl-debug: impl Debug for a record that does not derive it (derives:
+ * its derives), for the type impl_ty (NAME, or NAME<[T; 0]>). */
+void emit_debug_impl(struct ctx *c, struct buf *b, struct item *it, unsigned derives,
+		     const char *impl_ty);
+/* --impl-partialeq: impl PartialEq where the analysis says Manually. */
+void emit_partialeq_impl(struct ctx *c, struct buf *b, struct item *it, const char *impl_ty);
+/* --flexarray-dst: impl NAME<[T]> and impl NAME<[T; 0]> (elem: T's text). */
+void emit_flexarray_impls(struct ctx *c, struct buf *b, const struct item *it, const char *elem);
+
+/* ---- emit_dyn.c: --dynamic-loading (bindgen's codegen/dyngen.rs) ---- */
+/* Whether the item is a member of the library struct instead of an extern
+ * block: a function, or a static that is not a constant. */
+bool dyn_item(const struct ctx *c, const struct item *it);
+/* Append the library struct and its impl (after every other item). */
+void emit_dynamic(struct emitter *e, struct buf *out);
 
 /* ---- rs/NAME.rs: bindgen's helper types, embedded at build time ----
  * (scripts/embed.sh; NUL-terminated, _len bytes before the NUL) */

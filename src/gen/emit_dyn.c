@@ -14,7 +14,7 @@
  * overflow.rs, chains.rs), with its "shapes": a block indent, the columns
  * already used after it, and the columns left. A text's first line carries
  * no indentation; its later lines carry their own. */
-#include "h2rs.h"
+#include "emit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +32,7 @@ struct shape {
 
 /* One library struct being written. */
 struct dyn {
+	struct emitter *e;    /* for emit_type (and the helper types it uses) */
 	struct ctx *c;
 	const char *std;      /* ::std or ::core (for Option) */
 	bool req;             /* --dynamic-link-require-all */
@@ -108,7 +109,7 @@ static void newline(struct buf *b, int indent)
 /* A type's one-line text. */
 static void one_line(struct dyn *d, struct buf *b, const struct type *t)
 {
-	emit_type(d->c, b, t);
+	emit_type(d->e, b, t);
 }
 
 /* ---- types ---- */
@@ -833,9 +834,10 @@ static void write_struct(struct dyn *d, struct buf *out)
 	buf_printf(out, "    }\n%s}\n", str(&d->methods));
 }
 
-void emit_dynamic(struct ctx *c, struct buf *out)
+void emit_dynamic(struct emitter *e, struct buf *out)
 {
-	struct dyn d = {.c = c, .std = c->opt->use_core ? "::core" : "::std",
+	struct ctx *c = e->c;
+	struct dyn d = {.e = e, .c = c, .std = c->opt->use_core ? "::core" : "::std",
 			.req = c->opt->dynamic_require_all, .wrap = c->opt->wrap_unsafe_ops};
 	for (int i = 0; i < c->items.n; i++) {
 		const struct item *it = c->items.v[i];

@@ -205,7 +205,7 @@ void emit_enum(struct emitter *e, struct item *it)
 	if (c->opt->translate_enum_ints && it->int_type->kind == TY_PRIM && it->int_type->ctype)
 		buf_puts(&ity, repr_prim(c, it, sig)); /* --translate-enum-integer-types */
 	else
-		emit_type(c, &ity, it->int_type);
+		emit_type(e, &ity, it->int_type);
 	enum enum_style st = it->style;
 	if ((st == ENUM_RUST || st == ENUM_RUST_NONEXHAUST) && !it->nconsts)
 		st = ENUM_CONSTS; /* Rust rejects repr on an enum without variants */

@@ -8,7 +8,7 @@
  *                     in codegen/mod.rs)
  * emit_rust.c calls them after a record's layout tests, in bindgen's order
  * (flexible array impls, Default, Debug, PartialEq, bitfield methods). */
-#include "h2rs.h"
+#include "emit.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -30,7 +30,7 @@ static void emit_newtype_alias(struct emitter *e, struct item *it, bool deref)
 	buf_puts(b, "#[repr(transparent)]\n");
 	emit_derives(c, b, it, item_derives(c, it), 1);
 	struct buf ty = {0};
-	emit_type(c, &ty, it->aliased);
+	emit_type(e, &ty, it->aliased);
 	size_t one = strlen("pub struct (") + strlen(it->name) + strlen(e->vis) + ty.len + 2;
 	if (one <= MAX_WIDTH) {
 		buf_printf(b, "pub struct %s(%s%s);\n", it->name, e->vis, ty.p);
@@ -93,7 +93,7 @@ static void emit_long_return(struct emitter *e, const struct type *f, const char
 		return;
 	}
 	buf_reset(&e->tail);
-	emit_fn_sig(e->c, &e->tail, rf, true);
+	emit_fn_sig(e, &e->tail, rf, true);
 	if (8 + e->tail.len + 1 > MAX_WIDTH) {
 		buf_printf(b, "    )%s;\n", rp); /* rare: left long */
 		return;
@@ -151,11 +151,11 @@ void emit_function(struct emitter *e, struct item *it)
 		if (i)
 			buf_puts(&params, ", ");
 		buf_printf(&params, "%s: ", f->params[i].name);
-		emit_type(c, &params, f->params[i].type);
+		emit_type(e, &params, f->params[i].type);
 	}
 	if (f->variadic)
 		buf_puts(&params, f->nparams ? ", ..." : "...");
-	emit_return(c, &ret, f);
+	emit_return(e, &ret, f);
 	size_t head = strlen("    pub fn (") + strlen(it->name);
 	size_t open_line = head + params.len + 1; /* up to ')' */
 	const char *pp = params.p ? params.p : "", *rp = ret.p ? ret.p : "";
@@ -211,7 +211,7 @@ void emit_var(struct emitter *e, struct item *it)
 	if (it->has_value && it->is_const) {
 		struct buf ty = {0}, val = {0};
 		emit_doc(c, b, 0, it->doc);
-		emit_type(c, &ty, it->type);
+		emit_type(e, &ty, it->type);
 		if (it->vkind == MV_FLOAT)
 			emit_float(&val, e->stdp, type_bytes(c, it->type) == 4 ? "f32" : "f64", it->fval);
 		else if (type_is_bool(it->type))
@@ -239,7 +239,7 @@ static void emit_typed_macro(struct emitter *e, struct item *it)
 {
 	struct ctx *c = e->c;
 	struct buf ty = {0}, val = {0};
-	emit_type(c, &ty, it->type);
+	emit_type(e, &ty, it->type);
 	uint64_t bytes = type_bytes(c, it->type);
 	if (it->vkind == MV_FLOAT)
 		emit_float(&val, e->stdp, bytes == 4 ? "f32" : "f64", it->fval);

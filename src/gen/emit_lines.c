@@ -24,10 +24,9 @@ const struct type *fn_of(const struct type *t)
 void emit_typed_line(struct emitter *e, int indent, const char *lead, const struct type *t,
 		     const char *trail)
 {
-	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	struct buf ty = {0};
-	emit_type(c, &ty, t);
+	emit_type(e, &ty, t);
 	size_t lead_len = strlen(lead), trail_len = strlen(trail);
 	if (indent + lead_len + ty.len + trail_len <= MAX_WIDTH) {
 		buf_indent(b, indent);
@@ -56,7 +55,7 @@ void emit_typed_line(struct emitter *e, int indent, const char *lead, const stru
 	buf_indent(b, indent);
 	buf_printf(b, "%s%s::option::Option<\n", lead, e->stdp);
 	buf_reset(&ty);
-	emit_fn_sig(c, &ty, f, true);
+	emit_fn_sig(e, &ty, f, true);
 	if (indent + 4 + ty.len + 1 <= MAX_WIDTH) {
 		buf_indent(b, indent + 4);
 		buf_printf(b, "%s,\n", ty.p);
@@ -66,7 +65,7 @@ void emit_typed_line(struct emitter *e, int indent, const char *lead, const stru
 		emit_params_vertical(e, indent + 8, f);
 		buf_indent(b, indent + 4);
 		buf_putc(b, ')');
-		emit_return(c, b, f);
+		emit_return(e, b, f);
 		buf_puts(b, ",\n");
 	}
 	buf_indent(b, indent);

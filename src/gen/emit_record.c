@@ -121,10 +121,9 @@ static const char *unit_vis(const struct emitter *e, const struct rs_field *u)
  * _raw (type__raw); the setter is set_ and the C name, mangled as a whole. */
 static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struct field *f)
 {
-	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	struct buf ty = {0}, expr = {0};
-	emit_type(c, &ty, f->type);
+	emit_type(e, &ty, f->type);
 	unsigned long long off = f->bit_offset - u->offset * 8;
 	unsigned long long ub = u->bytes;
 	int w = f->bit_width;
@@ -187,7 +186,6 @@ static void emit_bitfield_accessors(struct emitter *e, struct rs_field *u, struc
 
 static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 {
-	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	struct buf sig = {0};
 	int n = 0;
@@ -196,7 +194,7 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 		if (!f->cname[0])
 			continue;
 		buf_printf(&sig, "%s%s: ", n++ ? ", " : "", rust_ident(f->cname));
-		emit_type(c, &sig, f->type);
+		emit_type(e, &sig, f->type);
 	}
 	char ret[96];
 	snprintf(ret, sizeof ret, ") -> __BindgenBitfieldUnit<[u8; %lluusize]> {",
@@ -213,7 +211,7 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 			if (!f->cname[0])
 				continue;
 			buf_printf(b, "        %s: ", rust_ident(f->cname));
-			emit_type(c, b, f->type);
+			emit_type(e, b, f->type);
 			buf_puts(b, ",\n");
 		}
 		buf_printf(b, "    %s\n", ret);
@@ -281,14 +279,14 @@ static void emit_accessors(struct emitter *e, struct item *it, struct rs_field *
 	bool rust_union = it->is_union && !e->cur_wrapper;
 	if (e->cur_wrapper) {
 		buf_puts(&ty, "__BindgenUnionField<");
-		emit_type(e->c, &ty, t);
+		emit_type(e, &ty, t);
 		buf_putc(&ty, '>');
 	} else if (e->cur_md) {
 		buf_printf(&ty, "%s::mem::ManuallyDrop<", e->stdp);
-		emit_type(e->c, &ty, t);
+		emit_type(e, &ty, t);
 		buf_putc(&ty, '>');
 	} else {
-		emit_type(e->c, &ty, t);
+		emit_type(e, &ty, t);
 	}
 	char *get = xstrfmt("get_%s", rf->name), *get_mut = xstrfmt("get_%s_mut", rf->name);
 	emit_getter(e, get, k == AA_UNSAFE, false, rf->name, ty.p, rust_union);
@@ -318,7 +316,7 @@ static void emit_methods(struct emitter *e, struct item *it, const char *impl_ty
 			emit_accessors(e, it, u, accessor_of(it, u->cfield));
 		if (u->kind != RF_BITFIELD_UNIT)
 			continue;
-		e->c->need_bitfield_unit = true;
+		e->need |= NEED_BITFIELD_UNIT;
 		for (int k = 0; k < u->nbits; k++)
 			if (u->bits[k]->cname[0])
 				emit_bitfield_accessors(e, u, u->bits[k]);
@@ -336,7 +334,7 @@ static void emit_wrapped_field(struct emitter *e, const struct rs_field *rf, con
 	struct buf *b = e->b;
 	buf_reset(&e->tail);
 	buf_puts(&e->tail, wrapper);
-	emit_type(e->c, &e->tail, t);
+	emit_type(e, &e->tail, t);
 	buf_putc(&e->tail, '>');
 	size_t one = INDENT + strlen(e->vis) + strlen(": ,") + strlen(rf->name) + e->tail.len;
 	buf_printf(b, "    %s%s:", e->vis, rf->name);
@@ -365,7 +363,7 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 		} else if (!it->is_union && rf->cfield->type->kind == TY_FLEX) {
 			/* bindgen's FieldCodegen: a struct's field whose own type
 			 * (not a typedef's) is Array(T, 0), wherever it is */
-			c->need_incomplete_array = true;
+			e->need |= NEED_INCOMPLETE_ARRAY;
 			emit_wrapped_field(e, rf, "__IncompleteArrayField<", rf->cfield->type->sub);
 		} else {
 			e->in_field = true;
@@ -385,7 +383,7 @@ static void emit_field_line(struct emitter *e, struct item *it, struct rs_field 
 			   (unsigned long long)rf->align * 8);
 		break;
 	case RF_BITFIELD_UNIT:
-		e->c->need_bitfield_unit = true;
+		e->need |= NEED_BITFIELD_UNIT;
 		buf_printf(b, "    %s%s: __BindgenBitfieldUnit<[u8; %lluusize]>,\n", unit_vis(e, rf),
 			   rf->name, (unsigned long long)rf->bytes);
 		break;
@@ -427,14 +425,14 @@ static void emit_union_wrapper(struct emitter *e, struct item *it)
 			continue;
 		}
 		if (rf->kind == RF_BITFIELD_UNIT) { /* --disable-untagged-union */
-			c->need_bitfield_unit = c->need_union_field = true;
+			e->need |= NEED_BITFIELD_UNIT | NEED_UNION_FIELD;
 			buf_printf(b, "    %s%s: __BindgenUnionField<__BindgenBitfieldUnit<[u8; %lluusize]>>,\n",
 				   e->vis, rf->name, (unsigned long long)rf->bytes);
 			continue;
 		}
 		if (rf->kind != RF_FIELD)
 			continue;
-		c->need_union_field = true; /* bindgen's saw_bindgen_union */
+		e->need |= NEED_UNION_FIELD; /* bindgen's saw_bindgen_union */
 		emit_doc(c, b, INDENT, rf->cfield->doc);
 		const char *rec = e->vis;
 		e->vis = field_vis(e, rf->cfield);
@@ -454,7 +452,7 @@ static void open_fam_struct(struct emitter *e, const struct item *it)
 {
 	buf_reset(&e->open);
 	buf_puts(&e->open, "FAM: ?Sized = [");
-	emit_type(e->c, &e->open, e->fam->cfield->type->sub);
+	emit_type(e, &e->open, e->fam->cfield->type->sub);
 	buf_puts(&e->open, "; 0]");
 	size_t len = strlen("pub struct <>") + strlen(it->name) + e->open.len;
 	if (len + 2 <= MAX_WIDTH)
@@ -476,7 +474,7 @@ static void emit_record_impls(struct emitter *e, struct item *it, unsigned d, bo
 	char *sized = NULL;
 	if (e->fam) {
 		struct buf elem = {0};
-		emit_type(c, &elem, e->fam->cfield->type->sub);
+		emit_type(e, &elem, e->fam->cfield->type->sub);
 		ty = sized = xstrfmt("%s<[%s; 0]>", it->name, elem.p);
 		emit_flexarray_impls(c, e->b, it, elem.p);
 		buf_free(&elem);

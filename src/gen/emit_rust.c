@@ -37,11 +37,11 @@ static size_t item_weight(const struct item *it)
 	}
 }
 
-/* One half of the items, written by one thread into its own buffer. The
- * IR is read-only by now (analyse.c computed every layout and derive), so
- * the only state a half writes is its copy of the run's prelude flags. */
+/* One half of the items, written by one thread into its own buffer with
+ * its own emitter. The IR is read-only by now (analyse.c computed every
+ * layout and derive): a half writes only its text and its emitter. */
 struct emit_half {
-	struct ctx c;       /* a copy of the run: its need_* flags are this half's */
+	struct emitter e;   /* its emitter: e.need are the helper types it uses */
 	struct buf text;    /* the half's text */
 	int from, to;       /* items [from, to) */
 	pthread_t thread;   /* its thread, if it has one */
@@ -65,23 +65,32 @@ static bool written_by_parent(const struct ctx *c, const struct item *it)
 	       generated(c->opt, it) && nests_types(c, it->parent);
 }
 
+/* A fresh emitter for the run, writing into b. */
+static struct emitter new_emitter(struct ctx *c, struct buf *b)
+{
+	return (struct emitter){.c = c, .b = b, .cprefix = ctypes(c),
+				.stdp = c->opt->use_core ? "::core" : "::std",
+				.vis = c->opt->field_vis ? c->opt->field_vis : "pub "};
+}
+
+static void free_emitter(struct emitter *e)
+{
+	struct buf *scratch[] = {&e->head, &e->expr, &e->open, &e->tail, &e->lead, &e->val};
+	for (size_t i = 0; i < sizeof scratch / sizeof scratch[0]; i++)
+		buf_free(scratch[i]);
+}
+
 static void *emit_half_run(void *arg)
 {
 	struct emit_half *h = arg;
-	struct ctx *c = &h->c;
-	struct emitter e = {.c = c, .b = &h->text, .cprefix = ctypes(c),
-			    .stdp = c->opt->use_core ? "::core" : "::std",
-			    .vis = c->opt->field_vis ? c->opt->field_vis : "pub "};
-	c->need_bitfield_unit = c->need_incomplete_array = c->need_complex = false;
-	c->need_float16 = c->need_union_field = c->need_opaque_array = false;
+	struct ctx *c = h->e.c;
+	h->e.b = &h->text;
 	for (int i = h->from; i < h->to; i++) {
 		struct item *it = c->items.v[i];
 		if (it->emit && generated(c->opt, it) && !written_by_parent(c, it))
-			emit_item(&e, it);
+			emit_item(&h->e, it);
 	}
-	struct buf *scratch[] = {&e.head, &e.expr, &e.open, &e.tail, &e.lead, &e.val};
-	for (size_t i = 0; i < sizeof scratch / sizeof scratch[0]; i++)
-		buf_free(scratch[i]);
+	free_emitter(&h->e);
 	return NULL;
 }
 
@@ -109,7 +118,8 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 			acc += item_weight(c->items.v[mid]);
 		mid++;
 	}
-	struct emit_half h[2] = {{*c, {0}, 0, mid, 0}, {*c, {0}, mid, c->items.n, 0}};
+	struct emit_half h[2] = {{new_emitter(c, NULL), {0}, 0, mid, 0},
+				 {new_emitter(c, NULL), {0}, mid, c->items.n, 0}};
 	bool threaded = !c->opt->one_thread &&
 			pthread_create(&h[1].thread, NULL, emit_half_run, &h[1]) == 0;
 	emit_half_run(&h[0]);
@@ -117,16 +127,15 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 		pthread_join(h[1].thread, NULL);
 	else
 		emit_half_run(&h[1]);
-	c->need_bitfield_unit = h[0].c.need_bitfield_unit || h[1].c.need_bitfield_unit;
-	c->need_incomplete_array = h[0].c.need_incomplete_array || h[1].c.need_incomplete_array;
-	c->need_complex = h[0].c.need_complex || h[1].c.need_complex;
-	c->need_float16 = h[0].c.need_float16 || h[1].c.need_float16;
-	c->need_union_field = h[0].c.need_union_field || h[1].c.need_union_field;
-	c->need_opaque_array = h[0].c.need_opaque_array || h[1].c.need_opaque_array;
+	unsigned need = h[0].e.need | h[1].e.need;
 	/* bindgen pushes the library struct after every other item, before
 	 * the post-processing passes */
-	if (c->opt->dynamic_library)
-		emit_dynamic(c, &h[1].text);
+	if (c->opt->dynamic_library) {
+		struct emitter e = new_emitter(c, &h[1].text);
+		emit_dynamic(&e, &h[1].text);
+		need |= e.need;
+		free_emitter(&e);
+	}
 
 	struct buf *head = &out[0];
 	if (c->opt->header_comment)
@@ -144,17 +153,17 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 		out[1] = (struct buf){0};
 		helpers = &out[1];
 	}
-	if (c->need_bitfield_unit)
+	if (need & NEED_BITFIELD_UNIT)
 		buf_putn(helpers, rs_bitfield_unit, rs_bitfield_unit_len);
-	if (c->need_opaque_array) /* bindgen's order: just after the unit */
+	if (need & NEED_OPAQUE_ARRAY) /* bindgen's order: just after the unit */
 		buf_putn(helpers, rs_opaque_array, rs_opaque_array_len);
-	if (c->need_incomplete_array)
+	if (need & NEED_INCOMPLETE_ARRAY)
 		buf_putn(helpers, rs_incomplete_array, rs_incomplete_array_len);
-	if (c->need_union_field)
+	if (need & NEED_UNION_FIELD)
 		buf_putn(helpers, rs_union_field, rs_union_field_len);
-	if (c->need_complex)
+	if (need & NEED_COMPLEX)
 		buf_putn(helpers, rs_complex, rs_complex_len);
-	if (c->need_float16)
+	if (need & NEED_FLOAT16)
 		buf_putn(helpers, rs_float16, rs_float16_len);
 	if (!post) {
 		out[1] = h[0].text;

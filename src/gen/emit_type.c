@@ -32,13 +32,13 @@ void emit_blob(struct buf *b, uint64_t size, uint64_t align)
 /* bindgen's helpers::blob with ffi_safe (to_opaque): an integer of the
  * alignment (u8..u128) once, or __BindgenOpaqueArray<uN, K> (from Rust
  * 1.51, min_const_generics; [uN; K] before). */
-static void emit_ffi_blob(struct ctx *c, struct buf *b, uint64_t size, uint64_t align)
+static void emit_ffi_blob(struct emitter *e, struct buf *b, uint64_t size, uint64_t align)
 {
 	uint64_t n = size / align;
 	if (n == 1) {
 		buf_printf(b, "u%llu", (unsigned long long)align * 8);
-	} else if (rust_has(c->opt, RUST_CONST_GENERICS)) {
-		c->need_opaque_array = true;
+	} else if (rust_has(e->c->opt, RUST_CONST_GENERICS)) {
+		e->need |= NEED_OPAQUE_ARRAY;
 		buf_printf(b, "__BindgenOpaqueArray<u%llu, %lluusize>", (unsigned long long)align * 8,
 			   (unsigned long long)n);
 	} else {
@@ -47,9 +47,9 @@ static void emit_ffi_blob(struct ctx *c, struct buf *b, uint64_t size, uint64_t 
 	}
 }
 
-void emit_type(struct ctx *c, struct buf *b, const struct type *t)
+void emit_type(struct emitter *e, struct buf *b, const struct type *t)
 {
-	const char *cp = ctypes(c);
+	const char *cp = e->cprefix;
 	switch (t->kind) {
 	case TY_VOID:
 		buf_printf(b, "%s::c_void", cp);
@@ -71,22 +71,22 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 		/* a pointer to a function (or to a typedef of a function type) is
 		 * the Option<fn> itself */
 		if (type_is_fn(t->sub)) {
-			emit_type(c, b, t->sub);
+			emit_type(e, b, t->sub);
 			break;
 		}
 		buf_puts(b, t->is_const ? "*const " : "*mut ");
-		emit_type(c, b, t->sub);
+		emit_type(e, b, t->sub);
 		break;
 	case TY_ARRAY:
 		buf_putc(b, '[');
-		emit_type(c, b, t->sub);
+		emit_type(e, b, t->sub);
 		buf_printf(b, "; %lluusize]", (unsigned long long)t->len);
 		break;
 	case TY_FLEX:
 		/* bindgen's Array(T, 0): a struct's own field of this type is
 		 * an __IncompleteArrayField (emit_field_line) */
 		buf_putc(b, '[');
-		emit_type(c, b, t->sub);
+		emit_type(e, b, t->sub);
 		buf_puts(b, "; 0usize]");
 		break;
 	case TY_FUNC:
@@ -95,8 +95,8 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 			emit_blob(b, t->size, t->align);
 			break;
 		}
-		buf_puts(b, c->opt->use_core ? "::core::option::Option<" : "::std::option::Option<");
-		emit_fn_sig(c, b, t, true);
+		buf_printf(b, "%s::option::Option<", e->stdp);
+		emit_fn_sig(e, b, t, true);
 		buf_putc(b, '>');
 		break;
 	case TY_ITEM:
@@ -107,7 +107,7 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 		if (t->item->kind == IT_ENUM && t->item->int_alias && !t->item->alias_same) {
 			/* `enum E` where the integer typedef E has another size or
 			 * signedness: bindgen writes E, with the typedef's layout */
-			emit_type(c, b, t->item->int_type);
+			emit_type(e, b, t->item->int_type);
 			break;
 		}
 		buf_puts(b, t->item->name);
@@ -116,7 +116,7 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 		break;
 	case TY_BLOB: {
 		if (t->ffi_blob) {
-			emit_ffi_blob(c, b, t->size, t->align);
+			emit_ffi_blob(e, b, t->size, t->align);
 			break;
 		}
 		uint64_t a = t->align > 8 ? 8 : t->align;
@@ -125,13 +125,13 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 		break;
 	}
 	case TY_COMPLEX:
-		c->need_complex = true;
+		e->need |= NEED_COMPLEX;
 		buf_puts(b, "__BindgenComplex<");
-		emit_type(c, b, t->sub);
+		emit_type(e, b, t->sub);
 		buf_putc(b, '>');
 		break;
 	case TY_FLOAT16:
-		c->need_float16 = true;
+		e->need |= NEED_FLOAT16;
 		buf_puts(b, "__BindgenFloat16");
 		break;
 	}
@@ -139,28 +139,28 @@ void emit_type(struct ctx *c, struct buf *b, const struct type *t)
 
 /* bindgen's fnsig_return_ty_internal: no return type when the type,
  * through its aliases, is void (typedef void VOID; VOID f(void);). */
-void emit_return(struct ctx *c, struct buf *b, const struct type *f)
+void emit_return(struct emitter *e, struct buf *b, const struct type *f)
 {
 	if (f->noreturn)
 		buf_puts(b, " -> !");
 	else if (!type_is_void(f->sub)) {
 		buf_puts(b, " -> ");
-		emit_type(c, b, f->sub);
+		emit_type(e, b, f->sub);
 	}
 }
 
 /* unsafe extern "C" fn(arg1: T, ...) -> R, with the function's ABI */
-void emit_fn_sig(struct ctx *c, struct buf *b, const struct type *f, bool names)
+void emit_fn_sig(struct emitter *e, struct buf *b, const struct type *f, bool names)
 {
 	buf_printf(b, "unsafe extern \"%s\" fn(", f->abi ? f->abi : "C");
 	for (int i = 0; i < f->nparams; i++) {
 		if (i)
 			buf_puts(b, ", ");
 		buf_printf(b, "%s: ", f->params[i].name);
-		emit_type(c, b, f->params[i].type);
+		emit_type(e, b, f->params[i].type);
 	}
 	if (f->variadic)
 		buf_puts(b, f->nparams ? ", ..." : "...");
 	buf_putc(b, ')');
-	emit_return(c, b, f);
+	emit_return(e, b, f);
 }

@@ -466,12 +466,12 @@ static void unit_parse(const struct ctx *c, struct unit *u)
 		return;
 	}
 	struct vec args = {0};
-	for (int i = 0; i < c->opt->clang_args.n; i++) {
-		const char *a = c->opt->clang_args.v[i];
+	for (int i = 0; i < c->clang_args.n; i++) {
+		const char *a = c->clang_args.v[i];
 		if (u->with_header || target_arg(a)) {
 			vec_push(&args, (void *)a);
-			if (!u->with_header && !strcmp(a, "-target") && i + 1 < c->opt->clang_args.n)
-				vec_push(&args, c->opt->clang_args.v[++i]);
+			if (!u->with_header && !strcmp(a, "-target") && i + 1 < c->clang_args.n)
+				vec_push(&args, c->clang_args.v[++i]);
 		}
 	}
 	/* no warnings, but a shift by the operand's width or more (no value
@@ -695,12 +695,12 @@ void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out)
 			buf_printf(&src, "enum { __h2rs_e%d = (%s) };\n", i, defs[i]->name);
 	}
 	struct vec args = {0};
-	for (int i = 0; i < c->opt->clang_args.n; i++) {
-		const char *a = c->opt->clang_args.v[i];
+	for (int i = 0; i < c->clang_args.n; i++) {
+		const char *a = c->clang_args.v[i];
 		if (target_arg(a)) {
 			vec_push(&args, (void *)a);
-			if (!strcmp(a, "-target") && i + 1 < c->opt->clang_args.n)
-				vec_push(&args, c->opt->clang_args.v[++i]);
+			if (!strcmp(a, "-target") && i + 1 < c->clang_args.n)
+				vec_push(&args, c->clang_args.v[++i]);
 		}
 	}
 	vec_push(&args, "-w");

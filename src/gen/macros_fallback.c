@@ -97,8 +97,8 @@ static void fallback_unit(struct fallback_run *r)
 		if (!r->v[i]->unbalanced)
 			buf_printf(&src, "void __h2rs_fb%d(void) { %s; }\n", i, r->v[i]->name);
 	struct vec args = {0};
-	for (int i = 0; i < c->opt->clang_args.n; i++)
-		vec_push(&args, c->opt->clang_args.v[i]);
+	for (int i = 0; i < c->clang_args.n; i++)
+		vec_push(&args, c->clang_args.v[i]);
 	vec_push(&args, "-w");
 	vec_push(&args, "-ferror-limit=0");
 	if (getenv("H2RS_DUMP_MACROS")) {

@@ -623,15 +623,15 @@ static char *quoted_arg(const char *msg)
 	return xstrfmt("%.*s", (int)(b - a - 1), a + 1);
 }
 
-static bool drop_arg(struct options *o, const char *arg)
+/* Move the first argument spelled arg from args to dropped. */
+static bool drop_arg(struct vec *args, struct vec *dropped, const char *arg)
 {
-	for (int i = 0; i < o->clang_args.n; i++) {
-		const char *a = o->clang_args.v[i];
+	for (int i = 0; i < args->n; i++) {
+		const char *a = args->v[i];
 		if (!strcmp(a, arg)) {
-			vec_push(&o->dropped_args, (void *)a);
-			memmove(&o->clang_args.v[i], &o->clang_args.v[i + 1],
-				(o->clang_args.n - i - 1) * sizeof(void *));
-			o->clang_args.n--;
+			vec_push(dropped, (void *)a);
+			memmove(&args->v[i], &args->v[i + 1], (args->n - i - 1) * sizeof(void *));
+			args->n--;
 			return true;
 		}
 	}
@@ -641,16 +641,17 @@ static bool drop_arg(struct options *o, const char *arg)
 /* GCC command lines carry options libclang rejects. Find them generically by
  * parsing an empty file with the arguments and dropping each argument the
  * driver calls unknown or unsupported, until none is left. */
-static void filter_clang_args(CXIndex index, struct options *o)
+static void filter_clang_args(CXIndex index, struct vec *cargs, bool verbose)
 {
-	for (int round = 0; round < 64 && o->clang_args.n; round++) {
+	struct vec dropped_args = {0};
+	for (int round = 0; round < 64 && cargs->n; round++) {
 		struct CXUnsavedFile uf = {"h2rs-probe.c", "", 0};
 		CXTranslationUnit tu = NULL;
 		/* forced includes would make the probe parse them: leave them out */
 		struct vec args = {0};
-		for (int i = 0; i < o->clang_args.n; i++) {
-			const char *a = o->clang_args.v[i];
-			if (!strcmp(a, "-include") && i + 1 < o->clang_args.n) {
+		for (int i = 0; i < cargs->n; i++) {
+			const char *a = cargs->v[i];
+			if (!strcmp(a, "-include") && i + 1 < cargs->n) {
 				i++;
 				continue;
 			}
@@ -667,7 +668,7 @@ static void filter_clang_args(CXIndex index, struct options *o)
 			if (strstr(msg, "unknown argument") || strstr(msg, "unsupported option") ||
 			    strstr(msg, "unsupported argument")) {
 				char *arg = quoted_arg(msg);
-				if (arg && drop_arg(o, arg))
+				if (arg && drop_arg(cargs, &dropped_args, arg))
 					dropped = true;
 				free(arg);
 			}
@@ -679,10 +680,11 @@ static void filter_clang_args(CXIndex index, struct options *o)
 		if (!dropped)
 			break;
 	}
-	if (o->verbose)
-		for (int i = 0; i < o->dropped_args.n; i++)
+	if (verbose)
+		for (int i = 0; i < dropped_args.n; i++)
 			note("dropped compiler option '%s' (libclang does not support it)",
-			     (const char *)o->dropped_args.v[i]);
+			     (const char *)dropped_args.v[i]);
+	free(dropped_args.v);
 }
 
 /* The macro a --wrap-macro prototype names: the identifier before the
@@ -793,12 +795,14 @@ static void check_wrap_list(struct ctx *c)
 
 void parse_header(struct ctx *c)
 {
-	struct options *o = c->opt;
+	const struct options *o = c->opt;
 	CXIndex index = clang_createIndex(0, 0);
 	if (access(o->header, R_OK) != 0)
 		error("%s: cannot read input header: %s", o->header, strerror(errno));
 	double t = now_seconds();
-	filter_clang_args(index, o);
+	for (int i = 0; i < o->clang_args.n; i++)
+		vec_push(&c->clang_args, o->clang_args.v[i]);
+	filter_clang_args(index, &c->clang_args, o->verbose);
 	phase(o, "args", &t);
 
 	struct parser p = {0};
@@ -811,7 +815,7 @@ void parse_header(struct ctx *c)
 	static const char *const quiet[] = {"-Wno-unused-function", "-Wno-unused-variable",
 					    "-Wno-unused-const-variable"};
 	for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
-		vec_push(&o->clang_args, (void *)quiet[i]);
+		vec_push(&c->clang_args, (void *)quiet[i]);
 	struct buf main_src = {0};
 	struct CXUnsavedFile uf = {0};
 	const char *main_path = o->header;
@@ -825,7 +829,7 @@ void parse_header(struct ctx *c)
 		uf.Length = main_src.len;
 	}
 	enum CXErrorCode rc = clang_parseTranslationUnit2(
-		index, main_path, (const char *const *)o->clang_args.v, o->clang_args.n, &uf,
+		index, main_path, (const char *const *)c->clang_args.v, c->clang_args.n, &uf,
 		o->wrap_macros.n ? 1 : 0, flags, &p.tu);
 	if (rc != CXError_Success || !p.tu)
 		error("%s: libclang could not parse the input (error code %d)", o->header, (int)rc);

@@ -142,7 +142,7 @@ static char *absolute(const char *path)
 
 void write_layout_probe(struct ctx *c)
 {
-	struct options *o = c->opt;
+	const struct options *o = c->opt;
 	if (!o->output)
 		error("--layout-probe needs -o FILE (the probe includes the bindings)");
 	struct probe p = {c, false, {0}, {0}, {0}, 0};
@@ -242,7 +242,7 @@ static bool drop_refused_arg(struct vec *args, const char *msg)
 
 void check_layout_with(struct ctx *c, const char *cc)
 {
-	struct options *o = c->opt;
+	const struct options *o = c->opt;
 	struct probe p = {c, true, {0}, {0}, {0}, 0};
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
