@@ -1,5 +1,6 @@
 /* gen.c — the generator's driver: options → parse → analyse → emit →
- * write, the exit code; --explain, --time-phases, the depfile. */
+ * write (output.c), the exit code; --explain, --time-phases, the depfile's
+ * text. */
 #include "h2rs.h"
 
 #include <errno.h>
@@ -81,22 +82,19 @@ static void append_escaped(struct buf *b, const char *s)
 	}
 }
 
-static void write_depfile(struct ctx *c, const char *path, const char *target, bool quote)
+/* A make rule: target, then every file the header included. */
+static void emit_depfile(struct ctx *c, struct buf *b, const char *target, bool quote)
 {
-	struct buf b = {0};
 	if (quote)
-		append_escaped(&b, target);
+		append_escaped(b, target);
 	else
-		buf_puts(&b, target);
-	buf_putc(&b, ':');
+		buf_puts(b, target);
+	buf_putc(b, ':');
 	for (int i = 0; i < c->deps.n; i++) {
-		buf_puts(&b, " \\\n  ");
-		append_escaped(&b, c->deps.v[i]);
+		buf_puts(b, " \\\n  ");
+		append_escaped(b, c->deps.v[i]);
 	}
-	buf_putc(&b, '\n');
-	if (write_file_atomic(path, b.p, b.len))
-		error("cannot write depfile '%s': %s", path, strerror(errno));
-	buf_free(&b);
+	buf_putc(b, '\n');
 }
 
 int gen_main(int argc, char **argv)
@@ -126,26 +124,33 @@ int gen_main(int argc, char **argv)
 		check_layout_with(&c, o.check_cc);
 		phase(&o, "check", &t);
 	}
-	struct buf out[EMIT_PARTS] = {{0}};
-	emit_rust(&c, out);
-	emit_wrappers(&c);
-	/* depfiles first: a failure there must not leave a new output behind */
-	const char *target = o.output ? o.output : "-";
-	if (o.depfile)
-		write_depfile(&c, o.depfile, target, true);
-	if (o.mmd_depfile)
-		write_depfile(&c, o.mmd_depfile, o.mmd_target ? o.mmd_target : target,
-			      !o.mmd_target || o.mmd_target_quoted);
-	phase(&o, "emit", &t);
-	if (o.output) {
-		if (write_file_atomic_parts(o.output, out, EMIT_PARTS))
-			error("cannot write output '%s': %s", o.output, strerror(errno));
-	} else {
-		if (write_parts(stdout, out, EMIT_PARTS) || fflush(stdout))
-			error("cannot write to standard output: %s", strerror(errno));
+	/* every output is built here and written by output.c, in its order */
+	struct buf out[EMIT_PARTS] = {{0}}, wrappers = {0}, probe_c = {0}, probe_rs = {0};
+	struct buf dep = {0}, mmd_dep = {0};
+	struct outputs w = {0};
+	if (o.layout_probe) {
+		char *cpath, *rpath;
+		emit_layout_probe(&c, &probe_c, &probe_rs, &cpath, &rpath);
+		output_add(&w, "layout probe", cpath, &probe_c, 1);
+		output_add(&w, "layout probe", rpath, &probe_rs, 1);
 	}
-	if (o.layout_probe)
-		write_layout_probe(&c);
+	emit_rust(&c, out);
+	const char *wpath = emit_wrappers(&c, &wrappers);
+	if (wpath)
+		output_add(&w, "wrappers", wpath, &wrappers, 1)->make_dirs = true;
+	const char *target = o.output ? o.output : "-";
+	if (o.depfile) {
+		emit_depfile(&c, &dep, target, true);
+		output_add(&w, "depfile", o.depfile, &dep, 1);
+	}
+	if (o.mmd_depfile) {
+		emit_depfile(&c, &mmd_dep, o.mmd_target ? o.mmd_target : target,
+			     !o.mmd_target || o.mmd_target_quoted);
+		output_add(&w, "depfile", o.mmd_depfile, &mmd_dep, 1);
+	}
+	output_add(&w, "output", o.output, out, EMIT_PARTS);
+	phase(&o, "emit", &t);
+	output_write_all(&w);
 	phase(&o, "write", &t);
 	report_skipped(&c);
 	if (o.stats)

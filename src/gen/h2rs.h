@@ -97,11 +97,14 @@ void postprocess(const struct options *o, struct buf *text);
 
 
 /* ---- emit_c.c ---- */
-void emit_wrappers(struct ctx *c);
+/* The C wrappers' text into b; their path, or NULL if none are asked for. */
+const char *emit_wrappers(struct ctx *c, struct buf *b);
 const char *wrapper_name(const struct ctx *c, const struct item *it);
 
 /* ---- probe.c ---- */
-void write_layout_probe(struct ctx *c);
+/* --layout-probe PREFIX: the probe's C and Rust text, and their paths. */
+void emit_layout_probe(struct ctx *c, struct buf *cf, struct buf *rf, char **cpath,
+		       char **rpath);
 void check_layout_with(struct ctx *c, const char *cc);
 
 /* ---- stats.c ---- */
@@ -111,6 +114,26 @@ void stats_report(const struct ctx *c); /* --stats: the figures table, on stderr
 /* --verbose: every skipped declaration with its reason (and the macro
  * statistics); otherwise one note counting them. */
 void report_skipped(struct ctx *c);
+
+/* ---- output.c: every file a run writes, in one order ---- */
+/* One file to write: its text in parts, written one after the other. */
+struct output {
+	const char *what;  /* for the error: "cannot write WHAT 'PATH'" */
+	const char *path;  /* NULL: standard output */
+	struct buf *parts; /* the text */
+	int nparts;        /* parts in it */
+	bool make_dirs;    /* make the directories above path first */
+};
+#define OUTPUTS_MAX 8
+struct outputs {
+	struct output v[OUTPUTS_MAX]; /* in the order they are written */
+	int n;                        /* entries in use */
+};
+/* Add a file to write after those already added. */
+struct output *output_add(struct outputs *o, const char *what, const char *path,
+			  struct buf *parts, int n);
+/* Write them all, in order; the first failure is an error (exit 1). */
+void output_write_all(const struct outputs *o);
 
 /* ---- gen.c: the generator's driver ---- */
 void explain(struct ctx *c, const char *name);
