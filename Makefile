@@ -30,6 +30,7 @@ SRCS := $(wildcard src/*.c src/util/*.c src/gen/*.c src/doctor/*.c)
 # (scripts/embed.sh turns FILE into build/embed/NAME.c defining NAME[]).
 EMBEDS := doctor_kconfig_dump_c:src/doctor/embed/kconfig_dump.c \
 	  doctor_mk:src/doctor/embed/doctor.mk \
+	  gen_usage:src/gen/usage.txt \
 	  $(foreach f,bitfield_unit opaque_array incomplete_array union_field complex float16,\
 		rs_$(f):src/gen/rs/$(f).rs)
 EMBED_NAMES := $(foreach e,$(EMBEDS),$(firstword $(subst :, ,$(e))))

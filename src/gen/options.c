@@ -11,156 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-static const char usage_text[] =
-	"usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...]\n"
-	"       h2rs doctor [--kernel DIR] [--config FILE] [--arch ARCH] [--json] [VAR=VALUE...]\n"
-	"\n"
-	"Writes Rust FFI bindings for a C header, shaped like rust-bindgen's output.\n"
-	"\n"
-	"Output:\n"
-	"  -o, --output FILE              write to FILE (atomically) instead of stdout\n"
-	"  --depfile FILE                 write a make depfile listing every header read\n"
-	"  --raw-line TEXT                add TEXT as a line at the top of the output\n"
-	"  --disable-header-comment       no \"automatically generated\" comment\n"
-	"  --no-doc-comments              do not carry doc comments over\n"
-	"  --no-layout-tests              no compile-time size/align/offset assertions\n"
-	"  --use-core                     use ::core instead of ::std\n"
-	"  --ctypes-prefix PREFIX         prefix for c_int etc. (default ::std::os::raw,\n"
-	"                                 ::core::ffi with --use-core)\n"
-	"  --rust-target VERSION          Rust version to write for: 1.N, 1.N.P or nightly\n"
-	"                                 (default 1.82; unsafe extern blocks from 1.82)\n"
-	"  --rust-edition EDITION         2018, 2021 or 2024 (default: the newest the target has)\n"
-	"  --no-size_t-is-usize           keep size_t as its C typedef chain\n"
-	"  --no-convert-floats            float/double as c_float/c_double, not f32/f64\n"
-	"  --use-array-pointers-in-arguments\n"
-	"                                 array parameters as *mut [T; N], not *mut T\n"
-	"  --translate-enum-integer-types enum integer types as u32/i32…, not c_uint/c_int\n"
-	"  --fit-macro-constant-types     macro constants in the smallest type (bindgen rules)\n"
-	"  --anon-fields-prefix PREFIX    anonymous members PREFIX1, PREFIX2… (__bindgen_anon_)\n"
-	"  --disable-nested-struct-naming nested named structs keep their own name\n"
-	"  --explicit-padding             every gap in a struct as a __bindgen_padding_N field\n"
-	"  --merge-extern-blocks          one extern block per ABI, after the other items\n"
-	"  --sort-semantically            items ordered by kind (types, structs, consts, ...)\n"
-	"  --prefix-link-name PREFIX      functions link to PREFIX + name\n"
-	"  --override-abi REGEX=ABI       extern \"ABI\" for matching functions and fn typedefs\n"
-	"  --wasm-import-module-name NAME #[link(wasm_import_module)] on function blocks\n"
-	"  --must-use-type REGEX          #[must_use] on matching records and enums\n"
-	"  --dynamic-loading NAME         functions and statics in a struct NAME that loads\n"
-	"                                 them with libloading at run time, not extern blocks\n"
-	"  --dynamic-link-require-all     with --dynamic-loading: every symbol must load\n"
-	"  --wrap-unsafe-ops              unsafe calls in --dynamic-loading's methods in\n"
-	"                                 unsafe {} blocks (helper types always have them)\n"
-	"  --c-naming                     records and enums named struct_T, union_T, enum_T\n"
-	"  --flexarray-dst                a struct ending in a flexible array member is generic\n"
-	"                                 over it: T<FAM: ?Sized = [E; 0]>, usable as T<[E]>\n"
-	"\n"
-	"Unions whose members are not all Copy:\n"
-	"  --default-non-copy-union-style bindgen_wrapper|manually_drop\n"
-	"                                 a struct of __BindgenUnionField (default), or a Rust\n"
-	"                                 union of ManuallyDrop members\n"
-	"  --bindgen-wrapper-union REGEX  the wrapper for matching unions (wins)\n"
-	"  --manually-drop-union REGEX    ManuallyDrop for matching unions\n"
-	"  --disable-untagged-union       every union as the __BindgenUnionField struct\n"
-	"\n"
-	"Selecting items (REGEX is a POSIX extended regex matching the whole name):\n"
-	"  --allowlist-type REGEX         emit only matching types (and what they need)\n"
-	"  --allowlist-function REGEX     emit only matching functions\n"
-	"  --allowlist-var REGEX          emit only matching variables and constants\n"
-	"  --allowlist-item REGEX         emit only matching items of any kind\n"
-	"  --allowlist-file REGEX         emit only items declared in matching files\n"
-	"  --no-recursive-allowlist       do not pull in types that allowlisted items use\n"
-	"  --blocklist-type REGEX         never emit matching types (you provide them)\n"
-	"  --blocklist-function REGEX     never emit matching functions\n"
-	"  --blocklist-var REGEX          never emit matching variables\n"
-	"  --blocklist-item REGEX         never emit matching items of any kind\n"
-	"  --blocklist-file REGEX         never emit items declared in matching files\n"
-	"  --opaque-type REGEX            emit matching records as opaque blobs\n"
-	"  --generate KINDS               only functions,types,vars (comma list)\n"
-	"  --ignore-functions             no functions\n"
-	"  --generate-inline-functions    declare inline functions that are not static\n"
-	"\n"
-	"Enums:\n"
-	"  --default-enum-style STYLE     consts|moduleconsts|newtype|newtype_global|bitfield|\n"
-	"                                 rust|rust_non_exhaustive (default consts)\n"
-	"  --constified-enum REGEX        consts style for matching enums\n"
-	"  --constified-enum-module REGEX moduleconsts style\n"
-	"  --newtype-enum REGEX           newtype style\n"
-	"  --newtype-global-enum REGEX    newtype style with module-level consts\n"
-	"  --bitfield-enum REGEX          newtype with BitOr/BitAnd\n"
-	"  --rustified-enum REGEX         Rust enum (UB if C passes an unlisted value)\n"
-	"  --rustified-non-exhaustive-enum REGEX\n"
-	"  --no-prepend-enum-name         consts are not prefixed with the enum name\n"
-	"\n"
-	"Macros:\n"
-	"  --macro-constants MODE         full (default): every object-like macro that is a\n"
-	"                                 C constant expression, with its C type; bindgen\n"
-	"                                 (default when invoked as bindgen): literals and\n"
-	"                                 arithmetic only, typed u32/i32/u64/i64 by value\n"
-	"  --generate-cstr                string macros as &CStr instead of &[u8; N]\n"
-	"  --default-macro-constant-type signed|unsigned\n"
-	"                                 bindgen rules' integer type (default unsigned)\n"
-	"  --clang-macro-fallback         bindgen rules: also the integer macros clang\n"
-	"                                 evaluates in an expression statement after the\n"
-	"                                 header (sizeof, casts, enumerators, builtins)\n"
-	"  --clang-macro-fallback-build-dir DIR\n"
-	"                                 accepted: h2rs writes no files for the fallback\n"
-	"\n"
-	"Wrappers (C functions for code that has no symbol):\n"
-	"  --wrap-static-fns              wrap static inline functions; Rust calls the\n"
-	"                                 wrapper through #[link_name]\n"
-	"  --wrap-static-fns-path FILE    the C file of wrappers (default\n"
-	"                                 $TMPDIR/bindgen/extern.c; .c is added if missing)\n"
-	"  --wrap-static-fns-suffix S     wrapper name suffix (default __extern)\n"
-	"  --wrap-macro 'PROTOTYPE'       wrap a function-like (or expression) macro, typed\n"
-	"                                 by a C prototype: 'struct page *alloc_pages(gfp_t\n"
-	"                                 gfp, unsigned int order);' (repeatable)\n"
-	"  --wrap-macros-file FILE        one such prototype per line, # comments\n"
-	"  --wrap-export MACRO            add MACRO(wrapper); after each wrapper\n"
-	"  --wrap-list FILE               what to wrap, one per line: the name of a static\n"
-	"                                 inline function (only those listed are wrapped),\n"
-	"                                 or a macro's prototype as --wrap-macro takes it\n"
-	"  --wrap-static-fns-prefix P     wrapper name prefix, e.g. rust_helper_ (the\n"
-	"                                 suffix then defaults to none)\n"
-	"  --wrap-attribute TEXT          TEXT before each wrapper, e.g. __rust_helper\n"
-	"                                 (e.g. EXPORT_SYMBOL_GPL)\n"
-	"\n"
-	"Derives and attributes:\n"
-	"  --no-derive-copy, --no-derive-debug\n"
-	"  --with-derive-default, --with-derive-hash, --with-derive-partialeq, --with-derive-eq\n"
-	"  --with-derive-partialord, --with-derive-ord (each implies the traits it needs)\n"
-	"  --no-copy REGEX, --no-debug REGEX, --no-default REGEX, --no-hash REGEX,\n"
-	"  --no-partialeq REGEX           per-type opt-outs\n"
-	"  --with-derive-custom{,-struct,-union,-enum} REGEX=DERIVES\n"
-	"  --with-attribute-custom{,-struct,-union,-enum} REGEX=ATTRIBUTE\n"
-	"  --impl-debug                   impl Debug by hand where it cannot be derived\n"
-	"  --impl-partialeq               impl PartialEq by hand where bindgen's analysis allows\n"
-	"                                 it (with --with-derive-partialeq)\n"
-	"  --enable-function-attribute-detection\n"
-	"                                 warn_unused_result becomes #[must_use]\n"
-	"\n"
-	"h2rs only:\n"
-	"  --explain NAME                 say what h2rs did with NAME and why, on stderr\n"
-	"  --check-layout-with CC         compile libclang's layout of every emitted record\n"
-	"                                 as static assertions with CC and the same flags;\n"
-	"                                 fail, naming each mismatch (mixed GCC+LLVM builds);\n"
-	"                                 also from the environment: H2RS_CHECK_LAYOUT_WITH=CC\n"
-	"  --layout-probe PREFIX          also write PREFIX.c and PREFIX.rs, programs that\n"
-	"                                 print every record's layout as gcc and rustc see it\n"
-	"  --verbose                      list skipped items and dropped clang arguments\n"
-	"  --stats                        a table at the end: items emitted by kind, opaque\n"
-	"                                 records and skipped declarations by reason, macros\n"
-	"  --time-phases                  print the time and memory of each phase\n"
-	"  -V, --version                  print the version (as \"bindgen X.Y.Z\" when\n"
-	"                                 invoked under the name bindgen)\n"
-	"  -h, --help                     this text\n"
-	"\n"
-	"Accepted, no effect on C: bindgen's C++/Objective-C options, --experimental,\n"
-	"--emit-diagnostics, --no-include-path-detection.\n"
-	"bindgen options h2rs does not implement are errors naming them (see README).\n"
-	"C++ and Objective-C input are not supported.\n"
-	"\n"
-	"After --: arguments for the C compiler (a clang or GCC command line; GCC-only\n"
-	"options libclang does not know are dropped, -Wp,-MMD,FILE writes a depfile).\n";
+/* usage.txt: the --help text, embedded at build time (scripts/embed.sh) */
+extern const char gen_usage[];
 
 static void add_regex(struct regex_list *l, const char *opt, const char *pat)
 {
@@ -246,120 +98,6 @@ static void print_version(const struct options *o)
 	}
 	exit(0);
 }
-
-/* Options that take a regex and add it to a list. */
-struct list_opt {
-	const char *name;
-	size_t off;
-};
-#define L(n, f) {n, offsetof(struct options, f)}
-static const struct list_opt list_opts[] = {
-	L("--allowlist-type", allow_type),       L("--allowlist-function", allow_function),
-	L("--allowlist-var", allow_var),         L("--allowlist-item", allow_item),
-	L("--allowlist-file", allow_file),       L("--blocklist-type", block_type),
-	L("--blocklist-function", block_function), L("--blocklist-var", block_var),
-	L("--blocklist-item", block_item),       L("--blocklist-file", block_file),
-	L("--opaque-type", opaque_type),         L("--no-copy", no_copy),
-	L("--no-debug", no_debug),               L("--no-default", no_default),
-	L("--no-hash", no_hash),                 L("--no-partialeq", no_partialeq),
-	L("--rustified-enum", enum_rust),        L("--rustified-non-exhaustive-enum", enum_rust_nonexhaust),
-	L("--newtype-enum", enum_newtype),       L("--newtype-global-enum", enum_newtype_global),
-	L("--bitfield-enum", enum_bitfield),     L("--constified-enum", enum_consts),
-	L("--constified-enum-module", enum_module),
-	L("--must-use-type", must_use_type),
-	L("--normal-alias", alias_normal),       L("--new-type-alias", alias_newtype),
-	L("--new-type-alias-deref", alias_newtype_deref),
-	L("--manually-drop-union", manually_drop_union),
-	L("--bindgen-wrapper-union", bindgen_wrapper_union),
-};
-#undef L
-
-/* Flags without a value: name → bool field and the value to store. */
-struct flag_opt {
-	const char *name;
-	size_t off;
-	bool value;
-};
-#define F(n, f, v) {n, offsetof(struct options, f), v}
-static const struct flag_opt flag_opts[] = {
-	F("--use-core", use_core, true),
-	F("--no-layout-tests", layout_tests, false),
-	F("--no-doc-comments", doc_comments, false),
-	F("--no-prepend-enum-name", prepend_enum_name, false),
-	F("--disable-header-comment", header_comment, false),
-	F("--no-derive-copy", derive_copy, false),
-	F("--no-derive-debug", derive_debug, false),
-	F("--no-derive-default", derive_default, false),
-	F("--with-derive-default", derive_default, true),
-	F("--with-derive-hash", derive_hash, true),
-	F("--with-derive-partialeq", derive_partialeq, true),
-	F("--with-derive-eq", derive_eq, true),
-	F("--with-derive-partialord", derive_partialord, true),
-	F("--with-derive-ord", derive_ord, true),
-	F("--enable-function-attribute-detection", fn_attr_detection, true),
-	F("--verbose", verbose, true),
-	F("--stats", stats, true),
-	F("--time-phases", time_phases, true),
-	F("--no-size_t-is-usize", size_t_is_usize, false),
-	F("--size_t-is-usize", size_t_is_usize, true),
-	F("--no-recursive-allowlist", recursive_allowlist, false),
-	F("--generate-cstr", generate_cstr, true),
-	F("--wrap-static-fns", wrap_static_fns, true),
-	F("--disable-nested-struct-naming", no_nested_naming, true),
-	F("--no-convert-floats", no_convert_floats, true),
-	F("--fit-macro-constant-types", fit_macro_types, true),
-	F("--use-array-pointers-in-arguments", array_pointers, true),
-	F("--translate-enum-integer-types", translate_enum_ints, true),
-	F("--explicit-padding", explicit_padding, true),
-	F("--experimental", experimental, true),
-	F("--generate-inline-functions", generate_inline_functions, true),
-	F("--merge-extern-blocks", merge_extern_blocks, true),
-	F("--sort-semantically", sort_semantically, true),
-	F("--impl-debug", impl_debug, true),
-	F("--impl-partialeq", impl_partialeq, true),
-	F("--flexarray-dst", flexarray_dst, true),
-	F("--c-naming", c_naming, true),
-	F("--disable-untagged-union", untagged_union, false),
-	F("--dynamic-link-require-all", dynamic_require_all, true),
-	F("--wrap-unsafe-ops", wrap_unsafe_ops, true),
-	F("--clang-macro-fallback", clang_macro_fallback, true),
-};
-#undef F
-
-
-/* Flags that change nothing in C bindings (bindgen's meaning is for C++,
- * Objective-C, or bindgen's own diagnostics), or whose behaviour h2rs
- * always has. README's option table says which is which. */
-static const char *const accepted_flags[] = {
-	"--no-rustfmt-bindings",      /* no formatter is ever run */
-	"--no-include-path-detection", /* libclang's own search path is all h2rs uses */
-	"--no-record-matches",        /* only for bindgen's unused-regex report */
-	"--ignore-methods",           /* C++: methods */
-	"--enable-cxx-namespaces", "--disable-name-namespacing",
-	"--conservative-inline-namespaces", "--respect-cxx-access-specs",
-	"--distrust-clang-mangling", "--use-specific-virtual-function-receiver",
-	"--use-distinct-char16-t", "--represent-cxx-operators", "--vtable-generation",
-	"--generate-deleted-functions", "--generate-pure-virtual-functions",
-	"--generate-private-functions", /* C++ only */
-	"--objc-extern-crate", "--block-extern-crate", /* Objective-C, blocks */
-};
-
-/* bindgen options h2rs does not implement: an error naming the option,
- * never a silent difference. */
-static const struct {
-	const char *name;
-	const char *why;
-} unsupported_opts[] = {
-	{"--generate-block", "block pointers stay *mut c_void"},
-	{"--builtins", "builtin definitions are not emitted"},
-	{"--emit-clang-ast", "no AST dump"},
-	{"--emit-ir", "no IR dump"},
-	{"--emit-ir-graphviz", "no IR dump"},
-	{"--dump-preprocessed-input", "no preprocessed dump"},
-	{"--module-raw-line", "h2rs writes no modules"},
-	{"--rustfmt-configuration-file", "h2rs runs no formatter"},
-	{"--generate-shell-completions", "no shell completions"},
-};
 
 /* Split "--opt=value"; returns the value or NULL. */
 static const char *split_eq(const char *arg, char *name, size_t namesz)
@@ -673,6 +411,326 @@ static const char *rust_lib_name(const char *v)
 	return rust_ident(v);
 }
 
+/* The command line, one table. Each option is a flag that sets a bool, a
+ * regex added to a list, a string, a string pushed on a vector, a handler
+ * for its value, a flag accepted with nothing to do, or one h2rs does not
+ * implement (an error naming it, never a silent difference). */
+enum opt_kind {
+	OPT_FLAG,        /* no value: *(bool *)field = flag */
+	OPT_REGEX,       /* a value: added to the struct regex_list at field */
+	OPT_STRING,      /* a value: *(const char **)field = value (the last one wins) */
+	OPT_PUSH,        /* a value: pushed on the struct vec at field */
+	OPT_HANDLER,     /* a value: handler(state, name, value) */
+	OPT_FLAG_HANDLER, /* no value: handler(state, name, NULL) */
+	OPT_ACCEPTED,    /* no value, nothing to do in C bindings (see README) */
+	OPT_UNSUPPORTED, /* an error: "NAME is not supported by h2rs yet (why)" */
+};
+
+/* What the handlers see: the options, and what only parse_options needs. */
+struct cli {
+	struct options *o;
+	bool macros_set;       /* --macro-constants was given */
+	bool ignore_functions; /* --ignore-functions (applied after --generate) */
+	bool emit_diagnostics; /* --emit-diagnostics (needs --experimental) */
+};
+
+struct opt_def {
+	const char *name;     /* the spelling, e.g. "--allowlist-type" */
+	enum opt_kind kind;   /* what it does */
+	size_t field;         /* OPT_FLAG, OPT_REGEX, OPT_STRING, OPT_PUSH: offset in options */
+	bool flag;            /* OPT_FLAG: the value it stores */
+	void (*handler)(struct cli *s, const char *name, const char *val); /* OPT_*HANDLER */
+	const char *why;      /* OPT_UNSUPPORTED: what h2rs does instead */
+};
+
+static void set_rust_target(struct cli *s, const char *name, const char *val)
+{
+	parse_rust_target(s->o, val);
+}
+
+static void set_rust_edition(struct cli *s, const char *name, const char *val)
+{
+	s->o->rust_edition = parse_rust_edition(val);
+}
+
+static void add_wrap_file(struct cli *s, const char *name, const char *val)
+{
+	read_wrap_file(s->o, name, val, !strcmp(name, "--wrap-list"));
+}
+
+static void set_macro_constants(struct cli *s, const char *name, const char *val)
+{
+	if (strcmp(val, "bindgen") && strcmp(val, "full"))
+		error("--macro-constants: expected 'bindgen' or 'full', got '%s'", val);
+	s->o->macros_full = !strcmp(val, "full");
+	s->macros_set = true;
+}
+
+static void set_enum_style(struct cli *s, const char *name, const char *val)
+{
+	if (!parse_enum_style(val, &s->o->default_enum_style))
+		error("--default-enum-style: unknown style '%s' (expected consts, moduleconsts, "
+		      "newtype, newtype_global, bitfield, rust or rust_non_exhaustive)", val);
+}
+
+static void set_macro_type(struct cli *s, const char *name, const char *val)
+{
+	if (strcmp(val, "unsigned") && strcmp(val, "signed"))
+		error("invalid value '%s' for '--default-macro-constant-type <TYPE>': "
+		      "expected 'signed' or 'unsigned'", val);
+	s->o->macro_signed = !strcmp(val, "signed");
+}
+
+static void set_generate(struct cli *s, const char *name, const char *val)
+{
+	s->o->generate = parse_generate(val);
+}
+
+static void add_override_abi(struct cli *s, const char *name, const char *val)
+{
+	add_abi_override(s->o, val);
+}
+
+static void set_alias_style(struct cli *s, const char *name, const char *val)
+{
+	if (strcmp(val, "type_alias") && strcmp(val, "new_type") && strcmp(val, "new_type_deref"))
+		error("invalid value '%s' for '--default-alias-style <STYLE>': expected "
+		      "type_alias, new_type or new_type_deref", val);
+	s->o->default_alias_style = !strcmp(val, "new_type")	   ? ALIAS_NEWTYPE
+				    : !strcmp(val, "new_type_deref") ? ALIAS_NEWTYPE_DEREF
+								     : ALIAS_TYPE;
+}
+
+/* bindgen's NonCopyUnionStyle::from_str (codegen/mod.rs) */
+static void set_union_style(struct cli *s, const char *name, const char *val)
+{
+	if (strcmp(val, "bindgen_wrapper") && strcmp(val, "manually_drop"))
+		error("invalid value '%s' for '--default-non-copy-union-style <STYLE>': "
+		      "expected bindgen_wrapper or manually_drop", val);
+	s->o->union_manually_drop = !strcmp(val, "manually_drop");
+}
+
+/* bindgen's FieldVisibilityKind: fields, bitfield units, padding and
+ * bitfield accessors */
+static void set_visibility(struct cli *s, const char *name, const char *val)
+{
+	if (!strcmp(val, "public"))
+		s->o->field_vis = "pub ";
+	else if (!strcmp(val, "crate"))
+		s->o->field_vis = "pub(crate) ";
+	else if (!strcmp(val, "private"))
+		s->o->field_vis = "";
+	else
+		error("invalid value '%s' for '--default-visibility <VISIBILITY>': "
+		      "expected private, crate or public", val);
+}
+
+static void set_dynamic_loading(struct cli *s, const char *name, const char *val)
+{
+	s->o->dynamic_library = rust_lib_name(val);
+}
+
+/* h2rs always writes rustfmt-shaped text itself */
+static void check_formatter(struct cli *s, const char *name, const char *val)
+{
+	if (strcmp(val, "none") && strcmp(val, "rustfmt") && strcmp(val, "prettyplease"))
+		error("--formatter: unknown formatter '%s'", val);
+}
+
+/* --with-derive-custom[-struct|-union|-enum], --with-attribute-custom[...] */
+static void add_custom_opt(struct cli *s, const char *name, const char *val)
+{
+	int applies = strstr(name, "-struct") ? 1 : strstr(name, "-union") ? 2
+		      : strstr(name, "-enum")  ? 4 : 7;
+	add_custom(s->o, name, val, applies, strstr(name, "derive") != NULL);
+}
+
+static void set_ignore_functions(struct cli *s, const char *name, const char *val)
+{
+	s->ignore_functions = true;
+}
+
+/* bindgen's regex reports: nothing to do for h2rs */
+static void set_emit_diagnostics(struct cli *s, const char *name, const char *val)
+{
+	s->emit_diagnostics = true;
+}
+
+#define OFF(f) offsetof(struct options, f)
+#define F(n, f, v) {n, OPT_FLAG, OFF(f), v, NULL, NULL}
+#define R(n, f) {n, OPT_REGEX, OFF(f), false, NULL, NULL}
+#define S(n, f) {n, OPT_STRING, OFF(f), false, NULL, NULL}
+#define P(n, f) {n, OPT_PUSH, OFF(f), false, NULL, NULL}
+#define H(n, h) {n, OPT_HANDLER, 0, false, h, NULL}
+#define FH(n, h) {n, OPT_FLAG_HANDLER, 0, false, h, NULL}
+#define A(n) {n, OPT_ACCEPTED, 0, false, NULL, NULL}
+#define U(n, w) {n, OPT_UNSUPPORTED, 0, false, NULL, w}
+static const struct opt_def opt_defs[] = {
+	/* flags */
+	F("--use-core", use_core, true),
+	F("--no-layout-tests", layout_tests, false),
+	F("--no-doc-comments", doc_comments, false),
+	F("--no-prepend-enum-name", prepend_enum_name, false),
+	F("--disable-header-comment", header_comment, false),
+	F("--no-derive-copy", derive_copy, false),
+	F("--no-derive-debug", derive_debug, false),
+	F("--no-derive-default", derive_default, false),
+	F("--with-derive-default", derive_default, true),
+	F("--with-derive-hash", derive_hash, true),
+	F("--with-derive-partialeq", derive_partialeq, true),
+	F("--with-derive-eq", derive_eq, true),
+	F("--with-derive-partialord", derive_partialord, true),
+	F("--with-derive-ord", derive_ord, true),
+	F("--enable-function-attribute-detection", fn_attr_detection, true),
+	F("--verbose", verbose, true),
+	F("--stats", stats, true),
+	F("--time-phases", time_phases, true),
+	F("--no-size_t-is-usize", size_t_is_usize, false),
+	F("--size_t-is-usize", size_t_is_usize, true),
+	F("--no-recursive-allowlist", recursive_allowlist, false),
+	F("--generate-cstr", generate_cstr, true),
+	F("--wrap-static-fns", wrap_static_fns, true),
+	F("--disable-nested-struct-naming", no_nested_naming, true),
+	F("--no-convert-floats", no_convert_floats, true),
+	F("--fit-macro-constant-types", fit_macro_types, true),
+	F("--use-array-pointers-in-arguments", array_pointers, true),
+	F("--translate-enum-integer-types", translate_enum_ints, true),
+	F("--explicit-padding", explicit_padding, true),
+	F("--experimental", experimental, true),
+	F("--generate-inline-functions", generate_inline_functions, true),
+	F("--merge-extern-blocks", merge_extern_blocks, true),
+	F("--sort-semantically", sort_semantically, true),
+	F("--impl-debug", impl_debug, true),
+	F("--impl-partialeq", impl_partialeq, true),
+	F("--flexarray-dst", flexarray_dst, true),
+	F("--c-naming", c_naming, true),
+	F("--disable-untagged-union", untagged_union, false),
+	F("--dynamic-link-require-all", dynamic_require_all, true),
+	F("--wrap-unsafe-ops", wrap_unsafe_ops, true),
+	F("--clang-macro-fallback", clang_macro_fallback, true),
+	FH("--ignore-functions", set_ignore_functions),
+	FH("--emit-diagnostics", set_emit_diagnostics),
+	/* regex lists */
+	R("--allowlist-type", allow_type),
+	R("--allowlist-function", allow_function),
+	R("--allowlist-var", allow_var),
+	R("--allowlist-item", allow_item),
+	R("--allowlist-file", allow_file),
+	R("--blocklist-type", block_type),
+	R("--blocklist-function", block_function),
+	R("--blocklist-var", block_var),
+	R("--blocklist-item", block_item),
+	R("--blocklist-file", block_file),
+	R("--opaque-type", opaque_type),
+	R("--no-copy", no_copy),
+	R("--no-debug", no_debug),
+	R("--no-default", no_default),
+	R("--no-hash", no_hash),
+	R("--no-partialeq", no_partialeq),
+	R("--rustified-enum", enum_rust),
+	R("--rustified-non-exhaustive-enum", enum_rust_nonexhaust),
+	R("--newtype-enum", enum_newtype),
+	R("--newtype-global-enum", enum_newtype_global),
+	R("--bitfield-enum", enum_bitfield),
+	R("--constified-enum", enum_consts),
+	R("--constified-enum-module", enum_module),
+	R("--must-use-type", must_use_type),
+	R("--normal-alias", alias_normal),
+	R("--new-type-alias", alias_newtype),
+	R("--new-type-alias-deref", alias_newtype_deref),
+	R("--manually-drop-union", manually_drop_union),
+	R("--bindgen-wrapper-union", bindgen_wrapper_union),
+	/* strings */
+	S("-o", output), S("--output", output), S("--depfile", depfile),
+	S("--ctypes-prefix", ctypes_prefix), S("--layout-probe", layout_probe),
+	S("--explain", explain), S("--check-layout-with", check_cc),
+	S("--wrap-static-fns-path", wrap_path), S("--wrap-static-fns-suffix", wrap_suffix),
+	S("--wrap-static-fns-prefix", wrap_prefix), S("--wrap-attribute", wrap_attribute),
+	S("--anon-fields-prefix", anon_prefix), S("--prefix-link-name", prefix_link_name),
+	S("--wasm-import-module-name", wasm_import_module),
+	S("--clang-macro-fallback-build-dir", macro_fallback_dir),
+	/* repeatable strings */
+	P("--raw-line", raw_lines), P("--wrap-macro", wrap_macros), P("--wrap-export", wrap_exports),
+	/* values with their own rules */
+	H("--rust-target", set_rust_target), H("--rust-edition", set_rust_edition),
+	H("--wrap-macros-file", add_wrap_file), H("--wrap-list", add_wrap_file),
+	H("--macro-constants", set_macro_constants), H("--default-enum-style", set_enum_style),
+	H("--default-macro-constant-type", set_macro_type), H("--generate", set_generate),
+	H("--override-abi", add_override_abi), H("--default-alias-style", set_alias_style),
+	H("--default-non-copy-union-style", set_union_style),
+	H("--default-visibility", set_visibility), H("--dynamic-loading", set_dynamic_loading),
+	H("--formatter", check_formatter),
+	H("--with-derive-custom", add_custom_opt), H("--with-derive-custom-struct", add_custom_opt),
+	H("--with-derive-custom-union", add_custom_opt), H("--with-derive-custom-enum", add_custom_opt),
+	H("--with-attribute-custom", add_custom_opt),
+	H("--with-attribute-custom-struct", add_custom_opt),
+	H("--with-attribute-custom-union", add_custom_opt),
+	H("--with-attribute-custom-enum", add_custom_opt),
+	/* flags that change nothing in C bindings (bindgen's meaning is for
+	 * C++, Objective-C, or bindgen's own diagnostics), or whose behaviour
+	 * h2rs always has; README's option table says which is which */
+	A("--no-rustfmt-bindings"), /* no formatter is ever run */
+	A("--no-include-path-detection"), /* libclang's own search path is all h2rs uses */
+	A("--no-record-matches"), /* only for bindgen's unused-regex report */
+	A("--ignore-methods"), /* C++: methods */
+	A("--enable-cxx-namespaces"), A("--disable-name-namespacing"),
+	A("--conservative-inline-namespaces"), A("--respect-cxx-access-specs"),
+	A("--distrust-clang-mangling"), A("--use-specific-virtual-function-receiver"),
+	A("--use-distinct-char16-t"), A("--represent-cxx-operators"), A("--vtable-generation"),
+	A("--generate-deleted-functions"), A("--generate-pure-virtual-functions"),
+	A("--generate-private-functions"), /* C++ only */
+	A("--objc-extern-crate"), A("--block-extern-crate"), /* Objective-C, blocks */
+	/* bindgen options h2rs does not implement */
+	U("--generate-block", "block pointers stay *mut c_void"),
+	U("--builtins", "builtin definitions are not emitted"),
+	U("--emit-clang-ast", "no AST dump"),
+	U("--emit-ir", "no IR dump"),
+	U("--emit-ir-graphviz", "no IR dump"),
+	U("--dump-preprocessed-input", "no preprocessed dump"),
+	U("--module-raw-line", "h2rs writes no modules"),
+	U("--rustfmt-configuration-file", "h2rs runs no formatter"),
+	U("--generate-shell-completions", "no shell completions"),
+};
+#undef OFF
+#undef F
+#undef R
+#undef S
+#undef P
+#undef H
+#undef FH
+#undef A
+#undef U
+
+static const struct opt_def *find_opt(const char *name)
+{
+	for (size_t k = 0; k < sizeof opt_defs / sizeof opt_defs[0]; k++)
+		if (!strcmp(name, opt_defs[k].name))
+			return &opt_defs[k];
+	return NULL;
+}
+
+static bool takes_value(const struct opt_def *d)
+{
+	return d->kind == OPT_REGEX || d->kind == OPT_STRING || d->kind == OPT_PUSH ||
+	       d->kind == OPT_HANDLER;
+}
+
+/* Apply one option (val: its value, NULL for a flag). */
+static void apply_opt(struct cli *s, const struct opt_def *d, const char *val)
+{
+	char *o = (char *)s->o;
+	switch (d->kind) {
+	case OPT_FLAG: *(bool *)(o + d->field) = d->flag; break;
+	case OPT_REGEX: add_regex((struct regex_list *)(o + d->field), d->name, val); break;
+	case OPT_STRING: *(const char **)(o + d->field) = val; break;
+	case OPT_PUSH: vec_push((struct vec *)(o + d->field), (void *)val); break;
+	case OPT_HANDLER:
+	case OPT_FLAG_HANDLER: d->handler(s, d->name, val); break;
+	case OPT_ACCEPTED: break;
+	case OPT_UNSUPPORTED: error("%s is not supported by h2rs yet (%s)", d->name, d->why);
+	}
+}
+
 void parse_options(struct options *o, int argc, char **argv)
 {
 	char *a0 = xstrdup(argv[0]);
@@ -684,7 +742,7 @@ void parse_options(struct options *o, int argc, char **argv)
 	o->default_enum_style = ENUM_CONSTS;
 	/* the CLI's default target: LATEST_STABLE_RUST (features.rs) */
 	o->rust_minor = 82;
-	bool macros_set = false, ignore_functions = false, emit_diagnostics = false;
+	struct cli st = {.o = o};
 	o->generate = GEN_ALL;
 
 	for (int i = 1; i < argc; i++) {
@@ -695,7 +753,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			break;
 		}
 		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
-			fputs(usage_text, stdout);
+			fputs(gen_usage, stdout);
 			exit(0);
 		}
 		if (!strcmp(arg, "-V") || !strcmp(arg, "--version"))
@@ -707,173 +765,24 @@ void parse_options(struct options *o, int argc, char **argv)
 			continue;
 		}
 		const char *val = split_eq(arg, name, sizeof name);
-		bool found = false;
-		for (size_t k = 0; k < sizeof flag_opts / sizeof flag_opts[0]; k++)
-			if (!strcmp(name, flag_opts[k].name) && !val) {
-				*(bool *)((char *)o + flag_opts[k].off) = flag_opts[k].value;
-				found = true;
-			}
-		for (size_t k = 0; k < sizeof accepted_flags / sizeof accepted_flags[0]; k++)
-			found |= !val && !strcmp(name, accepted_flags[k]);
-		for (size_t k = 0; k < sizeof unsupported_opts / sizeof unsupported_opts[0]; k++)
-			if (!strcmp(name, unsupported_opts[k].name))
-				error("%s is not supported by h2rs yet (%s)", name, unsupported_opts[k].why);
-		if (!val && !strcmp(name, "--ignore-functions")) {
-			ignore_functions = true;
-			found = true;
-		}
-		if (!val && !strcmp(name, "--emit-diagnostics")) {
-			emit_diagnostics = true; /* bindgen's regex reports: nothing to do for h2rs */
-			found = true;
-		}
-		if (found)
-			continue;
-		/* every remaining option takes a value */
-		bool takes_value = !strcmp(name, "-o");
-		for (size_t k = 0; k < sizeof list_opts / sizeof list_opts[0]; k++)
-			takes_value |= !strcmp(name, list_opts[k].name);
-		static const char *const value_opts[] = {
-			"--output", "--depfile", "--ctypes-prefix", "--rust-target", "--raw-line",
-			"--default-enum-style", "--layout-probe", "--explain",
-			"--with-derive-custom", "--with-derive-custom-struct",
-			"--with-derive-custom-union", "--with-derive-custom-enum",
-			"--with-attribute-custom", "--with-attribute-custom-struct",
-			"--with-attribute-custom-union", "--with-attribute-custom-enum",
-			"--rust-edition", "--default-macro-constant-type", "--formatter",
-			"--check-layout-with", "--macro-constants",
-			"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--wrap-macro",
-			"--wrap-macros-file", "--wrap-export", "--anon-fields-prefix",
-			"--wrap-list", "--wrap-static-fns-prefix", "--wrap-attribute",
-			"--generate", "--prefix-link-name", "--wasm-import-module-name",
-			"--override-abi", "--default-alias-style",
-			"--default-non-copy-union-style",
-			"--clang-macro-fallback-build-dir", "--default-visibility",
-			"--dynamic-loading",
-		};
-		for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
-			takes_value |= !strcmp(name, value_opts[k]);
-		if (!takes_value)
+		const struct opt_def *d = find_opt(name);
+		if (d && d->kind == OPT_UNSUPPORTED)
+			apply_opt(&st, d, NULL);
+		if (!d || (val && !takes_value(d)))
 			error("unknown option '%s' (see h2rs --help)", arg);
-		if (!val) {
+		if (takes_value(d) && !val) {
 			if (i + 1 >= argc)
 				error("option '%s' needs a value", name);
 			val = argv[++i];
 		}
-		found = false;
-		for (size_t k = 0; k < sizeof list_opts / sizeof list_opts[0]; k++)
-			if (!strcmp(name, list_opts[k].name)) {
-				add_regex((struct regex_list *)((char *)o + list_opts[k].off), name, val);
-				found = true;
-			}
-		if (found)
-			continue;
-		if (!strcmp(name, "-o") || !strcmp(name, "--output"))
-			o->output = val;
-		else if (!strcmp(name, "--depfile"))
-			o->depfile = val;
-		else if (!strcmp(name, "--ctypes-prefix"))
-			o->ctypes_prefix = val;
-		else if (!strcmp(name, "--rust-target"))
-			parse_rust_target(o, val);
-		else if (!strcmp(name, "--rust-edition"))
-			o->rust_edition = parse_rust_edition(val);
-		else if (!strcmp(name, "--raw-line"))
-			vec_push(&o->raw_lines, (void *)val);
-		else if (!strcmp(name, "--layout-probe"))
-			o->layout_probe = val;
-		else if (!strcmp(name, "--explain"))
-			o->explain = val;
-		else if (!strcmp(name, "--check-layout-with"))
-			o->check_cc = val;
-		else if (!strcmp(name, "--wrap-static-fns-path"))
-			o->wrap_path = val;
-		else if (!strcmp(name, "--wrap-static-fns-suffix"))
-			o->wrap_suffix = val;
-		else if (!strcmp(name, "--wrap-macro"))
-			vec_push(&o->wrap_macros, (void *)val);
-		else if (!strcmp(name, "--wrap-macros-file"))
-			read_wrap_file(o, "--wrap-macros-file", val, false);
-		else if (!strcmp(name, "--wrap-list"))
-			read_wrap_file(o, "--wrap-list", val, true);
-		else if (!strcmp(name, "--wrap-static-fns-prefix"))
-			o->wrap_prefix = val;
-		else if (!strcmp(name, "--wrap-attribute"))
-			o->wrap_attribute = val;
-		else if (!strcmp(name, "--wrap-export"))
-			vec_push(&o->wrap_exports, (void *)val);
-		else if (!strcmp(name, "--anon-fields-prefix"))
-			o->anon_prefix = val;
-		else if (!strcmp(name, "--macro-constants")) {
-			if (strcmp(val, "bindgen") && strcmp(val, "full"))
-				error("--macro-constants: expected 'bindgen' or 'full', got '%s'", val);
-			o->macros_full = !strcmp(val, "full");
-			macros_set = true;
-		}
-		else if (!strcmp(name, "--default-enum-style")) {
-			if (!parse_enum_style(val, &o->default_enum_style))
-				error("--default-enum-style: unknown style '%s' (expected consts, "
-				      "moduleconsts, newtype, newtype_global, bitfield, rust or "
-				      "rust_non_exhaustive)", val);
-		} else if (!strcmp(name, "--default-macro-constant-type")) {
-			if (strcmp(val, "unsigned") && strcmp(val, "signed"))
-				error("invalid value '%s' for '--default-macro-constant-type <TYPE>': "
-				      "expected 'signed' or 'unsigned'", val);
-			o->macro_signed = !strcmp(val, "signed");
-		} else if (!strcmp(name, "--generate")) {
-			o->generate = parse_generate(val);
-		} else if (!strcmp(name, "--prefix-link-name")) {
-			o->prefix_link_name = val;
-		} else if (!strcmp(name, "--wasm-import-module-name")) {
-			o->wasm_import_module = val;
-		} else if (!strcmp(name, "--override-abi")) {
-			add_abi_override(o, val);
-		} else if (!strcmp(name, "--default-alias-style")) {
-			if (strcmp(val, "type_alias") && strcmp(val, "new_type") &&
-			    strcmp(val, "new_type_deref"))
-				error("invalid value '%s' for '--default-alias-style <STYLE>': expected "
-				      "type_alias, new_type or new_type_deref", val);
-			o->default_alias_style = !strcmp(val, "new_type")	  ? ALIAS_NEWTYPE
-						 : !strcmp(val, "new_type_deref") ? ALIAS_NEWTYPE_DEREF
-										  : ALIAS_TYPE;
-		} else if (!strcmp(name, "--default-non-copy-union-style")) {
-			/* bindgen's NonCopyUnionStyle::from_str (codegen/mod.rs) */
-			if (strcmp(val, "bindgen_wrapper") && strcmp(val, "manually_drop"))
-				error("invalid value '%s' for '--default-non-copy-union-style <STYLE>': "
-				      "expected bindgen_wrapper or manually_drop", val);
-			o->union_manually_drop = !strcmp(val, "manually_drop");
-		} else if (!strcmp(name, "--default-visibility")) {
-			/* bindgen's FieldVisibilityKind: fields, bitfield units,
-			 * padding and bitfield accessors */
-			if (!strcmp(val, "public"))
-				o->field_vis = "pub ";
-			else if (!strcmp(val, "crate"))
-				o->field_vis = "pub(crate) ";
-			else if (!strcmp(val, "private"))
-				o->field_vis = "";
-			else
-				error("invalid value '%s' for '--default-visibility <VISIBILITY>': "
-				      "expected private, crate or public", val);
-		} else if (!strcmp(name, "--clang-macro-fallback-build-dir")) {
-			o->macro_fallback_dir = val;
-		} else if (!strcmp(name, "--dynamic-loading")) {
-			o->dynamic_library = rust_lib_name(val);
-		} else if (!strcmp(name, "--formatter")) {
-			if (strcmp(val, "none") && strcmp(val, "rustfmt") && strcmp(val, "prettyplease"))
-				error("--formatter: unknown formatter '%s'", val);
-			/* h2rs always writes rustfmt-shaped text itself */
-		} else {
-			bool derive = strstr(name, "derive") != NULL;
-			int applies = strstr(name, "-struct") ? 1 : strstr(name, "-union") ? 2
-				      : strstr(name, "-enum") ? 4 : 7;
-			add_custom(o, name, val, applies, derive);
-		}
+		apply_opt(&st, d, val);
 	}
 	/* bindgen's CLI: --emit-diagnostics requires --experimental (clap) */
-	if (emit_diagnostics && !o->experimental)
+	if (st.emit_diagnostics && !o->experimental)
 		error("the following required arguments were not provided: --experimental "
 		      "(--emit-diagnostics needs it)");
 	/* bindgen applies --generate, then --ignore-functions */
-	if (ignore_functions)
+	if (st.ignore_functions)
 		o->generate &= ~(unsigned)GEN_FUNCTIONS;
 	settle_edition(o);
 	if (o->layout_tests && !rust_has(o, RUST_OFFSET_OF))
@@ -892,7 +801,7 @@ void parse_options(struct options *o, int argc, char **argv)
 	 * say H2RS_CHECK_LAYOUT_WITH=gcc make ... instead */
 	if (!o->check_cc && getenv("H2RS_CHECK_LAYOUT_WITH") && *getenv("H2RS_CHECK_LAYOUT_WITH"))
 		o->check_cc = getenv("H2RS_CHECK_LAYOUT_WITH");
-	if (!macros_set)
+	if (!st.macros_set)
 		o->macros_full = !o->bindgen_name; /* under the name bindgen, bindgen's rules */
 	/* Ord needs Eq and PartialOrd, PartialOrd and Eq need PartialEq: the
 	 * options imply what their traits need, so the output compiles */
