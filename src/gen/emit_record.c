@@ -511,88 +511,107 @@ static void emit_nested(struct emitter *e, const struct item *it, const char *ou
 	e->vis = vis;
 }
 
-void emit_record(struct emitter *e, struct item *it)
+/* A forward declaration: a struct even for a union (is_rust_union is
+ * false for one, ir/comp.rs). */
+static void emit_forward_record(struct emitter *e, struct item *it)
+{
+	struct ctx *c = e->c;
+	unsigned fd = item_derives(c, it);
+	buf_puts(e->b, "#[repr(C)]\n");
+	emit_derives(c, e->b, it, fd, 1);
+	open_item(e->b, "pub struct", it->name, "{\n    _unused: [u8; 0],\n}\n");
+	emit_debug_impl(c, e->b, it, fd, it->name);
+}
+
+/* bindgen's CompInfo codegen for an opaque item: the blob of its layout
+ * (helpers::blob); a union stays a union when is_rust_union holds.
+ * bindgen also writes repr(align) of the alignment on every opaque item;
+ * here only where the blob needs it, so that a packed record can still
+ * hold the item (rustc rejects a packed type holding a repr(align) one,
+ * E0588). */
+static void emit_opaque_record(struct emitter *e, struct item *it, unsigned d)
+{
+	struct ctx *c = e->c;
+	struct buf *b = e->b;
+	bool un = opaque_rust_union(c, it);
+	buf_puts(b, "#[repr(C)]\n");
+	if (it->repr_align)
+		buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
+	emit_derives(c, b, it, d, un ? 2 : 1);
+	open_item(b, un ? "pub union" : "pub struct", it->name, "{\n");
+	buf_puts(b, "    pub _bindgen_opaque_blob: ");
+	emit_blob(b, it->size, it->align);
+	buf_puts(b, ",\n}\n");
+}
+
+/* The repr attributes of a record written with its fields. */
+static void emit_record_repr(struct buf *b, const struct item *it, bool wrap)
+{
+	if (wrap && it->align > 8)
+		buf_printf(b, "#[repr(C)]\n#[repr(align(%llu))]\n", (unsigned long long)it->align);
+	else if (wrap)
+		buf_puts(b, "#[repr(C)]\n");
+	else if (it->repr_packed == 1)
+		buf_puts(b, "#[repr(C, packed)]\n");
+	else if (it->repr_packed)
+		buf_printf(b, "#[repr(C, packed(%d))]\n", it->repr_packed);
+	else
+		buf_puts(b, "#[repr(C)]\n");
+	if (it->repr_align && !wrap)
+		buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
+}
+
+/* A record written with its fields: a struct, a Rust union, or bindgen's
+ * wrapper struct for a union. */
+static void emit_record_fields(struct emitter *e, struct item *it, unsigned d)
 {
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	const char *kw = it->is_union ? "pub union" : "pub struct";
-	int applies = it->is_union ? 2 : 1;
-	emit_doc(c, b, 0, it->doc);
+	bool wrap = union_wrapper(c, it);
+	emit_record_repr(b, it, wrap);
+	/* a wrapper is bindgen's DeriveTypeKind::Struct */
+	emit_derives(c, b, it, d, it->is_union && !wrap ? 2 : 1);
+	e->cur_wrapper = wrap;
+	e->cur_md = union_manually_drop(c, it);
+	e->fam = flex_array_member(c, it);
+	if (wrap) {
+		emit_union_wrapper(e, it);
+	} else if (!it->nrs) {
+		open_item(b, kw, it->name, "{}\n");
+	} else {
+		if (e->fam)
+			open_fam_struct(e, it);
+		else
+			open_item(b, kw, it->name, "{\n");
+		for (int i = 0; i < it->nrs; i++)
+			emit_field_line(e, it, &it->rs[i]);
+		buf_puts(b, "}\n");
+	}
+}
+
+void emit_record(struct emitter *e, struct item *it)
+{
+	struct ctx *c = e->c;
+	const struct options *o = c->opt;
+	emit_doc(c, e->b, 0, it->doc);
 	if (!it->complete) {
-		/* a struct even for a union: is_rust_union is false for a
-		 * forward declaration (ir/comp.rs) */
-		unsigned fd = item_derives(c, it);
-		buf_puts(b, "#[repr(C)]\n");
-		emit_derives(c, b, it, fd, 1);
-		open_item(b, "pub struct", it->name, "{\n    _unused: [u8; 0],\n}\n");
-		emit_debug_impl(c, b, it, fd, it->name);
+		emit_forward_record(e, it);
 		return;
 	}
 	unsigned d = item_derives(c, it);
-	bool want_default = false;
-	{
-		/* --with-derive-default: derive where possible, impl otherwise
-		 * (not with --no-default or a nodefault annotation) */
-		const struct options *o = c->opt;
-		want_default = o->derive_default && !regex_list_match(&o->no_default, it->name) &&
-			       !(it->annot && it->annot->nodefault);
-	}
+	/* --with-derive-default: derive where possible, impl otherwise (not
+	 * with --no-default or a nodefault annotation) */
+	bool want_default = o->derive_default && !regex_list_match(&o->no_default, it->name) &&
+			    !(it->annot && it->annot->nodefault);
 	/* the fields' visibility: a private annotation on the record, else
 	 * --default-visibility (bindgen's CompInfo codegen) */
 	const char *outer_vis = e->vis;
 	e->vis = annot_vis(it->annot, outer_vis);
-	if (it->opaque) {
-		/* bindgen's CompInfo codegen for an opaque item: the blob of its
-		 * layout (helpers::blob); a union stays a union when
-		 * is_rust_union holds. bindgen also writes repr(align) of the
-		 * alignment on every opaque item; here only where the blob needs
-		 * it, so that a packed record can still hold the item (rustc
-		 * rejects a packed type holding a repr(align) one, E0588) */
-		bool un = opaque_rust_union(c, it);
-		if (!un)
-			applies = 1;
-		buf_puts(b, "#[repr(C)]\n");
-		if (it->repr_align)
-			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
-		emit_derives(c, b, it, d, applies);
-		open_item(b, un ? "pub union" : "pub struct", it->name, "{\n");
-		buf_puts(b, "    pub _bindgen_opaque_blob: ");
-		emit_blob(b, it->size, it->align);
-		buf_puts(b, ",\n}\n");
-	} else {
-		bool wrap = union_wrapper(c, it);
-		if (wrap)
-			applies = 1; /* bindgen's DeriveTypeKind::Struct */
-		if (wrap && it->align > 8)
-			buf_printf(b, "#[repr(C)]\n#[repr(align(%llu))]\n", (unsigned long long)it->align);
-		else if (wrap)
-			buf_puts(b, "#[repr(C)]\n");
-		else if (it->repr_packed == 1)
-			buf_puts(b, "#[repr(C, packed)]\n");
-		else if (it->repr_packed)
-			buf_printf(b, "#[repr(C, packed(%d))]\n", it->repr_packed);
-		else
-			buf_puts(b, "#[repr(C)]\n");
-		if (it->repr_align && !wrap)
-			buf_printf(b, "#[repr(align(%llu))]\n", (unsigned long long)it->repr_align);
-		emit_derives(c, b, it, d, applies);
-		e->cur_wrapper = wrap;
-		e->cur_md = union_manually_drop(c, it);
-		e->fam = flex_array_member(c, it);
-		if (wrap) {
-			emit_union_wrapper(e, it);
-		} else if (!it->nrs) {
-			open_item(b, kw, it->name, "{}\n");
-		} else {
-			if (e->fam)
-				open_fam_struct(e, it);
-			else
-				open_item(b, kw, it->name, "{\n");
-			for (int i = 0; i < it->nrs; i++)
-				emit_field_line(e, it, &it->rs[i]);
-			buf_puts(b, "}\n");
-		}
-	}
+	if (it->opaque)
+		emit_opaque_record(e, it, d);
+	else
+		emit_record_fields(e, it, d);
 	emit_nested(e, it, outer_vis);
 	emit_layout_tests(e, it);
 	emit_record_impls(e, it, d, want_default && !(d & DERIVE_DEFAULT));

@@ -47,6 +47,39 @@ static void emit_ffi_blob(struct emitter *e, struct buf *b, uint64_t size, uint6
 	}
 }
 
+/* bindgen's to_rust_ty: a pointer of another size than the target's is
+ * an error, and to_rust_ty_or_opaque writes the blob of its layout (u32
+ * for void *__ptr32); a pointer to a function (or to a typedef of a
+ * function type) is the Option<fn> itself. */
+static void emit_pointer(struct emitter *e, struct buf *b, const struct type *t)
+{
+	if (t->odd_size) {
+		emit_blob(b, t->size, t->align);
+		return;
+	}
+	if (!type_is_fn(t->sub))
+		buf_puts(b, t->is_const ? "*const " : "*mut ");
+	emit_type(e, b, t->sub);
+}
+
+/* A named record, enum or typedef where a type is used. */
+static void emit_item_name(struct emitter *e, struct buf *b, const struct item *it)
+{
+	if (it->stdint) { /* bindgen's type_from_named */
+		buf_puts(b, it->stdint);
+		return;
+	}
+	if (it->kind == IT_ENUM && it->int_alias && !it->alias_same) {
+		/* `enum E` where the integer typedef E has another size or
+		 * signedness: bindgen writes E, with the typedef's layout */
+		emit_type(e, b, it->int_type);
+		return;
+	}
+	buf_puts(b, it->name);
+	if (it->kind == IT_ENUM && it->style == ENUM_MODULE_CONSTS)
+		buf_puts(b, "::Type");
+}
+
 void emit_type(struct emitter *e, struct buf *b, const struct type *t)
 {
 	const char *cp = e->cprefix;
@@ -61,21 +94,7 @@ void emit_type(struct emitter *e, struct buf *b, const struct type *t)
 			buf_puts(b, t->prim);
 		break;
 	case TY_PTR:
-		/* bindgen's to_rust_ty: a pointer of another size than the
-		 * target's is an error, and to_rust_ty_or_opaque writes the
-		 * blob of its layout (u32 for void *__ptr32) */
-		if (t->odd_size) {
-			emit_blob(b, t->size, t->align);
-			break;
-		}
-		/* a pointer to a function (or to a typedef of a function type) is
-		 * the Option<fn> itself */
-		if (type_is_fn(t->sub)) {
-			emit_type(e, b, t->sub);
-			break;
-		}
-		buf_puts(b, t->is_const ? "*const " : "*mut ");
-		emit_type(e, b, t->sub);
+		emit_pointer(e, b, t);
 		break;
 	case TY_ARRAY:
 		buf_putc(b, '[');
@@ -100,19 +119,7 @@ void emit_type(struct emitter *e, struct buf *b, const struct type *t)
 		buf_putc(b, '>');
 		break;
 	case TY_ITEM:
-		if (t->item->stdint) { /* bindgen's type_from_named */
-			buf_puts(b, t->item->stdint);
-			break;
-		}
-		if (t->item->kind == IT_ENUM && t->item->int_alias && !t->item->alias_same) {
-			/* `enum E` where the integer typedef E has another size or
-			 * signedness: bindgen writes E, with the typedef's layout */
-			emit_type(e, b, t->item->int_type);
-			break;
-		}
-		buf_puts(b, t->item->name);
-		if (t->item->kind == IT_ENUM && t->item->style == ENUM_MODULE_CONSTS)
-			buf_puts(b, "::Type");
+		emit_item_name(e, b, t->item);
 		break;
 	case TY_BLOB: {
 		if (t->ffi_blob) {

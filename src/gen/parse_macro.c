@@ -189,20 +189,81 @@ static struct macro_def *macro_entry(struct parser *p, char **name)
 /* A macro that may be a constant: in full mode any object-like macro, under
  * bindgen's rules one that cexpr evaluates. Comments in the body are left
  * out (cexpr_tokens in bindgen's clang.rs does the same). */
+/* A function-like macro: no constant, and never passed over silently;
+ * Rust can call it only through a wrapper typed by the user. */
+static void note_fn_macro(struct parser *p, CXCursor cur)
+{
+	char *n = cxstr(clang_getCursorSpelling(cur));
+	if (p->c->opt->wrap_macros.n)
+		strmap_put(&p->c->fn_macros, n, n);
+	if (!strmap_get(&p->wrapped, n))
+		skip_push(&p->c->skipped, n,
+			  "function-like macro: not emitted; Rust can call it through a C "
+			  "wrapper typed by its prototype (--wrap-macro PROTOTYPE)");
+}
+
+/* Read the body tokens toks[1..n) into sc under the mode's rules; false
+ * if its brackets do not pair up. */
+static bool scan_macro_body(struct parser *p, struct macro_scan *sc, CXToken *toks, unsigned n)
+{
+	bool full = p->c->opt->macros_full;
+	struct brackets br = {.depth = 0};
+	bool balanced = true;
+	for (unsigned i = 1; i < n && sc->ok; i++) {
+		enum CXTokenKind tk = clang_getTokenKind(toks[i]);
+		if (tk == CXToken_Comment)
+			continue;
+		CXString s = clang_getTokenSpelling(p->tu, toks[i]);
+		const char *t = clang_getCString(s);
+		if (full)
+			scan_full(sc, tk, t);
+		else
+			scan_bindgen(sc, tk, t);
+		sc->nvals += strcmp(t, "(") && strcmp(t, ")");
+		if (tk == CXToken_Punctuation && !bracket_step(&br, t))
+			sc->ok = false, balanced = false;
+		if (sc->ok) {
+			if (sc->body->len)
+				buf_putc(sc->body, ' ');
+			buf_puts(sc->body, t);
+		}
+		clang_disposeString(s);
+	}
+	return balanced && !(sc->ok && br.depth);
+}
+
+/* A macro that is no constant under the mode's rules: counted, with why. */
+static void reject_macro(struct parser *p, struct macro_scan *sc, const char *name,
+			 const char *why)
+{
+	if (!find_macro(p, name))
+		p->c->n_macro_not_const++;
+	skip_push(&p->c->skipped, name, why);
+	buf_free(&sc->str);
+}
+
+/* The name's object-like macro table entries: for the layout probes
+ * (field names that are macros) and the statistics. */
+static void note_object_macro(struct parser *p, const char *name)
+{
+	const struct options *o = p->c->opt;
+	if ((o->layout_probe || o->check_cc || o->wrap_macros.n) &&
+	    !strmap_get(&p->c->object_macros, name)) {
+		char *key = xstrdup(name);
+		strmap_put(&p->c->object_macros, key, key);
+	}
+	if ((o->verbose || o->stats) && !strmap_get(&p->seen_macros, name)) {
+		p->c->n_obj_macros++; /* unique names, for the statistics */
+		strmap_put(&p->seen_macros, xstrdup(name), p);
+	}
+}
+
 void read_macro(struct parser *p, CXCursor cur)
 {
 	if (clang_Cursor_isMacroBuiltin(cur))
 		return;
 	if (clang_Cursor_isMacroFunctionLike(cur)) {
-		char *n = cxstr(clang_getCursorSpelling(cur));
-		if (p->c->opt->wrap_macros.n)
-			strmap_put(&p->c->fn_macros, n, n);
-		/* never silently: a function-like macro is no constant, and
-		 * Rust can call it only through a wrapper typed by the user */
-		if (!strmap_get(&p->wrapped, n))
-			skip_push(&p->c->skipped, n,
-				  "function-like macro: not emitted; Rust can call it through a C "
-				  "wrapper typed by its prototype (--wrap-macro PROTOTYPE)");
+		note_fn_macro(p, cur);
 		return;
 	}
 	CXFile f;
@@ -226,45 +287,11 @@ void read_macro(struct parser *p, CXCursor cur)
 	char *name = xstrdup(clang_getCString(ns));
 	clang_disposeString(ns);
 	sc.name = name;
-	/* only the layout probes (field names that are macros) need this */
-	bool probes = p->c->opt->layout_probe || p->c->opt->check_cc || p->c->opt->wrap_macros.n;
-	if (probes && !strmap_get(&p->c->object_macros, name)) {
-		char *key = xstrdup(name);
-		strmap_put(&p->c->object_macros, key, key);
-	}
-	struct brackets br = {.depth = 0};
-	bool unbalanced = false;
-	for (unsigned i = 1; i < n && sc.ok; i++) {
-		enum CXTokenKind tk = clang_getTokenKind(toks[i]);
-		if (tk == CXToken_Comment)
-			continue;
-		CXString s = clang_getTokenSpelling(p->tu, toks[i]);
-		const char *t = clang_getCString(s);
-		if (full)
-			scan_full(&sc, tk, t);
-		else
-			scan_bindgen(&sc, tk, t);
-		sc.nvals += strcmp(t, "(") && strcmp(t, ")");
-		if (tk == CXToken_Punctuation && !bracket_step(&br, t))
-			sc.ok = false, unbalanced = true;
-		if (sc.ok) {
-			if (sc.body->len)
-				buf_putc(sc.body, ' ');
-			buf_puts(sc.body, t);
-		}
-		clang_disposeString(s);
-	}
+	bool balanced = scan_macro_body(p, &sc, toks, n);
 	clang_disposeTokens(p->tu, toks, n);
-	if ((p->c->opt->verbose || p->c->opt->stats) && !strmap_get(&p->seen_macros, name)) {
-		p->c->n_obj_macros++; /* unique names, for the statistics */
-		strmap_put(&p->seen_macros, xstrdup(name), p);
-	}
-	if (unbalanced || (sc.ok && br.depth)) {
-		if (!find_macro(p, name))
-			p->c->n_macro_not_const++;
-		skip_push(&p->c->skipped, name,
-			  "macro's brackets are unbalanced: not an expression on its own");
-		buf_free(&sc.str);
+	note_object_macro(p, name);
+	if (!balanced) {
+		reject_macro(p, &sc, name, "macro's brackets are unbalanced: not an expression on its own");
 		return;
 	}
 	if (full && sc.has_str && sc.has_other)
@@ -272,11 +299,8 @@ void read_macro(struct parser *p, CXCursor cur)
 	if (!full && sc.nchars && sc.nvals > 1)
 		sc.ok = false; /* 'a' + 1: cexpr has no arithmetic on characters */
 	if (!sc.ok || (!full && sc.has_str && sc.has_other)) {
-		if (!find_macro(p, name))
-			p->c->n_macro_not_const++;
-		skip_push(&p->c->skipped, name,
-			  "macro is not a literal or arithmetic on such macros (bindgen rules)");
-		buf_free(&sc.str);
+		reject_macro(p, &sc, name,
+			     "macro is not a literal or arithmetic on such macros (bindgen rules)");
 		return;
 	}
 	struct macro_def *m = macro_entry(p, &name);

@@ -231,10 +231,72 @@ static const char *builtin_prim(enum CXTypeKind k, bool *ctype, bool float_ctype
 	}
 }
 
-struct type *conv_type(struct parser *p, CXType t, CXCursor names)
+/* A pointer (bindgen's from_clang_ty, CXType_Pointer; its issue 2244):
+ * where the pointee's constness differs from the canonical type's, the
+ * canonical pointee is taken. libclang drops the const under a
+ * btf_type_tag (the kernel's __user with some configs) and behind a
+ * typedef of a const type (typedef const int ci;). */
+static struct type *conv_pointer(struct parser *p, CXType t, CXCursor names)
+{
+	CXType pt = clang_getPointeeType(t);
+	CXType can = clang_getCanonicalType(t);
+	if (t.kind == CXType_Pointer && !clang_equalTypes(t, can)) {
+		CXType cpt = clang_getPointeeType(can);
+		if (clang_isConstQualifiedType(cpt) != clang_isConstQualifiedType(pt))
+			pt = cpt;
+	}
+	struct type *r = new_type(TY_PTR);
+	r->is_const = clang_isConstQualifiedType(pt);
+	r->sub = conv_type(p, pt, names);
+	r->size = clang_Type_getSizeOf(t);
+	r->align = clang_Type_getAlignOf(t);
+	/* void *__ptr32 (-fms-extensions) on a 64-bit target */
+	r->odd_size = r->size > 0 && (long long)r->size != p->ptr_bytes;
+	return r;
+}
+
+/* A type made of elements: arrays (a zero-length or incomplete one is
+ * TY_FLEX), vectors (arrays of their lanes) and complex numbers. */
+static struct type *conv_elements(struct parser *p, CXType t)
+{
+	bool array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+		     t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
+	CXType et = array ? clang_getArrayElementType(t) : clang_getElementType(t);
+	struct type *r = new_type(t.kind == CXType_Complex ? TY_COMPLEX : TY_ARRAY);
+	r->sub = conv_type(p, et, clang_getNullCursor());
+	if (t.kind == CXType_ConstantArray)
+		r->len = clang_getArraySize(t);
+	else if (t.kind == CXType_Vector)
+		r->len = clang_getNumElements(t);
+	else if (array)
+		r->kind = TY_FLEX;
+	if (t.kind == CXType_ConstantArray && r->len == 0)
+		r->kind = TY_FLEX;
+	return r;
+}
+
+/* Every other kind: a builtin primitive (one shared, read-only type per
+ * builtin kind), else (BTF type tags, bfloat16, ...) the canonical type if
+ * it differs, otherwise the exact size as bytes. */
+static struct type *conv_other(struct parser *p, CXType t, CXCursor names)
 {
 	bool ctype;
-	const char *pn;
+	const char *pn = builtin_prim(t.kind, &ctype, p->c->opt->no_convert_floats);
+	if (pn && t.kind >= 0 && t.kind < PRIM_CACHE) {
+		if (!p->prims[t.kind])
+			p->prims[t.kind] = prim(pn, ctype, t);
+		return p->prims[t.kind];
+	}
+	if (pn)
+		return prim(pn, ctype, t);
+	CXType can = clang_getCanonicalType(t);
+	if (can.kind != t.kind)
+		return conv_type(p, can, names);
+	return blob(t);
+}
+
+struct type *conv_type(struct parser *p, CXType t, CXCursor names)
+{
 	switch (t.kind) {
 	case CXType_Elaborated:
 		return conv_type(p, clang_Type_getNamedType(t), names);
@@ -242,68 +304,25 @@ struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 		return conv_type(p, clang_Type_getModifiedType(t), names);
 	case CXType_Void:
 		return new_type(TY_VOID);
-	case CXType_Typedef: {
-		struct item *it = typedef_item(p, clang_getTypeDeclaration(t));
-		if (it->kind != IT_TYPEDEF)
-			return item_type(it); /* typedef naming an anonymous record/enum */
-		return item_type(it);
-	}
+	case CXType_Typedef: /* the typedef, or the anonymous record/enum it names */
+		return item_type(typedef_item(p, clang_getTypeDeclaration(t)));
 	case CXType_Record:
 		return item_type(record_item(p, clang_getTypeDeclaration(t), NULL));
 	case CXType_Enum:
 		return item_type(enum_item(p, clang_getTypeDeclaration(t), NULL));
 	case CXType_Pointer:
-	case CXType_BlockPointer: {
-		CXType pt = clang_getPointeeType(t);
-		/* bindgen's from_clang_ty (ir/ty.rs, CXType_Pointer; its issue
-		 * 2244): where the pointee's constness differs from the canonical
-		 * type's, the canonical pointee is taken. libclang drops the const
-		 * under a btf_type_tag (the kernel's __user with some configs)
-		 * and behind a typedef of a const type (typedef const int ci;) */
-		CXType can = clang_getCanonicalType(t);
-		if (t.kind == CXType_Pointer && !clang_equalTypes(t, can)) {
-			CXType cpt = clang_getPointeeType(can);
-			if (clang_isConstQualifiedType(cpt) != clang_isConstQualifiedType(pt))
-				pt = cpt;
-		}
-		struct type *r = new_type(TY_PTR);
-		r->is_const = clang_isConstQualifiedType(pt);
-		r->sub = conv_type(p, pt, names);
-		r->size = clang_Type_getSizeOf(t);
-		r->align = clang_Type_getAlignOf(t);
-		/* void *__ptr32 (-fms-extensions) on a 64-bit target */
-		r->odd_size = r->size > 0 && (long long)r->size != p->ptr_bytes;
-		return r;
-	}
-	case CXType_ConstantArray: {
-		struct type *r = new_type(TY_ARRAY);
-		r->sub = conv_type(p, clang_getArrayElementType(t), clang_getNullCursor());
-		r->len = clang_getArraySize(t);
-		if (r->len == 0)
-			r->kind = TY_FLEX;
-		return r;
-	}
+	case CXType_BlockPointer:
+		return conv_pointer(p, t, names);
+	case CXType_ConstantArray:
 	case CXType_IncompleteArray:
 	case CXType_VariableArray:
-	case CXType_DependentSizedArray: {
-		struct type *r = new_type(TY_FLEX);
-		r->sub = conv_type(p, clang_getArrayElementType(t), clang_getNullCursor());
-		return r;
-	}
+	case CXType_DependentSizedArray:
+	case CXType_Vector:
+	case CXType_Complex:
+		return conv_elements(p, t);
 	case CXType_FunctionProto:
 	case CXType_FunctionNoProto:
 		return conv_func(p, t, names);
-	case CXType_Vector: {
-		struct type *r = new_type(TY_ARRAY);
-		r->sub = conv_type(p, clang_getElementType(t), clang_getNullCursor());
-		r->len = clang_getNumElements(t);
-		return r;
-	}
-	case CXType_Complex: {
-		struct type *r = new_type(TY_COMPLEX);
-		r->sub = conv_type(p, clang_getElementType(t), clang_getNullCursor());
-		return r;
-	}
 	case CXType_Atomic: {
 		CXType vt = clang_Type_getValueType(t);
 		if (clang_Type_getSizeOf(vt) == clang_Type_getSizeOf(t) &&
@@ -320,23 +339,8 @@ struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 	case CXType_Float16:
 		return new_type(TY_FLOAT16);
 	default:
-		break;
+		return conv_other(p, t, names);
 	}
-	pn = builtin_prim(t.kind, &ctype, p->c->opt->no_convert_floats);
-	if (pn && t.kind >= 0 && t.kind < PRIM_CACHE) {
-		/* one shared, read-only type per builtin kind */
-		if (!p->prims[t.kind])
-			p->prims[t.kind] = prim(pn, ctype, t);
-		return p->prims[t.kind];
-	}
-	if (pn)
-		return prim(pn, ctype, t);
-	/* anything else (BTF type tags, bfloat16, …): follow the canonical type
-	 * if it differs, otherwise keep the exact size as bytes */
-	CXType can = clang_getCanonicalType(t);
-	if (can.kind != t.kind)
-		return conv_type(p, can, names);
-	return blob(t);
 }
 
 static struct type *macro_value_type_canon(CXType t)
