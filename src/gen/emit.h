@@ -73,7 +73,7 @@ void emit_zeroing_default(struct emitter *e, const char *name);
 
 /* ---- emit_record.c ---- */
 
-uint64_t type_bytes(struct ctx *c, const struct type *t);
+uint64_t emit_type_bytes(struct ctx *c, const struct type *t);
 bool type_is_bool(const struct type *t);
 void emit_record(struct emitter *e, struct item *it);
 void emit_const(struct buf *b, int indent, const char *name, const char *ty,
@@ -82,7 +82,7 @@ void emit_const(struct buf *b, int indent, const char *name, const char *ty,
 /* ---- emit_enum.c ---- */
 
 void emit_int_value(struct buf *b, bool is_signed, int64_t v, uint64_t u);
-uint64_t mask_to(uint64_t v, uint64_t bytes);
+uint64_t emit_mask_to(uint64_t v, uint64_t bytes);
 void emit_enum(struct emitter *e, struct item *it);
 
 /* ---- emit_items.c ---- */
@@ -91,10 +91,6 @@ void emit_typedef(struct emitter *e, struct item *it);
 void emit_function(struct emitter *e, struct item *it);
 void emit_var(struct emitter *e, struct item *it);
 void emit_macro(struct emitter *e, struct item *it);
-
-/* ---- emit_rust.c ---- */
-
-void emit_item(struct emitter *e, struct item *it);
 
 /* ---- emit_impls.c: hand-written trait impls, flexible array impls ---- */
 /* --impl-debug: impl Debug for a record that does not derive it (derives:

@@ -23,7 +23,7 @@ void emit_int_value(struct buf *b, bool is_signed, int64_t v, uint64_t u)
 	buf_puts(b, p);
 }
 
-uint64_t mask_to(uint64_t v, uint64_t bytes)
+uint64_t emit_mask_to(uint64_t v, uint64_t bytes)
 {
 	return bytes >= 8 ? v : v & ((1ull << (bytes * 8)) - 1);
 }
@@ -31,7 +31,7 @@ uint64_t mask_to(uint64_t v, uint64_t bytes)
 /* Rust primitive of the same size and signedness, for #[repr(..)]. */
 static const char *repr_prim(struct ctx *c, struct item *it, bool is_signed)
 {
-	uint64_t s = type_bytes(c, it->int_type);
+	uint64_t s = emit_type_bytes(c, it->int_type);
 	static const char *const u[] = {"u8", "u16", "u32", "u64"};
 	static const char *const i[] = {"i8", "i16", "i32", "i64"};
 	int k = s >= 8 ? 3 : s >= 4 ? 2 : s >= 2 ? 1 : 0;
@@ -44,7 +44,7 @@ static const char *enum_value(struct buf *val, const struct enumerator *en, bool
 			      uint64_t bytes)
 {
 	buf_reset(val);
-	emit_int_value(val, sig, en->value, mask_to(en->uvalue, bytes));
+	emit_int_value(val, sig, en->value, emit_mask_to(en->uvalue, bytes));
 	return val->p;
 }
 
@@ -60,7 +60,7 @@ static void emit_enum_consts(struct emitter *e, struct item *it, const char *ity
 	if (it->int_alias) {
 		const struct type *t = it->int_alias->aliased;
 		sig = prim_signed(t);
-		bytes = type_bytes(c, t);
+		bytes = emit_type_bytes(c, t);
 	}
 	for (int i = 0; i < it->nconsts; i++) {
 		struct enumerator *en = it->consts[i];
@@ -188,7 +188,7 @@ static void emit_enum_rust(struct emitter *e, struct item *it, enum enum_style s
 			continue;
 		emit_doc(c, b, INDENT, en->doc);
 		buf_printf(b, "    %s = ", rust_ident(en->name));
-		emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
+		emit_int_value(b, sig, en->value, emit_mask_to(en->uvalue, bytes));
 		buf_puts(b, ",\n");
 	}
 	buf_puts(b, "}\n");
@@ -200,7 +200,7 @@ void emit_enum(struct emitter *e, struct item *it)
 	struct ctx *c = e->c;
 	struct buf *b = e->b;
 	bool sig = prim_signed(it->int_type); /* clang reports values sign-extended */
-	uint64_t bytes = type_bytes(c, it->int_type);
+	uint64_t bytes = emit_type_bytes(c, it->int_type);
 	struct buf ity = {0};
 	if (c->opt->translate_enum_ints && it->int_type->kind == TY_PRIM && it->int_type->ctype)
 		buf_puts(&ity, repr_prim(c, it, sig)); /* --translate-enum-integer-types */
@@ -221,7 +221,7 @@ void emit_enum(struct emitter *e, struct item *it)
 			struct enumerator *en = it->consts[i];
 			emit_doc(c, b, INDENT, en->doc);
 			buf_printf(b, "    pub const %s: Type = ", rust_ident(en->name));
-			emit_int_value(b, sig, en->value, mask_to(en->uvalue, bytes));
+			emit_int_value(b, sig, en->value, emit_mask_to(en->uvalue, bytes));
 			buf_puts(b, ";\n");
 		}
 		buf_puts(b, "}\n");

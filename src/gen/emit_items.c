@@ -213,12 +213,12 @@ void emit_var(struct emitter *e, struct item *it)
 		emit_doc(c, b, 0, it->doc);
 		emit_type(e, &ty, it->type);
 		if (it->vkind == MV_FLOAT)
-			emit_float(&val, e->stdp, type_bytes(c, it->type) == 4 ? "f32" : "f64", it->fval);
+			emit_float(&val, e->stdp, emit_type_bytes(c, it->type) == 4 ? "f32" : "f64", it->fval);
 		else if (type_is_bool(it->type))
 			buf_puts(&val, it->uval ? "true" : "false");
 		else
 			emit_int_value(&val, !it->vunsigned, it->ival,
-				       mask_to(it->uval, type_bytes(c, it->type)));
+				       emit_mask_to(it->uval, emit_type_bytes(c, it->type)));
 		emit_const(b, 0, it->name, ty.p, val.p);
 		buf_free(&ty);
 		buf_free(&val);
@@ -240,13 +240,13 @@ static void emit_typed_macro(struct emitter *e, struct item *it)
 	struct ctx *c = e->c;
 	struct buf ty = {0}, val = {0};
 	emit_type(e, &ty, it->type);
-	uint64_t bytes = type_bytes(c, it->type);
+	uint64_t bytes = emit_type_bytes(c, it->type);
 	if (it->vkind == MV_FLOAT)
 		emit_float(&val, e->stdp, bytes == 4 ? "f32" : "f64", it->fval);
 	else if (type_is_bool(it->type))
 		buf_puts(&val, it->uval ? "true" : "false");
 	else
-		emit_int_value(&val, !it->vunsigned, it->ival, mask_to(it->uval, bytes));
+		emit_int_value(&val, !it->vunsigned, it->ival, emit_mask_to(it->uval, bytes));
 	emit_const(e->b, 0, it->name, ty.p, val.p);
 	buf_free(&ty);
 	buf_free(&val);

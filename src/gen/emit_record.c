@@ -9,7 +9,7 @@
 
 /* ---- records ---- */
 
-uint64_t type_bytes(struct ctx *c, const struct type *t)
+uint64_t emit_type_bytes(struct ctx *c, const struct type *t)
 {
 	uint64_t s, a;
 	rs_type_layout(c, t, &s, &a);
@@ -44,7 +44,7 @@ static enum bf_repr bitfield_repr(const struct type *t)
 static void bitfield_from_raw(struct emitter *e, struct buf *b, const struct field *f,
 			      const char *ty, const char *raw)
 {
-	uint64_t bytes = type_bytes(e->c, f->type);
+	uint64_t bytes = emit_type_bytes(e->c, f->type);
 	unsigned bits = bytes >= 8 ? 64 : bytes >= 4 ? 32 : bytes >= 2 ? 16 : 8;
 	int w = f->bit_width;
 	switch (bitfield_repr(f->type)) {
@@ -69,7 +69,7 @@ static void bitfield_from_raw(struct emitter *e, struct buf *b, const struct fie
 static void bitfield_to_raw(struct emitter *e, struct buf *pre, int indent, struct buf *b,
 			    const struct field *f, const char *val)
 {
-	uint64_t bytes = type_bytes(e->c, f->type);
+	uint64_t bytes = emit_type_bytes(e->c, f->type);
 	unsigned bits = bytes >= 8 ? 64 : bytes >= 4 ? 32 : bytes >= 2 ? 16 : 8;
 	if (bitfield_repr(f->type) == BF_OTHER) {
 		buf_indent(pre, indent);
@@ -503,8 +503,13 @@ static void emit_nested(struct emitter *e, const struct item *it, const char *ou
 	e->cur_wrapper = e->cur_md = false;
 	e->fam = NULL;
 	e->vis = outer_vis;
-	for (int i = 0; i < it->nested.n; i++)
-		emit_item(e, it->nested.v[i]);
+	for (int i = 0; i < it->nested.n; i++) { /* records and enums only */
+		struct item *n = it->nested.v[i];
+		if (n->kind == IT_RECORD)
+			emit_record(e, n);
+		else
+			emit_enum(e, n);
+	}
 	e->cur_wrapper = wrap;
 	e->cur_md = md;
 	e->fam = fam;

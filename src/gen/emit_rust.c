@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One item, by kind (emit_record also calls it for its nested types). */
-void emit_item(struct emitter *e, struct item *it)
+/* One item, by kind. */
+static void emit_item(struct emitter *e, struct item *it)
 {
 	if (dyn_item(e->c, it))
 		return; /* --dynamic-loading: a member of the library struct */

@@ -47,7 +47,7 @@ static void set_int_type(struct item *it)
 	}
 }
 
-enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData d)
+enum CXChildVisitResult macros_first_child(CXCursor c, CXCursor parent, CXClientData d)
 {
 	*(CXCursor *)d = c;
 	return CXChildVisit_Break;
@@ -70,7 +70,7 @@ static struct item *macro_item(struct macro_def *m)
  * otherwise u32/i32/u64/i64 chosen by the value, which is cexpr's i64
  * (the unit computes in long long: see put_cexpr_body), whatever type C
  * would give it: 0xFFFFFFFFFFFFFFFF is -1, an i32, as in bindgen. */
-void push_int_macro(struct macro_out *o, struct macro_def *m, uint64_t u)
+void macros_push_int(struct macro_out *o, struct macro_def *m, uint64_t u)
 {
 	struct item *it = macro_item(m);
 	it->vkind = m->single_char ? MV_CHAR : MV_INT;
@@ -210,7 +210,7 @@ bool c_string_bytes(struct buf *out, const char *tok)
 static void eval_enum(struct eval_walk *w, CXCursor en)
 {
 	CXCursor k = clang_getNullCursor();
-	clang_visitChildren(en, first_child, &k);
+	clang_visitChildren(en, macros_first_child, &k);
 	if (clang_Cursor_isNull(k) || clang_getCursorKind(k) != CXCursor_EnumConstantDecl)
 		return;
 	CXString sp = clang_getCursorSpelling(k);
@@ -229,7 +229,7 @@ static void eval_enum(struct eval_walk *w, CXCursor en)
 	CXType it = clang_getCanonicalType(clang_getEnumDeclIntegerType(en));
 	bool uns = it.kind == CXType_UInt || it.kind == CXType_ULong || it.kind == CXType_ULongLong ||
 		   it.kind == CXType_UChar || it.kind == CXType_UShort || it.kind == CXType_UInt128;
-	push_int_macro(w->out, m, uns ? clang_getEnumConstantDeclUnsignedValue(k)
+	macros_push_int(w->out, m, uns ? clang_getEnumConstantDeclUnsignedValue(k)
 				      : (uint64_t)clang_getEnumConstantDeclValue(k));
 }
 
@@ -258,7 +258,7 @@ static enum CXChildVisitResult eval_child(CXCursor cur, CXCursor parent, CXClien
 	if (kind == 'l') {
 		check_str_length(w->out, m, ev);
 	} else if (k == CXEval_Int && !m->is_string) {
-		push_int_macro(w->out, m, clang_EvalResult_getAsUnsigned(ev));
+		macros_push_int(w->out, m, clang_EvalResult_getAsUnsigned(ev));
 	} else if (k == CXEval_Float && m->is_float) {
 		struct item *it = macro_item(m);
 		it->vkind = MV_FLOAT;
@@ -656,7 +656,7 @@ static void first_definitions(struct macro_out *out)
 /* Bindgen's rules: every eligible macro in one unit of #defines, each
  * evaluated where it stands, as cexpr evaluates a macro with the values of
  * the macros before it (a redefined name is #undef'd first). */
-void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out)
+void macros_eval_bindgen(const struct ctx *c, void *index, struct macro_out *out)
 {
 	struct buf src = {0};
 	struct macro_def **defs = (struct macro_def **)c->macros.v;
@@ -746,7 +746,7 @@ static void *run_job(void *arg)
 	struct job *j = arg;
 	double t = now_seconds();
 	if (!j->c->opt->macros_full) {
-		eval_bindgen(j->c, j->unit.index, &j->out);
+		macros_eval_bindgen(j->c, j->unit.index, &j->out);
 	} else {
 		unit_parse(j->c, &j->unit);
 		if (!j->unit.with_header)
@@ -793,7 +793,7 @@ struct macro_job *macros_start(struct ctx *c)
 	return j;
 }
 
-void add_out(struct ctx *c, struct macro_out *o)
+void macros_add_out(struct ctx *c, struct macro_out *o)
 {
 	for (int i = 0; i < o->items.n; i++)
 		vec_push(&c->items, o->items.v[i]);
@@ -823,7 +823,7 @@ void macros_finish(struct ctx *c, struct macro_job *j)
 		finish_job(c, &j->self_contained, "macro unit");
 	}
 	clang_disposeIndex(j->self_contained.unit.index);
-	add_out(c, &j->self_contained.out);
-	add_out(c, &j->with_header.out);
+	macros_add_out(c, &j->self_contained.out);
+	macros_add_out(c, &j->with_header.out);
 	free(j);
 }

@@ -20,9 +20,9 @@ struct macro_out {
 };
 
 /* ---- macros.c ---- */
-enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData d);
-void push_int_macro(struct macro_out *o, struct macro_def *m, uint64_t u);
-void eval_bindgen(const struct ctx *c, void *index, struct macro_out *out);
-void add_out(struct ctx *c, struct macro_out *o);
+enum CXChildVisitResult macros_first_child(CXCursor c, CXCursor parent, CXClientData d);
+void macros_push_int(struct macro_out *o, struct macro_def *m, uint64_t u);
+void macros_eval_bindgen(const struct ctx *c, void *index, struct macro_out *out);
+void macros_add_out(struct ctx *c, struct macro_out *o);
 
 #endif

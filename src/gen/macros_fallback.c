@@ -48,10 +48,10 @@ static enum CXChildVisitResult unexposed_ref(CXCursor c, CXCursor parent, CXClie
 static void fallback_eval(struct fallback_run *r, CXCursor fn, int i)
 {
 	CXCursor body = clang_getNullCursor(), stmt = clang_getNullCursor();
-	clang_visitChildren(fn, first_child, &body);
+	clang_visitChildren(fn, macros_first_child, &body);
 	if (clang_Cursor_isNull(body) || clang_getCursorKind(body) != CXCursor_CompoundStmt)
 		return;
-	clang_visitChildren(body, first_child, &stmt);
+	clang_visitChildren(body, macros_first_child, &stmt);
 	bool bad = false;
 	if (clang_Cursor_isNull(stmt))
 		return;
@@ -225,7 +225,7 @@ static void eval_dependents(struct fallback_run *r, const bool *is_dep, struct m
 			vec_push(&tmp.macros, d);
 	}
 	CXIndex index = clang_createIndex(0, 0);
-	eval_bindgen(&tmp, index, out);
+	macros_eval_bindgen(&tmp, index, out);
 	clang_disposeIndex(index);
 	strmap_free(&named);
 	strmap_free(&defs);
@@ -241,7 +241,7 @@ static struct item *fallback_item(struct fallback_run *r, int i, const struct st
 	struct macro_out o = {0};
 	struct macro_def *d = fallback_def(r->v[i], r->v[i]->body);
 	int64_t v = r->val[i];
-	push_int_macro(&o, d, (uint64_t)v);
+	macros_push_int(&o, d, (uint64_t)v);
 	it = o.items.v[0];
 	free(o.items.v);
 	free(d);
@@ -308,7 +308,7 @@ void macros_fallback(struct ctx *c)
 						     : "--clang-macro-fallback: clang does not evaluate it to "
 						       "an integer in i64's range");
 	}
-	add_out(c, &out);
+	macros_add_out(c, &out);
 	free(dep.items.v);
 	free(dep.skipped.v);
 	strmap_free(&known);

@@ -64,7 +64,7 @@ static size_t map_slot(struct cursor_map *m, CXCursor k)
 	return i;
 }
 
-struct item *map_get(struct parser *p, CXCursor k)
+struct item *cursor_map_get(struct parser *p, CXCursor k)
 {
 	if (!p->map.cap)
 		return NULL;
@@ -338,7 +338,7 @@ static struct item *enclosing_record(struct parser *p, CXCursor decl)
 	enum CXCursorKind lk = clang_getCursorKind(lex);
 	if (lk != CXCursor_StructDecl && lk != CXCursor_UnionDecl)
 		return NULL;
-	return map_get(p, clang_getCanonicalCursor(lex));
+	return cursor_map_get(p, clang_getCanonicalCursor(lex));
 }
 
 /* Name a new record or enum: its tag, or parent's next _bindgen_ty_N when
@@ -359,7 +359,7 @@ static void name_tag(struct parser *p, struct item *it, CXCursor cur, struct ite
 struct item *record_item(struct parser *p, CXCursor cur, struct item *parent)
 {
 	CXCursor canon = clang_getCanonicalCursor(cur);
-	struct item *it = map_get(p, canon);
+	struct item *it = cursor_map_get(p, canon);
 	if (!it) {
 		it = new_item(p, IT_RECORD, cur);
 		it->is_union = clang_getCursorKind(cur) == CXCursor_UnionDecl;
@@ -406,7 +406,7 @@ static enum CXChildVisitResult enum_child(CXCursor c, CXCursor parent, CXClientD
 struct item *enum_item(struct parser *p, CXCursor cur, struct item *parent)
 {
 	CXCursor canon = clang_getCanonicalCursor(cur);
-	struct item *it = map_get(p, canon);
+	struct item *it = cursor_map_get(p, canon);
 	if (!it) {
 		it = new_item(p, IT_ENUM, cur);
 		it->unnamed = is_unnamed(cur);
@@ -434,7 +434,7 @@ struct item *enum_item(struct parser *p, CXCursor cur, struct item *parent)
 			it->align = clang_Type_getAlignOf(et);
 		} else {
 			/* forward-declared enum: int-sized */
-			it->int_type = prim("c_uint", true, clang_getEnumDeclIntegerType(cur));
+			it->int_type = prim_type("c_uint", true, clang_getEnumDeclIntegerType(cur));
 		}
 	}
 	return it;
@@ -460,7 +460,7 @@ static const char *ptr_typedef_name(const struct options *o, char *name, CXType 
 struct item *typedef_item(struct parser *p, CXCursor cur)
 {
 	CXCursor canon = clang_getCanonicalCursor(cur);
-	struct item *it = map_get(p, canon);
+	struct item *it = cursor_map_get(p, canon);
 	if (it)
 		return it;
 	char *name = cxstr(clang_getCursorSpelling(cur));

@@ -49,7 +49,7 @@ struct attr_scan {
 char *cxstr(CXString s);
 const char *file_name(struct parser *p, CXFile f);
 const char *doc_of(struct parser *p, CXCursor cur);
-struct item *map_get(struct parser *p, CXCursor k);
+struct item *cursor_map_get(struct parser *p, CXCursor k);
 struct item *new_item(struct parser *p, enum item_kind kind, CXCursor cur);
 enum CXChildVisitResult scan_attr(CXCursor c, CXCursor parent, CXClientData d);
 bool cursor_noreturn(CXCursor cur);
@@ -65,7 +65,7 @@ const struct annot *typedef_annot(CXCursor cur);
 const char *typedef_doc(struct parser *p, CXCursor cur);
 
 /* ---- parse_type.c ---- */
-struct type *prim(const char *name, bool ctype, CXType t);
+struct type *prim_type(const char *name, bool ctype, CXType t);
 struct type *item_type(struct item *it);
 struct type *conv_type(struct parser *p, CXType t, CXCursor names);
 struct type *macro_value_type(const struct strmap *typedefs, const void *cxtype);

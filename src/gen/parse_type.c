@@ -19,7 +19,7 @@ static struct type *new_type(enum ty_kind k)
 	return t;
 }
 
-struct type *prim(const char *name, bool ctype, CXType t)
+struct type *prim_type(const char *name, bool ctype, CXType t)
 {
 	struct type *r = new_type(TY_PRIM);
 	r->prim = name;
@@ -284,11 +284,11 @@ static struct type *conv_other(struct parser *p, CXType t, CXCursor names)
 	const char *pn = builtin_prim(t.kind, &ctype, p->c->opt->no_convert_floats);
 	if (pn && t.kind >= 0 && t.kind < PRIM_CACHE) {
 		if (!p->prims[t.kind])
-			p->prims[t.kind] = prim(pn, ctype, t);
+			p->prims[t.kind] = prim_type(pn, ctype, t);
 		return p->prims[t.kind];
 	}
 	if (pn)
-		return prim(pn, ctype, t);
+		return prim_type(pn, ctype, t);
 	CXType can = clang_getCanonicalType(t);
 	if (can.kind != t.kind)
 		return conv_type(p, can, names);
@@ -333,7 +333,7 @@ struct type *conv_type(struct parser *p, CXType t, CXCursor names)
 	case CXType_LongDouble:
 	case CXType_Float128:
 		if (clang_Type_getSizeOf(t) == 16 && clang_Type_getAlignOf(t) == 16)
-			return prim("u128", false, t);
+			return prim_type("u128", false, t);
 		return blob(t);
 	case CXType_Half:
 	case CXType_Float16:
@@ -350,7 +350,7 @@ static struct type *macro_value_type_canon(CXType t)
 	if (can.kind == CXType_Enum)
 		can = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(can)));
 	const char *pn = builtin_prim(can.kind, &ctype, false);
-	return pn ? prim(pn, ctype, can) : NULL;
+	return pn ? prim_type(pn, ctype, can) : NULL;
 }
 
 /* The type of a macro's value, as an evaluation unit (another translation
@@ -445,7 +445,7 @@ static const char *function_abi_problem(CXType ft)
 
 void read_function(struct parser *p, CXCursor cur)
 {
-	if (map_get(p, clang_getCanonicalCursor(cur)))
+	if (cursor_map_get(p, clang_getCanonicalCursor(cur)))
 		return;
 	const struct options *o = p->c->opt;
 	char *name = cxstr(clang_getCursorSpelling(cur));
@@ -518,7 +518,7 @@ void read_function(struct parser *p, CXCursor cur)
 
 void read_var(struct parser *p, CXCursor cur)
 {
-	if (map_get(p, clang_getCanonicalCursor(cur)))
+	if (cursor_map_get(p, clang_getCanonicalCursor(cur)))
 		return;
 	char *name = cxstr(clang_getCursorSpelling(cur));
 	CXType t = clang_getCursorType(cur);
