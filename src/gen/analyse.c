@@ -53,7 +53,7 @@ static const char *replaces_name(const char *path)
 			buf_putc(&b, *p);
 		}
 	}
-	return b.p ? b.p : "";
+	return buf_str(&b);
 }
 
 /* Nested types are named parent_child, unnamed ones parent__bindgen_ty_N

@@ -95,10 +95,6 @@ static bool multi(const char *s)
 	return strchr(s, '\n') != NULL;
 }
 
-static const char *str(const struct buf *b)
-{
-	return b->p ? b->p : "";
-}
 
 static void newline(struct buf *b, int indent)
 {
@@ -135,7 +131,7 @@ static bool rw_type(struct dyn *d, const struct type *t, struct shape s, struct 
 	one_line(d, &one, t);
 	bool ok = one.len <= (size_t)s.width;
 	if (ok || t->kind != TY_FUNC) {
-		buf_puts(out, str(&one));
+		buf_puts(out, buf_str(&one));
 		buf_free(&one);
 		return ok;
 	}
@@ -147,7 +143,7 @@ static bool rw_type(struct dyn *d, const struct type *t, struct shape s, struct 
 	ok = rw_fnptr(d, "C", t, n, &fn);
 	buf_printf(out, "%s::option::Option<", d->std);
 	newline(out, n.indent);
-	buf_printf(out, "%s,", str(&fn));
+	buf_printf(out, "%s,", buf_str(&fn));
 	newline(out, s.indent);
 	buf_putc(out, '>');
 	buf_free(&fn);
@@ -207,7 +203,7 @@ static bool horizontal(const struct vec *items, int width)
 {
 	int total = items->n ? 2 * (items->n - 1) : 0;
 	for (int i = 0; i < items->n; i++) {
-		const char *s = str(items->v[i]);
+		const char *s = buf_str(items->v[i]);
 		if (multi(s))
 			return false;
 		total += (int)strlen(s);
@@ -231,30 +227,30 @@ static bool rw_fnptr(struct dyn *d, const char *abi, const struct type *f, struc
 	struct shape ls = indented(s.indent + 4);
 	struct vec items = {0};
 	ok = rw_params(d, f, ls, &items) && ok;
-	buf_puts(out, str(&pre));
-	bool horiz = !items.n || (!multi(str(&ret)) &&
+	buf_puts(out, buf_str(&pre));
+	bool horiz = !items.n || (!multi(buf_str(&ret)) &&
 				  horizontal(&items, fs.width - 2 - (int)ret.len));
 	struct buf args = {0};
 	buf_putc(&args, '(');
 	for (int i = 0; i < items.n; i++) {
 		if (horiz) {
-			buf_printf(&args, "%s%s", i ? ", " : "", str(items.v[i]));
+			buf_printf(&args, "%s%s", i ? ", " : "", buf_str(items.v[i]));
 			continue;
 		}
 		newline(&args, ls.indent);
-		buf_puts(&args, str(items.v[i]));
+		buf_puts(&args, buf_str(items.v[i]));
 		if (i + 1 < items.n || !f->variadic) /* no trailing comma after ... */
 			buf_putc(&args, ',');
 	}
 	if (!horiz)
 		newline(&args, s.indent);
 	buf_putc(&args, ')');
-	buf_puts(out, str(&args));
-	if (!ret.len || last_len(str(&args)) + first_len(str(&ret)) <= fs.width) {
-		buf_puts(out, str(&ret));
+	buf_puts(out, buf_str(&args));
+	if (!ret.len || last_len(buf_str(&args)) + first_len(buf_str(&ret)) <= fs.width) {
+		buf_puts(out, buf_str(&ret));
 	} else {
 		newline(out, ls.indent);
-		buf_puts(out, str(&ret) + 1);
+		buf_puts(out, buf_str(&ret) + 1);
 	}
 	free_items(&items);
 	buf_free(&pre);
@@ -278,10 +274,10 @@ static bool rw_member(struct dyn *d, const struct member_ty *m, struct shape s, 
 		return rw_inner(d, m, s, out);
 	struct buf a = {0};
 	struct shape one = s;
-	bool ok = left(&one, 7) && rw_inner(d, m, one, &a) && !multi(str(&a)) &&
+	bool ok = left(&one, 7) && rw_inner(d, m, one, &a) && !multi(buf_str(&a)) &&
 		  7 + (int)a.len + 2 + (int)strlen(lib_error) + 1 <= s.width;
 	if (ok) {
-		buf_printf(out, "Result<%s, %s>", str(&a), lib_error);
+		buf_printf(out, "Result<%s, %s>", buf_str(&a), lib_error);
 		buf_free(&a);
 		return true;
 	}
@@ -291,7 +287,7 @@ static bool rw_member(struct dyn *d, const struct member_ty *m, struct shape s, 
 	ok = rw_inner(d, m, n, &a);
 	buf_puts(out, "Result<");
 	newline(out, n.indent);
-	buf_printf(out, "%s,", str(&a));
+	buf_printf(out, "%s,", buf_str(&a));
 	newline(out, n.indent);
 	buf_printf(out, "%s,", lib_error);
 	newline(out, s.indent);
@@ -341,20 +337,20 @@ static void assign_member(struct dyn *d, struct buf *b, const char *lead,
 		os.width = 0;
 	bool ook = rw_member(d, m, os, &orig);
 	buf_puts(b, lead);
-	if (ook && !multi(str(&orig)) && (int)orig.len <= os.width) {
-		buf_printf(b, " %s", str(&orig));
+	if (ook && !multi(buf_str(&orig)) && (int)orig.len <= os.width) {
+		buf_printf(b, " %s", buf_str(&orig));
 		goto out;
 	}
 	struct shape ns = indented(s.indent + 4);
 	ns.width -= W - (os.indent + os.offset + os.width); /* rhs_overhead */
 	bool nok = rw_member(d, m, ns, &next);
-	bool use_next = nok && (!ook || (str_fits(str(&next), ns) &&
-					 prefer_next_line(str(&orig), str(&next))));
+	bool use_next = nok && (!ook || (str_fits(buf_str(&next), ns) &&
+					 prefer_next_line(buf_str(&orig), buf_str(&next))));
 	if (use_next) {
 		newline(b, ns.indent);
-		buf_puts(b, str(&next));
+		buf_puts(b, buf_str(&next));
 	} else {
-		buf_printf(b, " %s", str(&orig)); /* as good as it gets */
+		buf_printf(b, " %s", buf_str(&orig)); /* as good as it gets */
 	}
 out:
 	buf_free(&orig);
@@ -396,7 +392,7 @@ static void push_field(struct dyn *d, const char *name, const struct member_ty *
 	s.width -= 1; /* "," */
 	struct buf line = {0};
 	assign_member(d, &line, lead + 4, m, s);
-	buf_printf(&d->fields, "    %s,\n", str(&line));
+	buf_printf(&d->fields, "    %s,\n", buf_str(&line));
 	buf_free(&line);
 	free(lead);
 	vec_push(&d->names, (void *)name);
@@ -420,16 +416,16 @@ static void call_args(struct buf *b, const char *last, const char *const *args, 
 	/* one argument: only the line limits it (overflow.rs) */
 	int n = (int)a.len, l = (int)strlen(last), lim = nargs == 1 ? W : CHAIN_W;
 	if (!multi_line && n <= lim && l + 2 + n <= W) {
-		buf_printf(b, "(%s)", str(&a));
+		buf_printf(b, "(%s)", buf_str(&a));
 		goto out;
 	}
 	if (multi_line && n <= lim && n <= (W - ind) - (l - ind + 2)) {
 		if (n + 1 <= (W - ind) - l) {
-			buf_printf(b, "(%s)", str(&a));
+			buf_printf(b, "(%s)", buf_str(&a));
 		} else {
 			buf_putc(b, '(');
 			newline(b, ind + 4);
-			buf_puts(b, str(&a));
+			buf_puts(b, buf_str(&a));
 			newline(b, ind);
 			buf_putc(b, ')');
 		}
@@ -470,10 +466,10 @@ static void get_child(struct dyn *d, struct buf *b, const struct type *var, cons
 		rw_type(d, var, ts, &callee);
 		buf_putc(&callee, '>');
 	}
-	buf_puts(b, str(&callee));
-	bool m = multi(str(&callee));
-	char *last = m ? xstrdup(strrchr(str(&callee), '\n') + 1)
-		       : xstrfmt("%*s%s", s.indent + s.offset, "", str(&callee));
+	buf_puts(b, buf_str(&callee));
+	bool m = multi(buf_str(&callee));
+	char *last = m ? xstrdup(strrchr(buf_str(&callee), '\n') + 1)
+		       : xstrfmt("%*s%s", s.indent + s.offset, "", buf_str(&callee));
 	call_args(b, last, &arg, 1, s.indent, m);
 	free(last);
 	buf_free(&callee);
@@ -493,19 +489,19 @@ static void get_in_block(struct dyn *d, struct buf *b, const struct type *var, c
 	struct buf rw = {0}, own = {0};
 	buf_puts(&rw, "__library");
 	get_child(d, &rw, var, arg, (struct shape){ind, 9, W - ind - 9});
-	if (!multi(str(&rw)) && ind + (int)rw.len <= W) {
-		buf_puts(b, str(&rw));
+	if (!multi(buf_str(&rw)) && ind + (int)rw.len <= W) {
+		buf_puts(b, buf_str(&rw));
 		goto out;
 	}
 	get_child(d, &own, var, arg, indented(ind + 4));
-	bool could_fit = first_len(str(&rw)) <= W - ind;
-	if ((could_fit && lines(str(&rw)) >= 5) ||
-	    (could_fit && lines(str(&own)) >= lines(str(&rw)))) {
-		buf_puts(b, str(&rw));
+	bool could_fit = first_len(buf_str(&rw)) <= W - ind;
+	if ((could_fit && lines(buf_str(&rw)) >= 5) ||
+	    (could_fit && lines(buf_str(&own)) >= lines(buf_str(&rw)))) {
+		buf_puts(b, buf_str(&rw));
 	} else {
 		buf_puts(b, "__library");
 		newline(b, ind + 4);
-		buf_puts(b, str(&own));
+		buf_puts(b, buf_str(&own));
 	}
 out:
 	buf_free(&rw);
@@ -533,11 +529,11 @@ static void init_chain(struct dyn *d, struct buf *b, const struct init *in)
 	const int I = LET_INDENT, lead_n = (int)strlen(in->lead), x = in->x;
 	int chain = (int)in->get.len + (int)strlen(in->tail);
 	if (chain + x <= CHAIN_W && I + lead_n + chain + 1 + 2 * x <= W) {
-		buf_printf(b, "%s%s%s;\n", in->lead, str(&in->get), in->tail);
+		buf_printf(b, "%s%s%s;\n", in->lead, buf_str(&in->get), in->tail);
 	} else if (chain + x <= CHAIN_W && I + 4 + chain + 1 + 2 * x <= W) {
 		buf_putn(b, in->lead, lead_n - 1);
 		newline(b, I + 4);
-		buf_printf(b, "%s%s;\n", str(&in->get), in->tail);
+		buf_printf(b, "%s%s;\n", buf_str(&in->get), in->tail);
 	} else {
 		buf_printf(b, "%s__library", in->lead);
 		newline(b, I + 4);
@@ -555,19 +551,19 @@ static void init_block(struct dyn *d, struct buf *b, const struct init *in)
 	const int I = LET_INDENT, lead_n = (int)strlen(in->lead), x = in->x;
 	int u = (int)in->block.len, m = (int)strlen(in->tail);
 	if (I + lead_n + u + m + 1 + 2 * x <= W) {
-		buf_printf(b, "%s%s%s;\n", in->lead, str(&in->block), in->tail);
+		buf_printf(b, "%s%s%s;\n", in->lead, buf_str(&in->block), in->tail);
 	} else if (I + 4 + u + m + 1 + 2 * x <= W) {
 		buf_putn(b, in->lead, lead_n - 1);
 		newline(b, I + 4);
-		buf_printf(b, "%s%s;\n", str(&in->block), in->tail);
+		buf_printf(b, "%s%s;\n", buf_str(&in->block), in->tail);
 	} else if (I + lead_n + u < W) {
-		buf_printf(b, "%s%s", in->lead, str(&in->block));
+		buf_printf(b, "%s%s", in->lead, buf_str(&in->block));
 		newline(b, I + 4);
 		buf_printf(b, "%s;\n", in->tail);
 	} else if (I + 4 + u < W) {
 		buf_putn(b, in->lead, lead_n - 1);
 		newline(b, I + 4);
-		buf_puts(b, str(&in->block));
+		buf_puts(b, buf_str(&in->block));
 		newline(b, I + 8);
 		buf_printf(b, "%s;\n", in->tail);
 	} else {
@@ -601,10 +597,10 @@ static void push_init(struct dyn *d, const char *name, const char *sym, const st
 		buf_putc(&in.get, '>');
 	}
 	buf_printf(&in.get, "(%s)", arg);
-	buf_printf(&in.block, "unsafe { %s }", str(&in.get));
+	buf_printf(&in.block, "unsafe { %s }", buf_str(&in.get));
 	buf_indent(b, LET_INDENT);
 	if (LET_INDENT + 8 + (int)strlen(arg) + 1 > W) /* rustfmt leaves such a line as it is */
-		buf_printf(b, "%s%s%s;\n", lead, d->wrap ? str(&in.block) : str(&in.get), tail);
+		buf_printf(b, "%s%s%s;\n", lead, d->wrap ? buf_str(&in.block) : buf_str(&in.get), tail);
 	else if (d->wrap)
 		init_block(d, b, &in);
 	else
@@ -643,8 +639,8 @@ static void fn_body(struct dyn *d, struct buf *b, const struct item *it, int ind
 			buf_reset(&head);
 			buf_printf(&head, "(self.%s.as_ref()%s)", it->name, expect);
 		}
-		buf_puts(b, str(&head));
-		char *last = xstrfmt("%*s%s", ind, "", str(&head));
+		buf_puts(b, buf_str(&head));
+		char *last = xstrfmt("%*s%s", ind, "", buf_str(&head));
 		call_args(b, last, args, it->type->nparams, ind, false);
 		free(last);
 	} else {
@@ -683,7 +679,7 @@ static void var_body(struct dyn *d, struct buf *b, const struct item *it)
  * when the body is one line that fits, else the block over three. */
 static void wrap_unsafe(struct buf *b, const struct buf *body)
 {
-	const char *s = str(body);
+	const char *s = buf_str(body);
 	int n = (int)strlen(s);
 	if (newlines(s) == 1 && 8 + 9 + (n - 13) + 2 <= W) {
 		buf_printf(b, "        unsafe { %.*s }\n", n - 13, s + 12);
@@ -723,8 +719,8 @@ static void method_head(struct dyn *d, struct buf *b, const char *name, const st
 	}
 	buf_putc(&one, ')');
 	ret_str(d, f, var, indented(4), &ret);
-	if (!multi(str(&ret)) && one.len + (ret.len ? 1 + ret.len : 0) + 2 <= W) {
-		buf_printf(b, "%s%s%s {\n", str(&one), ret.len ? " " : "", str(&ret));
+	if (!multi(buf_str(&ret)) && one.len + (ret.len ? 1 + ret.len : 0) + 2 <= W) {
+		buf_printf(b, "%s%s%s {\n", buf_str(&one), ret.len ? " " : "", buf_str(&ret));
 		goto out;
 	}
 	buf_printf(b, "    pub unsafe fn %s(\n        &self,\n", name);
@@ -733,17 +729,17 @@ static void method_head(struct dyn *d, struct buf *b, const char *name, const st
 	for (int i = 0; f && i < f->nparams; i++) {
 		struct buf p = {0};
 		rw_param(d, &f->params[i], ps, &p);
-		buf_printf(b, "        %s,\n", str(&p));
+		buf_printf(b, "        %s,\n", buf_str(&p));
 		buf_free(&p);
 	}
-	if (multi(str(&ret))) {
+	if (multi(buf_str(&ret))) {
 		buf_reset(&ret);
 		ret_str(d, f, var, (struct shape){4, 6, W - 10}, &ret);
 	}
 	struct buf last = {0};
-	buf_printf(&last, "    )%s%s", ret.len ? " " : "", str(&ret));
-	buf_puts(b, str(&last));
-	buf_puts(b, last_len(str(&last)) + 2 > W - 4 ? "\n    {\n" : " {\n");
+	buf_printf(&last, "    )%s%s", ret.len ? " " : "", buf_str(&ret));
+	buf_puts(b, buf_str(&last));
+	buf_puts(b, last_len(buf_str(&last)) + 2 > W - 4 ? "\n    {\n" : " {\n");
 	buf_free(&last);
 out:
 	buf_free(&one);
@@ -770,7 +766,7 @@ static void push_func(struct dyn *d, const struct item *it)
 	if (d->wrap)
 		wrap_unsafe(b, &body);
 	else
-		buf_puts(b, str(&body));
+		buf_puts(b, buf_str(&body));
 	buf_free(&body);
 	buf_puts(b, "    }\n");
 }
@@ -815,7 +811,7 @@ static void write_struct(struct dyn *d, struct buf *out)
 {
 	const char *lib = d->c->opt->dynamic_library;
 	buf_printf(out, "pub struct %s {\n    __library: ::libloading::Library,\n%s}\n", lib,
-		   str(&d->fields));
+		   buf_str(&d->fields));
 	buf_printf(out, "impl %s {\n", lib);
 	buf_puts(out, "    pub unsafe fn new<P>(path: P) -> Result<Self, ::libloading::Error>\n"
 		      "    where\n        P: AsRef<::std::ffi::OsStr>,\n    {\n");
@@ -829,9 +825,9 @@ static void write_struct(struct dyn *d, struct buf *out)
 		      "    pub unsafe fn from_library<L>(library: L) -> Result<Self, ::libloading::Error>\n"
 		      "    where\n        L: Into<::libloading::Library>,\n    {\n"
 		      "        let __library = library.into();\n");
-	buf_puts(out, str(&d->inits));
+	buf_puts(out, buf_str(&d->inits));
 	ok_literal(d, out, lib);
-	buf_printf(out, "    }\n%s}\n", str(&d->methods));
+	buf_printf(out, "    }\n%s}\n", buf_str(&d->methods));
 }
 
 void emit_dynamic(struct emitter *e, struct buf *out)

@@ -191,7 +191,7 @@ static void dbg_block(struct buf *b, int indent, const char *field)
  * line makes rustfmt leave the call as it is: one line. */
 static void emit_write_call(struct buf *b, const struct dbg *d)
 {
-	const char *fmt = d->fmt.p ? d->fmt.p : "";
+	const char *fmt = buf_str(&d->fmt);
 	struct buf one = {0}, rest = {0};
 	bool simple = true, block = false;
 	for (int i = 0; i < d->nargs; i++) {

@@ -158,7 +158,7 @@ void emit_function(struct emitter *e, struct item *it)
 	emit_return(e, &ret, f);
 	size_t head = strlen("    pub fn (") + strlen(it->name);
 	size_t open_line = head + params.len + 1; /* up to ')' */
-	const char *pp = params.p ? params.p : "", *rp = ret.p ? ret.p : "";
+	const char *pp = buf_str(&params), *rp = buf_str(&ret);
 	/* rustfmt keeps the ';' of a foreign item with a return type inside the
 	 * width: one column less for the one-line form, and a return type that
 	 * only overflows by that column moves to its own line; without a

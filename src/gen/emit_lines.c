@@ -96,7 +96,7 @@ __attribute__((sentinel)) const char *emit_join(struct buf *s, ...)
 	for (const char *p; (p = va_arg(ap, const char *));)
 		buf_puts(s, p);
 	va_end(ap);
-	return s->p ? s->p : "";
+	return buf_str(s);
 }
 
 /* An item's opening line, "KW NAME {", as rustfmt writes it: when it

@@ -203,7 +203,7 @@ static void emit_new_bitfield(struct emitter *e, struct rs_field *u)
 	snprintf(head, sizeof head, "    %sfn new_bitfield_%d(", unit_vis(e, u), u->unit);
 	buf_puts(b, "    #[inline]\n");
 	if (strlen(head) + sig.len + strlen(ret) <= MAX_WIDTH) {
-		buf_printf(b, "%s%s%s\n", head, sig.p ? sig.p : "", ret);
+		buf_printf(b, "%s%s%s\n", head, buf_str(&sig), ret);
 	} else {
 		buf_printf(b, "%s\n", head);
 		for (int i = 0; i < u->nbits; i++) {

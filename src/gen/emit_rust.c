@@ -171,7 +171,7 @@ void emit_rust(struct ctx *c, struct buf out[EMIT_PARTS])
 		return;
 	}
 	for (int k = 0; k < 2; k++) {
-		buf_putn(&out[1], h[k].text.p ? h[k].text.p : "", h[k].text.len);
+		buf_putn(&out[1], buf_str(&h[k].text), h[k].text.len);
 		buf_free(&h[k].text);
 	}
 	postprocess(c->opt, &out[1]);

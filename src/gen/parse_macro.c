@@ -305,7 +305,7 @@ void read_macro(struct parser *p, CXCursor cur)
 	}
 	struct macro_def *m = macro_entry(p, &name);
 	m->name = name;
-	m->body = xstrdup(sc.body->p ? sc.body->p : "");
+	m->body = xstrdup(buf_str(sc.body));
 	m->is_string = sc.has_str;
 	m->str = sc.has_str && sc.str_ok ? (sc.str.p ? sc.str.p : xcalloc(1, 1)) : NULL;
 	m->str_len = m->str ? sc.str.len : 0;

@@ -164,7 +164,7 @@ void postprocess(const struct options *o, struct buf *text)
 	int n;
 	struct rs_item *v;
 	if (o->merge_extern_blocks) {
-		v = split_items(cur.p ? cur.p : "", cur.len, &n);
+		v = split_items(buf_str(&cur), cur.len, &n);
 		merge_extern_blocks(v, n, &next);
 		free(v);
 		buf_free(&cur);
@@ -172,7 +172,7 @@ void postprocess(const struct options *o, struct buf *text)
 		next = (struct buf){0};
 	}
 	if (o->sort_semantically) {
-		v = split_items(cur.p ? cur.p : "", cur.len, &n);
+		v = split_items(buf_str(&cur), cur.len, &n);
 		qsort(v, n, sizeof *v, by_rank);
 		for (int i = 0; i < n; i++)
 			buf_putn(&next, v[i].p, v[i].len);

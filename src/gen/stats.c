@@ -63,7 +63,7 @@ static char *reason_key(const char *why)
 		}
 		buf_putc(&b, *s);
 	}
-	char *k = xstrdup(b.p ? b.p : "");
+	char *k = xstrdup(buf_str(&b));
 	buf_free(&b);
 	return k;
 }

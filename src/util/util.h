@@ -14,19 +14,36 @@
 
 /* ---- buf.c: growable text ---- */
 
+/* Text built by appending, strbuf-style. The contract:
+ * - A zeroed struct buf ({0}) is an empty buffer, ready for use: no init
+ *   call. Its p is NULL until the first append, so read the text through
+ *   buf_str(), which is never NULL; p itself only where len > 0.
+ * - After any append, p[len] == 0 (the text is NUL-terminated) and
+ *   len < cap.
+ * - Appends cannot fail (out of memory is a fatal error); embedded NULs
+ *   are kept (buf_putn), and len counts them.
+ * - buf_reset empties it and keeps the memory; buf_free releases it and
+ *   leaves a zeroed (empty, usable) buffer.
+ * A buffer moved by value (struct copy) must not be used through both. */
 struct buf {
-	char *p;    /* NUL-terminated text (never NULL after the first append) */
+	char *p;    /* the text, NUL-terminated; NULL until the first append */
 	size_t len; /* bytes in use, not counting the NUL */
-	size_t cap; /* bytes allocated */
+	size_t cap; /* bytes allocated (0 while p is NULL) */
 };
 
-void buf_putc(struct buf *b, char c);
-void buf_puts(struct buf *b, const char *s);
-void buf_putn(struct buf *b, const char *s, size_t n);
+/* The text, "" for an empty buffer: never NULL. */
+static inline const char *buf_str(const struct buf *b)
+{
+	return b->p ? b->p : "";
+}
+void buf_putc(struct buf *b, char c);                  /* one byte */
+void buf_puts(struct buf *b, const char *s);           /* a C string */
+void buf_putn(struct buf *b, const char *s, size_t n); /* n bytes, NULs kept */
+/* Formatted text, as printf. */
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_reset(struct buf *b);
-void buf_free(struct buf *b);
-void buf_indent(struct buf *b, int spaces);
+void buf_reset(struct buf *b);               /* empty; memory kept */
+void buf_free(struct buf *b);                /* memory released; empty, usable */
+void buf_indent(struct buf *b, int spaces);  /* that many spaces */
 
 /* A vector of pointers (items, fields, strings). */
 struct vec {

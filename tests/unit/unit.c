@@ -19,6 +19,8 @@ static void expect(bool cond, const char *what)
 static void test_buf(void)
 {
 	struct buf b = {0};
+	expect(buf_str(&b) && !strcmp(buf_str(&b), "") && b.len == 0,
+	       "buf: a zeroed buffer is empty and buf_str gives \"\", not NULL");
 	buf_puts(&b, "");
 	expect(b.p && !strcmp(b.p, "") && b.len == 0, "buf: an empty append leaves \"\", not NULL");
 	for (int i = 0; i < 1000; i++)
@@ -47,6 +49,11 @@ static void test_buf(void)
 	buf_indent(&b, 8);
 	buf_putc(&b, 'x');
 	expect(!strcmp(b.p, "        x"), "buf: buf_indent writes that many spaces");
+	buf_free(&b);
+	expect(!strcmp(buf_str(&b), "") && b.len == 0 && b.cap == 0,
+	       "buf: buf_free leaves an empty buffer that buf_str reads as \"\"");
+	buf_puts(&b, "again");
+	expect(!strcmp(buf_str(&b), "again"), "buf: a freed buffer can be appended to again");
 	buf_free(&b);
 	expect(!b.p && !b.len && !b.cap, "buf: buf_free leaves an empty buffer");
 	free(want);
