@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-/* ---- doctor.c: the report ---- */
+/* ---- findings.c: the report's data ---- */
 
 enum status { ST_OK, ST_INFO, ST_WARN, ST_FAIL };
 
@@ -25,7 +25,7 @@ struct finding {
 
 /* Make variables the doctor understands (as make takes them). */
 enum var { V_CC, V_LLVM, V_RUSTC, V_BINDGEN, V_HOSTCC, V_CROSS_COMPILE, V_RUST_LIB_SRC, NVAR };
-extern const char *const var_names[NVAR]; /* their names (doctor.c) */
+extern const char *const var_names[NVAR]; /* their names (findings.c) */
 
 /* A version X.Y.Z. */
 struct ver {
@@ -132,6 +132,8 @@ struct doctor {
 	char *rust_value;	   /* CONFIG_RUST after olddefconfig as given */
 };
 
+/* findings.c: add one finding to the report (text formatted as printf),
+ * and one fix to a finding */
 struct finding *finding_add(struct doctor *d, const char *section, enum status st,
 			    const char *check, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

@@ -292,31 +292,11 @@ static void mark_item(struct ctx *c, struct item *it)
 
 /* ---- annotations (<div rustbindgen ...>) and the options they stand for ---- */
 
-/* bindgen's Item::is_opaque for what the user asks: --opaque-type or an
- * opaque annotation. */
-bool user_opaque(const struct options *o, const struct item *it)
-{
-	return (it->annot && it->annot->opaque) || regex_list_match(&o->opaque_type, it->name);
-}
-
 /* bindgen's Item::must_use: a mustusetype annotation or --must-use-type. */
 bool item_must_use(const struct options *o, const struct item *it)
 {
 	return (it->annot && it->annot->must_use) ||
 	       (o->must_use_type.n && regex_list_match(&o->must_use_type, it->name));
-}
-
-/* The derives nocopy, nodebug and nodefault take away. bindgen reads them
- * only in derives_of_item (codegen/mod.rs), for the item itself; here they
- * also reach the types that hold it, as --no-copy and friends do (its
- * holder of a nocopy type derives Copy and does not compile). */
-unsigned annot_not(const struct item *it)
-{
-	const struct annot *a = it->annot;
-	if (!a)
-		return 0;
-	return (a->nocopy ? DERIVE_COPY : 0) | (a->nodebug ? DERIVE_DEBUG : 0) |
-	       (a->nodefault ? DERIVE_DEFAULT : 0);
 }
 
 /* bindgen's to_opaque of a typedef (the Alias codegen for an opaque item):

@@ -15,9 +15,6 @@ struct can {
 	unsigned manual; /* DERIVE_* bits: CanDerive::Manually */
 };
 
-/* ---- analyse.c ---- */
-unsigned annot_not(const struct item *it);
-
 /* ---- derive.c ---- */
 struct can item_derive(struct ctx *c, struct item *it);
 void function_options(struct ctx *c, struct item *it);

@@ -5,6 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The derives nocopy, nodebug and nodefault take away. bindgen reads them
+ * only in derives_of_item (codegen/mod.rs), for the item itself; here they
+ * also reach the types that hold it, as --no-copy and friends do (its
+ * holder of a nocopy type derives Copy and does not compile). */
+static unsigned annot_not(const struct item *it)
+{
+	const struct annot *a = it->annot;
+	if (!a)
+		return 0;
+	return (a->nocopy ? DERIVE_COPY : 0) | (a->nodebug ? DERIVE_DEBUG : 0) |
+	       (a->nodefault ? DERIVE_DEFAULT : 0);
+}
+
 /* ---- derives ---- */
 
 #define DERIVE_ALL (DERIVE_COPY | DERIVE_DEBUG | DERIVE_DEFAULT | DERIVE_HASH | \

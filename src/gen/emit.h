@@ -47,6 +47,7 @@ void emit_blob(struct buf *b, uint64_t size, uint64_t align);
 void emit_type(struct emitter *e, struct buf *b, const struct type *t);
 void emit_return(struct emitter *e, struct buf *b, const struct type *f);
 void emit_fn_sig(struct emitter *e, struct buf *b, const struct type *f, bool names);
+uint64_t emit_type_bytes(struct ctx *c, const struct type *t);
 
 /* ---- emit_lines.c ---- */
 
@@ -56,6 +57,8 @@ void emit_typed_line(struct emitter *e, int indent, const char *lead, const stru
 void emit_params_vertical(struct emitter *e, int indent, const struct type *f);
 __attribute__((sentinel)) const char *emit_join(struct buf *s, ...);
 void open_item(struct buf *b, const char *kw, const char *name, const char *brace);
+void emit_const(struct buf *b, int indent, const char *name, const char *ty,
+		const char *val);
 void emit_assert_offset(struct emitter *e, const char *head, const char *t, const char *f,
 			unsigned long long want);
 void emit_assert_type(struct emitter *e, const char *head, const char *fn, const char *t,
@@ -73,11 +76,8 @@ void emit_zeroing_default(struct emitter *e, const char *name);
 
 /* ---- emit_record.c ---- */
 
-uint64_t emit_type_bytes(struct ctx *c, const struct type *t);
 bool type_is_bool(const struct type *t);
 void emit_record(struct emitter *e, struct item *it);
-void emit_const(struct buf *b, int indent, const char *name, const char *ty,
-		const char *val);
 
 /* ---- emit_enum.c ---- */
 

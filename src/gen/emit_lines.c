@@ -189,3 +189,25 @@ void emit_assert_type(struct emitter *e, const char *head, const char *fn, const
 		buf_printf(b, "    %s\n        [%s::mem::%s::<\n            %s,\n        >() - %s];\n", head,
 			   S, fn, t, num);
 }
+
+/* pub const NAME: TY = VAL; broken as rustfmt breaks it. */
+void emit_const(struct buf *b, int indent, const char *name, const char *ty,
+		const char *val)
+{
+	size_t nl = strlen(name), tl = strlen(ty), vl = strlen(val);
+	size_t lhs = indent + strlen("pub const : ") + nl + tl;
+	buf_indent(b, indent);
+	if (lhs + 3 + vl + 1 <= MAX_WIDTH) {
+		buf_puts(b, "pub const ");
+		buf_putn(b, name, nl);
+		buf_putn(b, ": ", 2);
+		buf_putn(b, ty, tl);
+		buf_putn(b, " = ", 3);
+		buf_putn(b, val, vl);
+		buf_putn(b, ";\n", 2);
+	} else if (lhs + 2 <= MAX_WIDTH) {
+		buf_printf(b, "pub const %s: %s =\n%*s%s;\n", name, ty, indent + 4, "", val);
+	} else {
+		buf_printf(b, "pub const %s:\n%*s%s = %s;\n", name, indent + 4, "", ty, val);
+	}
+}

@@ -9,13 +9,6 @@
 
 /* ---- records ---- */
 
-uint64_t emit_type_bytes(struct ctx *c, const struct type *t)
-{
-	uint64_t s, a;
-	rs_type_layout(c, t, &s, &a);
-	return s;
-}
-
 bool type_is_bool(const struct type *t)
 {
 	while (t->kind == TY_ITEM && t->item->kind == IT_TYPEDEF)
@@ -627,23 +620,3 @@ void emit_record(struct emitter *e, struct item *it)
 
 /* pub const NAME: TYPE = VALUE; broken as rustfmt does when too long:
  * after "=" if the left side fits, else after ":". */
-void emit_const(struct buf *b, int indent, const char *name, const char *ty,
-		const char *val)
-{
-	size_t nl = strlen(name), tl = strlen(ty), vl = strlen(val);
-	size_t lhs = indent + strlen("pub const : ") + nl + tl;
-	buf_indent(b, indent);
-	if (lhs + 3 + vl + 1 <= MAX_WIDTH) {
-		buf_puts(b, "pub const ");
-		buf_putn(b, name, nl);
-		buf_putn(b, ": ", 2);
-		buf_putn(b, ty, tl);
-		buf_putn(b, " = ", 3);
-		buf_putn(b, val, vl);
-		buf_putn(b, ";\n", 2);
-	} else if (lhs + 2 <= MAX_WIDTH) {
-		buf_printf(b, "pub const %s: %s =\n%*s%s;\n", name, ty, indent + 4, "", val);
-	} else {
-		buf_printf(b, "pub const %s:\n%*s%s = %s;\n", name, indent + 4, "", ty, val);
-	}
-}

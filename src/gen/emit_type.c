@@ -171,3 +171,11 @@ void emit_fn_sig(struct emitter *e, struct buf *b, const struct type *f, bool na
 	buf_putc(b, ')');
 	emit_return(e, b, f);
 }
+
+/* The size of the Rust type of t (layout.c's view). */
+uint64_t emit_type_bytes(struct ctx *c, const struct type *t)
+{
+	uint64_t s, a;
+	rs_type_layout(c, t, &s, &a);
+	return s;
+}

@@ -61,6 +61,8 @@ const char *rust_ident(const char *name); /* keyword → name_ */
 bool is_rust_reserved(const char *name);
 
 /* ---- layout.c ---- */
+/* --opaque-type or an opaque annotation (bindgen's Item::is_opaque). */
+bool user_opaque(const struct options *o, const struct item *it);
 void layout_record(struct ctx *c, struct item *it);
 void rs_type_layout(struct ctx *c, const struct type *t, uint64_t *size, uint64_t *align);
 bool type_has_align_repr(struct ctx *c, const struct type *t);
@@ -73,7 +75,6 @@ unsigned item_derives(struct ctx *c, struct item *it);
 unsigned enum_derives(struct ctx *c, const struct item *it);
 bool enum_anonymous(const struct item *it);
 struct item *resolve_typedef(struct item *it);
-bool user_opaque(const struct options *o, const struct item *it);
 bool item_must_use(const struct options *o, const struct item *it);
 bool union_wrapper(struct ctx *c, struct item *it);
 bool union_manually_drop(struct ctx *c, struct item *it);

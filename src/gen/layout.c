@@ -12,6 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* bindgen's Item::is_opaque for what the user asks: --opaque-type or an
+ * opaque annotation. */
+bool user_opaque(const struct options *o, const struct item *it)
+{
+	return (it->annot && it->annot->opaque) || regex_list_match(&o->opaque_type, it->name);
+}
+
 static uint64_t round_up(uint64_t x, uint64_t a)
 {
 	return a ? (x + a - 1) / a * a : x;

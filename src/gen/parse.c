@@ -11,27 +11,7 @@
 #include <unistd.h>
 #include <string.h>
 
-
-
-/* ---- small libclang helpers ---- */
-
-char *cxstr(CXString s)
-{
-	char *r = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
-	clang_disposeString(s);
-	return r;
-}
-
-const char *file_name(struct parser *p, CXFile f)
-{
-	if (!f)
-		return "";
-	if (f == p->last_file)
-		return p->last_name;
-	p->last_file = f;
-	p->last_name = cxstr(clang_getFileName(f));
-	return p->last_name;
-}
+/* ---- declarations' locations ---- */
 
 static void set_location(struct parser *p, struct item *it, CXCursor cur)
 {
@@ -41,17 +21,6 @@ static void set_location(struct parser *p, struct item *it, CXCursor cur)
 	it->file = file_name(p, f);
 	it->line = line;
 	it->col = col;
-}
-
-const char *doc_of(struct parser *p, CXCursor cur)
-{
-	if (!p->c->opt->doc_comments)
-		return NULL;
-	CXString s = clang_Cursor_getRawCommentText(cur);
-	const char *t = clang_getCString(s);
-	char *r = t && *t ? xstrdup(t) : NULL;
-	clang_disposeString(s);
-	return r;
 }
 
 /* ---- cursor → item map ---- */

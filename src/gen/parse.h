@@ -45,10 +45,12 @@ struct attr_scan {
 	CXTranslationUnit tu; /* for tokens */
 };
 
-/* ---- parse.c ---- */
+/* ---- parse_cx.c ---- */
 char *cxstr(CXString s);
 const char *file_name(struct parser *p, CXFile f);
 const char *doc_of(struct parser *p, CXCursor cur);
+
+/* ---- parse.c ---- */
 struct item *cursor_map_get(struct parser *p, CXCursor k);
 struct item *new_item(struct parser *p, enum item_kind kind, CXCursor cur);
 enum CXChildVisitResult scan_attr(CXCursor c, CXCursor parent, CXClientData d);
