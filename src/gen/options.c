@@ -731,6 +731,47 @@ static void apply_opt(struct cli *s, const struct opt_def *d, const char *val)
 	}
 }
 
+/* What the options imply once all are read: defaults that depend on
+ * others, and the checks across options. */
+static void settle_options(struct options *o, const struct cli *st)
+{
+	/* bindgen's CLI: --emit-diagnostics requires --experimental (clap) */
+	if (st->emit_diagnostics && !o->experimental)
+		error("the following required arguments were not provided: --experimental "
+		      "(--emit-diagnostics needs it)");
+	/* bindgen applies --generate, then --ignore-functions */
+	if (st->ignore_functions)
+		o->generate &= ~(unsigned)GEN_FUNCTIONS;
+	settle_edition(o);
+	if (o->layout_tests && !rust_has(o, RUST_OFFSET_OF))
+		warning("--rust-target 1.%d: bindgen writes layout tests before Rust 1.77 as #[test] "
+			"functions; h2rs's use offset_of!, which needs 1.77 (or pass "
+			"--no-layout-tests)", o->rust_minor);
+	if (!o->wrap_suffix)
+		o->wrap_suffix = o->wrap_prefix ? "" : "__extern";
+	if (!o->wrap_prefix)
+		o->wrap_prefix = "";
+	if (o->n_wrap_only)
+		o->wrap_static_fns = true; /* --wrap-list names the static functions to wrap */
+	if (!o->anon_prefix)
+		o->anon_prefix = "__bindgen_anon_";
+	/* build systems that call us as bindgen cannot add options: Kbuild users
+	 * say H2RS_CHECK_LAYOUT_WITH=gcc make ... instead */
+	if (!o->check_cc && getenv("H2RS_CHECK_LAYOUT_WITH") && *getenv("H2RS_CHECK_LAYOUT_WITH"))
+		o->check_cc = getenv("H2RS_CHECK_LAYOUT_WITH");
+	if (!st->macros_set)
+		o->macros_full = !o->bindgen_name; /* under the name bindgen, bindgen's rules */
+	/* Ord needs Eq and PartialOrd, PartialOrd and Eq need PartialEq: the
+	 * options imply what their traits need, so the output compiles */
+	o->derive_partialord |= o->derive_ord;
+	o->derive_eq |= o->derive_ord;
+	o->derive_partialeq |= o->derive_partialord || o->derive_eq;
+	/* H2RS_THREADS=1: everything on one thread (the output is the same) */
+	o->one_thread = getenv("H2RS_THREADS") && !strcmp(getenv("H2RS_THREADS"), "1");
+	if (!o->header)
+		error("no input header given (usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...])");
+}
+
 void parse_options(struct options *o, int argc, char **argv)
 {
 	char *a0 = xstrdup(argv[0]);
@@ -777,40 +818,6 @@ void parse_options(struct options *o, int argc, char **argv)
 		}
 		apply_opt(&st, d, val);
 	}
-	/* bindgen's CLI: --emit-diagnostics requires --experimental (clap) */
-	if (st.emit_diagnostics && !o->experimental)
-		error("the following required arguments were not provided: --experimental "
-		      "(--emit-diagnostics needs it)");
-	/* bindgen applies --generate, then --ignore-functions */
-	if (st.ignore_functions)
-		o->generate &= ~(unsigned)GEN_FUNCTIONS;
-	settle_edition(o);
-	if (o->layout_tests && !rust_has(o, RUST_OFFSET_OF))
-		warning("--rust-target 1.%d: bindgen writes layout tests before Rust 1.77 as #[test] "
-			"functions; h2rs's use offset_of!, which needs 1.77 (or pass "
-			"--no-layout-tests)", o->rust_minor);
-	if (!o->wrap_suffix)
-		o->wrap_suffix = o->wrap_prefix ? "" : "__extern";
-	if (!o->wrap_prefix)
-		o->wrap_prefix = "";
-	if (o->n_wrap_only)
-		o->wrap_static_fns = true; /* --wrap-list names the static functions to wrap */
-	if (!o->anon_prefix)
-		o->anon_prefix = "__bindgen_anon_";
-	/* build systems that call us as bindgen cannot add options: Kbuild users
-	 * say H2RS_CHECK_LAYOUT_WITH=gcc make ... instead */
-	if (!o->check_cc && getenv("H2RS_CHECK_LAYOUT_WITH") && *getenv("H2RS_CHECK_LAYOUT_WITH"))
-		o->check_cc = getenv("H2RS_CHECK_LAYOUT_WITH");
-	if (!st.macros_set)
-		o->macros_full = !o->bindgen_name; /* under the name bindgen, bindgen's rules */
-	/* Ord needs Eq and PartialOrd, PartialOrd and Eq need PartialEq: the
-	 * options imply what their traits need, so the output compiles */
-	o->derive_partialord |= o->derive_ord;
-	o->derive_eq |= o->derive_ord;
-	o->derive_partialeq |= o->derive_partialord || o->derive_eq;
-	/* H2RS_THREADS=1: everything on one thread (the output is the same) */
-	o->one_thread = getenv("H2RS_THREADS") && !strcmp(getenv("H2RS_THREADS"), "1");
-	if (!o->header)
-		error("no input header given (usage: h2rs [OPTIONS] HEADER [-- CLANG_ARGS...])");
+	settle_options(o, &st);
 	reject_non_c(o);
 }
