@@ -36,7 +36,7 @@ static void signature(struct ctx *c, struct buf *b, const struct item *it)
 		snprintf(name, sizeof name, "__h2rs_a%d", i);
 		if (i)
 			buf_puts(&head, ", ");
-		declarator(&head, it->c_params[i], name);
+		declarator(&head, it->c_params[i], it->wrap_expr ? it->c_param_names[i] : name);
 	}
 	if (!it->type->nparams)
 		buf_puts(&head, "void");
@@ -59,8 +59,11 @@ static void wrapper(struct ctx *c, struct buf *b, const struct item *it)
 		declarator(b, it->c_ret, "__h2rs_r = ");
 	else if (!is_void && !it->type->noreturn)
 		buf_puts(b, "return ");
-	buf_puts(b, it->cname);
-	if (it->wrap == WRAP_STATIC || it->macro_is_fn) {
+	if (it->wrap_expr)
+		buf_puts(b, it->wrap_expr);
+	else
+		buf_puts(b, it->cname);
+	if (!it->wrap_expr && (it->wrap == WRAP_STATIC || it->macro_is_fn)) {
 		buf_putc(b, '(');
 		for (int i = 0; i < it->type->nparams; i++)
 			buf_printf(b, "%s__h2rs_a%d", i ? ", " : "", i);

@@ -211,6 +211,10 @@ struct item {
 	bool macro_is_fn;      /* WRAP_MACRO: the macro is function-like (call it) */
 	const char *c_ret;     /* wrapped: C spelling of the return type */
 	const char **c_params; /* wrapped: C spelling of each parameter type */
+	const char *wrap_expr; /* WRAP_MACRO from 'PROTOTYPE = EXPR;': the C expression (or
+				* statement, for void) the wrapper evaluates, in the
+				* prototype's parameter names; NULL: call the macro */
+	const char **c_param_names; /* with wrap_expr: the prototype's parameter names */
 
 	/* IT_VAR with has_value (parse_type.c), IT_MACRO (macros.c) */
 	enum macro_kind vkind; /* value kind */

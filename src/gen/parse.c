@@ -684,15 +684,57 @@ static char *prototype_name(const char *proto)
 	      "as 'int f(int a);')", proto);
 }
 
-static void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *names)
+/* 'PROTOTYPE = EXPR;' (a helper named by the prototype that evaluates
+ * EXPR, one macro at several types): the prototype as its own string, and
+ * EXPR (trimmed, without the ';') in *expr; NULL there for a plain
+ * prototype. The '=' is the first one outside brackets: a prototype has
+ * none of its own there. */
+static char *split_wrap_expr(const char *proto, char **expr)
+{
+	int depth = 0;
+	*expr = NULL;
+	for (const char *q = proto; *q; q++) {
+		if (*q == '(' || *q == '[')
+			depth++;
+		else if ((*q == ')' || *q == ']') && depth)
+			depth--;
+		else if (*q == '=' && !depth) {
+			const char *e = q + 1 + strspn(q + 1, " \t");
+			size_t n = strlen(e);
+			while (n && (e[n - 1] == ';' || isspace((unsigned char)e[n - 1])))
+				n--;
+			if (!n)
+				error("--wrap-macro: '%s': nothing after '=' (expected "
+				      "'PROTOTYPE = EXPRESSION;')", proto);
+			*expr = xstrfmt("%.*s", (int)n, e);
+			return xstrfmt("%.*s", (int)(q - proto), proto);
+		}
+	}
+	return xstrdup(proto);
+}
+
+static void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *names,
+			      struct strmap *exprs)
 {
 	char *hdr = realpath(o->header, NULL);
 	buf_printf(b, "#include \"%s\"\n", hdr ? hdr : o->header);
 	free(hdr);
 	for (int i = 0; i < o->wrap_macros.n; i++) {
-		const char *proto = o->wrap_macros.v[i];
+		char *expr;
+		const char *proto = split_wrap_expr(o->wrap_macros.v[i], &expr);
 		char *name = prototype_name(proto);
-		strmap_put(names, xstrdup(name), names);
+		const char *seen = strmap_get(names, name);
+		if (seen && !strcmp(seen, o->wrap_macros.v[i])) {
+			free(name);
+			continue; /* the same line twice */
+		}
+		if (seen)
+			error("--wrap-macro: two prototypes name '%s' ('%s' and '%s'); a macro wrapped "
+			      "at several types needs a helper name for each, e.g. 'void NAME(T x) = "
+			      "%s(x);'", name, seen, (const char *)o->wrap_macros.v[i], name);
+		strmap_put(names, xstrdup(name), o->wrap_macros.v[i]);
+		if (expr)
+			strmap_put(exprs, xstrdup(name), expr);
 		size_t n = strlen(proto);
 		buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n%s%s\n#pragma pop_macro(\"%s\")\n",
 			   name, name, proto, n && proto[n - 1] == ';' ? "" : ";", name);
@@ -792,7 +834,7 @@ void parse_header(struct ctx *c)
 		/* the prototypes of --wrap-macro go after the header in one unit,
 		 * each with its macro switched off so it declares a function */
 		main_path = c->main_file = "h2rs-main.c";
-		wrap_macro_source(o, &main_src, &p.wrapped);
+		wrap_macro_source(o, &main_src, &p.wrapped, &p.wrap_exprs);
 		uf.Filename = main_path;
 		uf.Contents = main_src.p;
 		uf.Length = main_src.len;

@@ -29,6 +29,7 @@ struct parser {
 	struct strmap macro_names; /* name → struct macro_def *, eligible macros */
 	struct strmap seen_macros; /* object-like macro names seen (--verbose statistics) */
 	struct strmap wrapped;  /* names the --wrap-macro prototypes give */
+	struct strmap wrap_exprs; /* name → EXPR of a 'PROTOTYPE = EXPR;' prototype */
 	int top_index;          /* the top-level cursor being read (1-based) */
 	struct buf body;        /* scratch: the macro body being read */
 	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */

@@ -443,6 +443,19 @@ static const char *function_abi_problem(CXType ft)
 		   : NULL;
 }
 
+/* The C names of a prototype's parameters (__h2rs_aN for an unnamed
+ * one), for a wrapper whose body uses them. */
+static const char **param_names(CXCursor cur, CXType ft)
+{
+	int n = clang_getNumArgTypes(ft);
+	const char **v = xcalloc(n > 0 ? n : 1, sizeof *v);
+	for (int i = 0; i < n; i++) {
+		char *s = cxstr(clang_getCursorSpelling(clang_Cursor_getArgument(cur, i)));
+		v[i] = *s ? s : xstrfmt("__h2rs_a%d", i);
+	}
+	return v;
+}
+
 void read_function(struct parser *p, CXCursor cur)
 {
 	if (cursor_map_get(p, clang_getCanonicalCursor(cur)))
@@ -500,7 +513,11 @@ void read_function(struct parser *p, CXCursor cur)
 	clang_visitChildren(cur, scan_attr, &a);
 	it->type->noreturn |= a.noreturn;
 	it->must_use = a.must_use;
-	if (from_wrap_list) {
+	if (from_wrap_list && strmap_get(&p->wrap_exprs, name)) {
+		it->wrap = WRAP_MACRO; /* PROTOTYPE = EXPR: the helper evaluates EXPR */
+		it->wrap_expr = strmap_get(&p->wrap_exprs, name);
+		it->c_param_names = param_names(cur, ft);
+	} else if (from_wrap_list) {
 		it->wrap = WRAP_MACRO;
 		it->macro_is_fn = strmap_get(&p->c->fn_macros, name) != NULL;
 		if (!strmap_get(&p->c->fn_macros, name) && !strmap_get(&p->c->object_macros, name))

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# One macro at several types (issue 13): a --wrap-list / --wrap-macro line
+# 'PROTOTYPE = EXPR;' names a helper of its own, whose body evaluates EXPR
+# in the prototype's parameter names, as the kernel's hand-written helpers
+# do (rust_helper_mutex_assert_is_held and rust_helper_spin_assert_is_held
+# both wrap lockdep_assert_held). gcc compiles the helpers with the
+# kernel's warnings, Rust links them and checks what they return and do.
+. "$(dirname "$0")/lib.sh"
+d="$OUT/wrapexpr"
+rm -rf "$d"; mkdir -p "$d"
+cat >"$d/locks.h" <<'H'
+struct mutex { int held; int owner; };
+typedef struct { int held; unsigned char raw; } spinlock_t;
+/* statement macro, generic over any lock with a 'held' field */
+#define mark_held(l) do { (l)->held = 1; } while (0)
+/* expression macro, generic too */
+#define is_held(l) ((l)->held != 0)
+/* an initializer: not an expression a function can return directly */
+#define MUTEX_INIT(o) { .held = 0, .owner = (o) }
+/* an object-like macro */
+#define LOCK_MAGIC (0x5a + 1)
+H
+cat >"$d/list.txt" <<'L'
+# one macro, two types, two helper names
+void mutex_mark_held(struct mutex *m) = mark_held(m);
+void spin_mark_held(spinlock_t *lock) = mark_held(lock);
+int mutex_is_held(const struct mutex *m) = is_held(m);
+int spin_is_held(const spinlock_t *s) = is_held(s);
+struct mutex mutex_init_owned(int owner) = MUTEX_INIT(owner);
+int lock_magic_plus(int k) = LOCK_MAGIC + k;
+# the same line twice is one helper
+int spin_is_held(const spinlock_t *s) = is_held(s);
+L
+"$H2RS" "$d/locks.h" -o "$d/b.rs" --wrap-list "$d/list.txt" --wrap-static-fns-prefix rust_helper_ \
+	--wrap-attribute __rust_helper --wrap-static-fns-path "$d/h.c" 2>"$d/err"
+check "PROTOTYPE = EXPR: h2rs writes bindings and helpers" test -s "$d/h.c" -a -s "$d/b.rs"
+check "PROTOTYPE = EXPR: the helpers compile with gcc -Wall -Wextra -Werror -Wmissing-prototypes" \
+	gcc -Wall -Wextra -Werror -Wmissing-prototypes -D__rust_helper= -c "$d/h.c" -o "$d/h.o"
+syms=$(nm "$d/h.o" 2>/dev/null | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')
+check "PROTOTYPE = EXPR: one helper per line, named rust_helper_NAME ($syms)" test "$syms" = \
+	"rust_helper_lock_magic_plus rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
+ar rcs "$d/libh.a" "$d/h.o"
+cat >"$d/main.rs" <<'R'
+fn main() { unsafe {
+    let mut m = b::mutex_init_owned(7);
+    assert_eq!((m.held, m.owner), (0, 7));
+    assert_eq!(b::mutex_is_held(&m), 0);
+    b::mutex_mark_held(&mut m);
+    assert_eq!(b::mutex_is_held(&m), 1);
+    let mut s = b::spinlock_t { held: 0, raw: 9 };
+    assert_eq!(b::spin_is_held(&s), 0);
+    b::spin_mark_held(&mut s);
+    assert_eq!((b::spin_is_held(&s), s.raw), (1, 9));
+    assert_eq!(b::lock_magic_plus(2), 0x5a + 1 + 2);
+} }
+R
+rust_prog "PROTOTYPE = EXPR: Rust calls mark_held and is_held at both lock types, MUTEX_INIT and LOCK_MAGIC, under the helper names" \
+	"$d/b.rs" "$d/main.rs" -L "$d" -l static=h
+
+# two different prototypes for one name: one clear error, nothing written
+printf 'int is_held(struct mutex *m);\nint is_held(spinlock_t *s);\n' >"$d/two.txt"
+echo previous >"$d/keep.rs"
+"$H2RS" "$d/locks.h" -o "$d/keep.rs" --wrap-list "$d/two.txt" --wrap-static-fns-path "$d/two.c" 2>"$d/two.err"
+rc=$?
+test_expect "PROTOTYPE = EXPR: two prototypes of one name are one error that says how to name each helper" '
+	[ $rc = 1 ] && [ "$(grep -c "" "$d/two.err")" = 1 ] &&
+	grep -q "^h2rs: error: --wrap-macro: two prototypes name '"'"'is_held'"'"'.*helper name for each" "$d/two.err" &&
+	[ "$(cat "$d/keep.rs")" = previous ] && [ ! -e "$d/two.c" ] || { cat "$d/two.err"; false; }'
+printf 'int nothing(int x) = ;\n' >"$d/empty.txt"
+"$H2RS" "$d/locks.h" -o "$d/keep.rs" --wrap-list "$d/empty.txt" 2>"$d/empty.err"
+rc=$?
+test_expect "PROTOTYPE = EXPR: an empty expression is one error" '
+	[ $rc = 1 ] && grep -q "^h2rs: error: --wrap-macro: .*nothing after" "$d/empty.err" || { cat "$d/empty.err"; false; }'
