@@ -77,24 +77,78 @@ indent() { sed 's/^/    /' | head -n "${1:-25}"; }
 
 # test_expect SENTENCE CODE: run the shell snippet CODE (eval'd in a
 # subshell: it sees the script's variables, cannot change them), ok if it
-# exits 0; otherwise not ok with its output indented (git's
-# test_expect_success).
+# exits 0; otherwise not ok with its output indented, or the snippet itself
+# when it printed nothing (git's test_expect_success).
 test_expect() {
 	local name=$1 code=$2 log
 	log=$(mktemp)
-	if (eval "$code") >"$log" 2>&1; then ok "$name"; else not_ok "$name"; indent <"$log"; fi
+	if (eval "$code") >"$log" 2>&1; then
+		ok "$name"
+	else
+		not_ok "$name"
+		if [ -s "$log" ]; then indent 40 <"$log"; else echo "failed: $code" | indent; fi
+	fi
 	rm -f "$log"
 }
 
-# check NAME CMD...: run CMD, ok if it succeeds.
+# check NAME CMD...: run CMD, ok if it succeeds; otherwise not ok with its
+# output, or the command when it printed nothing.
 check() {
 	local name=$1
 	shift
 	local log
 	log=$(mktemp)
-	if "$@" >"$log" 2>&1; then ok "$name"; else not_ok "$name"; indent <"$log"; fi
+	if "$@" >"$log" 2>&1; then
+		ok "$name"
+	else
+		not_ok "$name"
+		if [ -s "$log" ]; then indent 40 <"$log"; else echo "failed: $*" | indent; fi
+	fi
 	rm -f "$log"
 }
+
+# test_grep [!] GREP_ARGS... FILE: grep FILE (grep's own options and
+# pattern syntax; FILE - is stdin), true if a line matches (with !: if none
+# does); when not, say which grep failed and show the file's head (with !:
+# the lines that matched). For test_expect snippets (git's test_grep).
+test_grep() {
+	local neg=0 tmp="" rc=1
+	[ "$1" = ! ] && { neg=1; shift; }
+	local file=${!#} shown="$*"
+	if [ "$file" = - ]; then
+		tmp=$(mktemp)
+		cat >"$tmp"
+		file=$tmp
+		set -- "${@:1:$#-1}" "$tmp"
+	fi
+	if [ "$neg" = 0 ]; then
+		if grep "$@" >/dev/null; then rc=0; else
+			echo "grep $shown found no match in:"
+			head -n 30 "$file" 2>&1 | indent
+		fi
+	else
+		if ! grep "$@" >/dev/null; then rc=0; else
+			echo "grep ! $shown found, but should not:"
+			grep "$@" | indent 10
+		fi
+	fi
+	[ -n "$tmp" ] && rm -f "$tmp"
+	return $rc
+}
+
+# test_count N GREP_ARGS... FILE: exactly N lines of FILE match.
+test_count() {
+	local want=$1 n
+	shift
+	n=$(grep -c "$@")
+	[ "$n" = "$want" ] && return 0
+	echo "grep -c $* is $n, not $want:"
+	grep "$@" | indent 10
+	return 1
+}
+
+# test_cmp WANT GOT: the files are equal; the diff when they are not.
+test_cmp() { diff -u "$1" "$2"; }
 
 # rust_lib FILE.rs: compile generated bindings as a library, warnings denied
 # (with the lints every bindgen user allows).
