@@ -234,15 +234,16 @@ rust_prog() {
 # The major version of the libclang h2rs runs on.
 libclang_major() { "$H2RS" --version | sed -nE 's/.*clang version ([0-9]+).*/\1/p'; }
 
-# rust_fails NAME BINDINGS MAIN.rs PATTERN: a Rust program that misuses the
-# bindings must NOT compile, and rustc's errors must match PATTERN (so it
-# fails for the reason under test, not another).
+# rust_fails NAME BINDINGS MAIN.rs PATTERN [RUSTC ARGS...]: a Rust program
+# that misuses the bindings must NOT compile, and rustc's errors must match
+# PATTERN (so it fails for the reason under test, not another).
 rust_fails() {
 	local name=$1 rs=$2 main=$3 pat=$4
+	shift 4
 	local d
 	d=$(mktemp -d "$OUT/fail.XXXXXX")
 	{ printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$rs"; cat "$main"; } >"$d/main.rs"
-	if "$RUSTC" --edition 2021 "$d/main.rs" -o "$d/main" >"$d/err" 2>&1; then
+	if "$RUSTC" --edition 2021 "$d/main.rs" -o "$d/main" "$@" >"$d/err" 2>&1; then
 		not_ok "$name: compiled, but should not"
 	elif grep -qE "$pat" "$d/err"; then
 		ok "$name"
