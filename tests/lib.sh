@@ -231,6 +231,21 @@ rust_prog() {
 	ok "$name"
 }
 
+# rust_type_is NAME BINDINGS TYPE WANT [RUSTC ARGS...]: TYPE (a type of the
+# bindings, as module b) is exactly WANT, without coercion (rustc unifies
+# PhantomData<TYPE> with PhantomData<WANT>); one ok/not ok line.
+rust_type_is() {
+	local name=$1 rs=$2 ty=$3 want=$4 main rc
+	shift 4
+	main=$(mktemp "$OUT/type.XXXXXX")
+	printf 'use std::marker::PhantomData;\nfn same<T>(_: PhantomData<T>, _: PhantomData<T>) {}\nfn main() {\n    same(PhantomData::<%s>, PhantomData::<%s>);\n}\n' \
+		"$ty" "$want" >"$main"
+	rust_prog "$name" "$rs" "$main" "$@"
+	rc=$?
+	rm -f "$main"
+	return $rc
+}
+
 # The major version of the libclang h2rs runs on.
 libclang_major() { "$H2RS" --version | sed -nE 's/.*clang version ([0-9]+).*/\1/p'; }
 

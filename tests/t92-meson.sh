@@ -26,7 +26,7 @@ test_expect "meson: 'bindgen --rust-target 9.bogus' fails with bindgen's 'is not
 	[ "$rc" != 0 ] && test_grep "is not a valid Rust target" "$d/probe-bad.err"'
 rv=$("$RUSTC" --version | awk '{print $2}')
 bindgen --rust-target "$rv" >/dev/null 2>"$d/probe-good.err"
-test_expect "meson: the probe keeps rustc'\''s version $rv as the target" '
+test_expect "meson: the probe keeps rustc's version $rv as the target" '
 	test_grep ! "is not a valid Rust target" "$d/probe-good.err"'
 
 if ! meson setup "$d/build" "$src" >"$d/setup.log" 2>&1; then
