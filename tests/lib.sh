@@ -231,6 +231,32 @@ rust_prog() {
 	ok "$name"
 }
 
+# rust_names NAME BINDINGS "WANT..." "NOTWANT..." [RUSTC ARGS...]: rustc
+# resolves `use b::ITEM` for every item in WANT (a function, type, constant
+# or static) and for none in NOTWANT, and finds no other error in the
+# bindings (but for uses of a NOTWANT type, which --no-recursive-allowlist
+# leaves to the user); one ok/not ok line naming what is missing or there.
+rust_names() {
+	local name=$1 rs=$2 want=$3 notwant=$4 bad="" w p
+	shift 4
+	p=$(mktemp -d "$OUT/names.XXXXXX")
+	{
+		printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$rs"
+		for w in $want $notwant; do echo "#[allow(unused_imports)] use b::$w;"; done
+	} >"$p/lib.rs"
+	"$RUSTC" --edition 2021 --crate-type lib --crate-name names --emit=metadata "$p/lib.rs" -o "$p/lib.rmeta" "$@" \
+		>"$p/err" 2>&1
+	for w in $want; do grep -q "unresolved import \`b::$w\`" "$p/err" && bad="$bad missing:$w"; done
+	for w in $notwant; do grep -q "unresolved import \`b::$w\`" "$p/err" || bad="$bad unexpected:$w"; done
+	local known=(-e 'aborting due to')
+	for w in $want $notwant; do known+=(-e "\`b::$w\`"); done
+	for w in $notwant; do known+=(-e "\`$w\`"); done
+	grep '^error' "$p/err" | grep -qvF "${known[@]}" && bad="$bad (other errors)"
+	if [ -z "$bad" ]; then ok "$name"; else not_ok "$name:$bad"; grep -A3 '^error' "$p/err" | indent 30; fi
+	rm -rf "$p"
+	[ -z "$bad" ]
+}
+
 # rust_type_is NAME BINDINGS TYPE WANT [RUSTC ARGS...]: TYPE (a type of the
 # bindings, as module b) is exactly WANT, without coercion (rustc unifies
 # PhantomData<TYPE> with PhantomData<WANT>); one ok/not ok line.
