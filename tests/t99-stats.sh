@@ -51,11 +51,7 @@ W
 # (reasons: most frequent first, ties in the order found: declarations
 # before macros)
 got=$(sed -n '/^h2rs: statistics for /,$p' "$d/err" | tail -n +2 | sed -E 's/^ +//; s/ +/ /g; s/ $//')
-if [ "$got" = "$want" ]; then
-	ok "stats: every figure equals the header's construction"
-else
-	not_ok "stats: figures differ (want, got)"; diff <(echo "$want") <(echo "$got") | indent 40
-fi
+test_expect "stats: every figure equals the header's construction" 'test_cmp <(echo "$want") <(echo "$got")'
 # the same figures, read off the output text (bindgen's consts-style enum
 # is a type alias plus constants: 2 aliases for the typedefs + 2 for enums)
 n_struct=$(grep -c '^pub struct ' "$d/out.rs")
