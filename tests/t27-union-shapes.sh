@@ -17,9 +17,9 @@ layout_check "unions_odd.h --opaque-type '.*' --with-derive-default" "$H" --opaq
 
 "$H2RS" "$H" --with-derive-default -o "$d/u.rs" 2>"$d/u.err" || { not_ok "h2rs failed"; indent <"$d/u.err"; }
 check "the forward-declared union is a struct with _unused, deriving Copy only" \
-	grep -qzF $'#[derive(Copy, Clone)]\npub struct never_defined {\n    _unused: [u8; 0],\n}' "$d/u.rs"
+	test_grep -qzF $'#[derive(Copy, Clone)]\npub struct never_defined {\n    _unused: [u8; 0],\n}' "$d/u.rs"
 check "the empty union is a struct holding bindgen_union_field: [u8; 0usize]" \
-	grep -qzF $'pub struct empty {\n    pub bindgen_union_field: [u8; 0usize],\n}' "$d/u.rs"
+	test_grep -qzF $'pub struct empty {\n    pub bindgen_union_field: [u8; 0usize],\n}' "$d/u.rs"
 # a struct pattern with `..` is no union pattern (those name one field)
 cat >"$d/anon.rs" <<'R'
 fn main() {
@@ -81,7 +81,7 @@ rust_fails "the forward-declared union derives no Debug (bindgen: unions derive 
 printf 'struct os { int a; };\nunion ou { int a; char c; };\nstruct ow { union ou u; struct os s; };\n' >"$d/o.h"
 "$H2RS" "$d/o.h" --opaque-type '.*' --with-derive-default -o "$d/o.rs" 2>/dev/null
 check "--opaque-type: a 4-byte struct's blob is u32" \
-	grep -qzF $'#[derive(Debug, Default, Copy, Clone)]\npub struct os {\n    pub _bindgen_opaque_blob: u32,\n}' "$d/o.rs"
+	test_grep -qzF $'#[derive(Debug, Default, Copy, Clone)]\npub struct os {\n    pub _bindgen_opaque_blob: u32,\n}' "$d/o.rs"
 check "--opaque-type: the union stays a union deriving Copy, Clone, with impl Default" \
 	bash -c "grep -qzF $'#[derive(Copy, Clone)]\npub union ou {\n    pub _bindgen_opaque_blob: u32,\n}' '$d/o.rs' && grep -q '^impl Default for ou' '$d/o.rs'"
 printf 'fn main() { let w = b::ow::default(); let blob: [u32; 2] = w._bindgen_opaque_blob; assert_eq!(blob, [0, 0]); }\n' >"$d/o_arr.rs"

@@ -83,10 +83,10 @@ R
 rust_prog "kernel conventions: Rust calls the helpers under the C names (#[link_name = \"rust_helper_NAME\"])" \
 	"$d/k.rs" "$d/kmain.rs" -L "$d" -l static=k
 "$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/nolist.txt" 2>"$d/nolist.err"
-check "kernel conventions: an unreadable --wrap-list is one error" grep -q "^h2rs: error: --wrap-list: cannot read" "$d/nolist.err"
+check "kernel conventions: an unreadable --wrap-list is one error" test_grep -q "^h2rs: error: --wrap-list: cannot read" "$d/nolist.err"
 printf 'add more\n' >"$d/bad.txt"
 "$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/bad.txt" 2>"$d/bad.err"
-check "kernel conventions: a --wrap-list line that is no name and no prototype is one error" grep -q "neither a function name nor a prototype" "$d/bad.err"
+check "kernel conventions: a --wrap-list line that is no name and no prototype is one error" test_grep -q "neither a function name nor a prototype" "$d/bad.err"
 printf 'add\nnosuch\nvsum\n' >"$d/miss.txt"
 "$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/miss.txt" --wrap-static-fns-path "$d/miss.c" 2>"$d/miss.err"
 test_expect "kernel conventions: listed names that get no wrapper (absent, variadic) are warned about" '

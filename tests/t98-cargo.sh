@@ -89,6 +89,6 @@ cross() {
 	got=$(sed -n 's/.*size_of::<greet_point>() - \([0-9]*\)usize.*/\1/p' "$d/cross-i686.rs") &&
 	echo "gcc -m32: $want, bindings: $got" &&
 	[ -n "$want" ] && [ "$want" = "$got" ] &&
-	grep -q 'pub const from_env: .* = 8;' "$d/cross-i686.rs"
+	test_grep -q 'pub const from_env: .* = 8;' "$d/cross-i686.rs"
 }
 check "TARGET i686 on an x86_64 HOST: clang gets --target (greet_point's size is gcc -m32's); BINDGEN_EXTRA_CLANG_ARGS_<target> wins and is split like a shell" cross

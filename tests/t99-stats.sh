@@ -71,9 +71,9 @@ check "stats: --wrap-static-fns: 6 functions, 2 of them through wrappers" \
 	test "$(sed -nE 's/^ +functions +([0-9]+)$/\1/p; s/^ +of them through generated C wrappers +([0-9]+)$/\1/p' "$d/werr" | tr '\n' ' ')" = "6 2 "
 # bindgen's rules: the figures say so
 "$H2RS" --stats --macro-constants bindgen "$H" -o "$d/b.rs" 2>"$d/berr"
-check "stats: under bindgen's rules the macro figures are labelled so" grep -q '^  macros (bindgen rules)$' "$d/berr"
+check "stats: under bindgen's rules the macro figures are labelled so" test_grep -q '^  macros (bindgen rules)$' "$d/berr"
 # --explain on a function-like macro says what it is (it once said "not
 # found in the input")
 "$H2RS" --explain FM "$H" -o /dev/null 2>"$d/explain"
 check "stats: --explain on a function-like macro names it as one and says how to wrap it" \
-	grep -q '^FM: skipped: function-like macro: .*--wrap-macro PROTOTYPE' "$d/explain"
+	test_grep -q '^FM: skipped: function-like macro: .*--wrap-macro PROTOTYPE' "$d/explain"
