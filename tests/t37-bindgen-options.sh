@@ -204,13 +204,12 @@ R
 rust_fails "options: --generate types,vars: a function is not declared" "$d/gen_tv.rs" "$d/gen_tv_fn.rs" \
 	'cannot find function `first`'
 gen gen_f --generate=functions,methods
-test_expect "options: --generate=functions,methods: the six functions only (methods are C++)" '
-	test_count 6 "pub fn " "$d/gen_f.rs" &&
-	test_grep ! -e "pub struct" -e "pub const" -e "pub static" -e "pub type" "$d/gen_f.rs"'
+fns="first second third token_new token_ptr token_alias"
+rust_names "options: --generate=functions,methods: the six functions only (methods are C++)" "$d/gen_f.rs" "$fns" \
+	"not_static_inline point token token_t count_t color callback counter SMALL NEG WIDE HUGE color_RED"
 gen ignore --ignore-functions --generate functions,types
-test_expect "options: --ignore-functions wins over --generate, as bindgen applies it after" '
-	test_grep ! "pub fn " "$d/ignore.rs" && test_grep "pub struct point" "$d/ignore.rs" &&
-	test_grep ! "pub const SMALL" "$d/ignore.rs"'
+rust_names "options: --ignore-functions wins over --generate, as bindgen applies it after" "$d/ignore.rs" point \
+	"$fns not_static_inline SMALL"
 "$H2RS" "$H" --generate=functions,bogus -o "$d/x.rs" 2>"$d/gen_bad.err"
 test_expect "options: --generate with an unknown kind is bindgen's error" '
 	test_grep -F "Unknown codegen item kind: bogus" "$d/gen_bad.err"'
@@ -236,8 +235,8 @@ test_expect "options: --wasm-import-module-name: #[link(wasm_import_module)] on 
 # --generate-inline-functions (Function::parse): an inline function that is
 # not static is skipped unless it is given, and always with --wrap-static-fns
 gen inl --generate-inline-functions
-test_expect "options: a non-static inline function is skipped, declared with --generate-inline-functions" '
-	test_grep ! not_static_inline "$d/plain.rs" && test_grep "pub fn not_static_inline" "$d/inl.rs"'
+rust_names "options: a non-static inline function is skipped" "$d/plain.rs" "" not_static_inline
+rust_names "options: a non-static inline function is declared with --generate-inline-functions" "$d/inl.rs" not_static_inline ""
 gen inl_wrap --generate-inline-functions --wrap-static-fns --wrap-static-fns-path "$d/inl_wrap_c"
 test_expect "options: with --wrap-static-fns a non-static inline function is skipped, the static one wrapped" '
 	test_grep ! not_static_inline "$d/inl_wrap.rs" && test_grep twice__extern "$d/inl_wrap.rs"'
