@@ -369,12 +369,9 @@ some=(--disable-header-comment --no-doc-comments --with-derive-default
 	--no-copy nocopy_rec --no-debug nodebug_rec --no-default nodefault_rec \
 	--must-use-type 'result_rec|errcode_t' --with-derive-custom-struct 'derived_rec=PartialEq, Eq, Hash' \
 	--with-attribute-custom-struct 'attr_rec=#[must_use]' -o "$d/by_opts.rs" 2>"$d/by_opts.err"
-if [ -s "$d/by_annot.rs" ] && diff -u "$d/by_opts.rs" "$d/by_annot.rs" >"$d/same.diff"; then
-	n=$(grep -c '^pub struct\|^pub type\|^    pub fn' "$d/by_annot.rs")
-	ok "hide, opaque, nocopy, nodebug, nodefault, mustusetype, derive=, attribute= give the bindings --blocklist-*, --opaque-type, --no-copy, --no-debug, --no-default, --must-use-type, --with-derive-custom-struct, --with-attribute-custom-struct give ($n items)"
-else
-	not_ok "annotations and their options give different bindings"; indent 40 <"$d/same.diff"
-fi
+n=$(grep -c '^pub struct\|^pub type\|^    pub fn' "$d/by_annot.rs")
+test_expect "hide, opaque, nocopy, nodebug, nodefault, mustusetype, derive=, attribute= give the bindings --blocklist-*, --opaque-type, --no-copy, --no-debug, --no-default, --must-use-type, --with-derive-custom-struct, --with-attribute-custom-struct give ($n items)" '
+	[ -s "$d/by_annot.rs" ] && test_cmp "$d/by_opts.rs" "$d/by_annot.rs"'
 check "those bindings compile with rustc -D warnings" rust_lib "$d/by_annot.rs"
 
 # ---- what is read: the first attribute must be rustbindgen; plain comments are not doc comments ----
@@ -398,12 +395,10 @@ test_expect "what is read: <div rustbindgen ...> in /** */ or ///, with or witho
 # record's (bindgen's Item::from_ty: the typedef's comment, else its decl's) ----
 miss=$(lines_of main '#[doc = " <div rustbindgen nocopy></div>"]' \
 	'#[doc = " <div rustbindgen private accessor=\"immutable\"></div>"]')
-if [ -z "$miss" ] && grep -B1 -xF 'pub type opaque_t = __BindgenOpaqueArray<u64, 4usize>;' "$d/main.rs" |
-	grep -qxF '#[doc = " <div rustbindgen opaque></div>"]'; then
-	ok "docs: the annotation stays in the #[doc]; typedef struct opaque_rec opaque_t has the record's"
-else
-	not_ok "docs"; echo "$miss" | indent; grep -B1 'pub type opaque_t' "$d/main.rs" | indent
-fi
+test_expect "docs: the annotation stays in the #[doc]; typedef struct opaque_rec opaque_t has the record's" '
+	[ -z "$miss" ] || { echo "$miss"; false; } &&
+	grep -B1 -xF "pub type opaque_t = __BindgenOpaqueArray<u64, 4usize>;" "$d/main.rs" |
+		test_grep -qxF "#[doc = \" <div rustbindgen opaque></div>\"]" -'
 
 # ---- bad input: a replaces= that is no Rust name (bindgen panics) ----
 printf '%s\n' 'struct ok { int a; };' '/** <div rustbindgen replaces="two words"></div> */' \
