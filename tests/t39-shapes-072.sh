@@ -164,12 +164,8 @@ pub const MB_WRAP32: u64 = 4294967296;
 pub const MB_DIV: i32 = -3;
 pub const MB_SHR: i32 = -4;
 pub const MF_SUFFIX: f64 = 5.09;'
-got=$(grep '^pub const M' "$d/mb.rs")
-if [ "$got" = "$want" ]; then
-	ok "macros (bindgen rules): comments left out, strings with NULs, i64 values and types, f suffix, ! / char arithmetic / hex floats left out: exactly bindgen's lines"
-else
-	not_ok "macros (bindgen rules): not bindgen's lines"; diff <(echo "$want") <(echo "$got") | indent 40
-fi
+test_expect "macros (bindgen rules): comments left out, strings with NULs, i64 values and types, f suffix, ! / char arithmetic / hex floats left out: exactly bindgen's lines" '
+	grep "^pub const M" "$d/mb.rs" | test_cmp <(echo "$want") -'
 left=0
 for m in MX_NOT MX_CHAR_ADD MX_HEXFLOAT; do
 	"$H2RS" "$M" --macro-constants bindgen --explain $m -o /dev/null 2>&1 |
@@ -240,11 +236,8 @@ want_cs70='pub const MS_NUL: &[u8; 4] = b"a\0b\0";
 from_bytes_with_nul_unchecked(b"t\tn\n\x7F\xFF\x1Bq\"\\\0")'
 got_cs=$(grep -E '^pub const MS_(NUL|ESC|UTF8):' "$d/cs.rs")
 got_cs70=$(grep -E '^pub const MS_NUL:' "$d/cs70.rs"; grep -oE 'from_bytes_with_nul_unchecked\(b"t.*"\)' "$d/cs70.rs")
-if [ "$got_cs" = "$want_cs" ] && [ "$got_cs70" = "$want_cs70" ]; then
-	ok "macros: --generate-cstr writes bindgen's text (c\"\" escapes, no CStr with an interior NUL; from_bytes_with_nul_unchecked before 1.77)"
-else
-	not_ok "macros: --generate-cstr text"; { diff <(echo "$want_cs") <(echo "$got_cs"); diff <(echo "$want_cs70") <(echo "$got_cs70"); } | indent
-fi
+test_expect "macros: --generate-cstr writes bindgen's text (c\"\" escapes, no CStr with an interior NUL; from_bytes_with_nul_unchecked before 1.77)" '
+	test_cmp <(echo "$want_cs") <(echo "$got_cs") && test_cmp <(echo "$want_cs70") <(echo "$got_cs70")'
 cat >"$d/cs_main.rs" <<'R'
 fn main() {
     assert_eq!(b::MS_NUL, b"a\0b\0");
