@@ -507,10 +507,6 @@ for opts in "" "--dynamic-link-require-all --wrap-unsafe-ops"; do
 	# shellcheck disable=SC2086
 	"$H2RS" "$d/lengths.h" "${base[@]}" --dynamic-loading Lengths $opts -o "$d/len.rs" 2>/dev/null
 	printf '%s\ninclude!("%s");\n' "$ALLOWS" "$d/len.rs" >"$d/len_lib.rs"
-	if "$RUSTC" --edition 2021 --crate-type lib --emit=metadata -D warnings "${LL[@]}" \
-		"$d/len_lib.rs" -o "$d/len.rmeta" >"$d/len.rustc" 2>&1; then
-		ok "the 70-function struct compiles with rustc -D warnings ('$opts')"
-	else
-		not_ok "the 70-function struct does not compile ('$opts')"; indent <"$d/len.rustc"
-	fi
+	check "the 70-function struct compiles with rustc -D warnings ('$opts')" \
+		"$RUSTC" --edition 2021 --crate-type lib --emit=metadata -D warnings "${LL[@]}" "$d/len_lib.rs" -o "$d/len.rmeta"
 done

@@ -32,10 +32,7 @@ block() {
 	fi
 }
 # compiles NAME OUT [RAW...]: OUT.rs compiles as a library, warnings denied
-compiles() {
-	local name=$1 f=$2
-	if rust_lib "$d/$f.rs" >"$d/$f.rustc" 2>&1; then ok "$name"; else not_ok "$name"; indent <"$d/$f.rustc"; fi
-}
+compiles() { check "$1" rust_lib "$d/$2.rs"; }
 
 # ---- --impl-debug: impl Debug where it cannot be derived -----------------
 # bindgen's CompInfo codegen writes it when Debug is not derivable, unless
