@@ -77,24 +77,78 @@ indent() { sed 's/^/    /' | head -n "${1:-25}"; }
 
 # test_expect SENTENCE CODE: run the shell snippet CODE (eval'd in a
 # subshell: it sees the script's variables, cannot change them), ok if it
-# exits 0; otherwise not ok with its output indented (git's
-# test_expect_success).
+# exits 0; otherwise not ok with its output indented, or the snippet itself
+# when it printed nothing (git's test_expect_success).
 test_expect() {
 	local name=$1 code=$2 log
 	log=$(mktemp)
-	if (eval "$code") >"$log" 2>&1; then ok "$name"; else not_ok "$name"; indent <"$log"; fi
+	if (eval "$code") >"$log" 2>&1; then
+		ok "$name"
+	else
+		not_ok "$name"
+		if [ -s "$log" ]; then indent 40 <"$log"; else echo "failed: $code" | indent; fi
+	fi
 	rm -f "$log"
 }
 
-# check NAME CMD...: run CMD, ok if it succeeds.
+# check NAME CMD...: run CMD, ok if it succeeds; otherwise not ok with its
+# output, or the command when it printed nothing.
 check() {
 	local name=$1
 	shift
 	local log
 	log=$(mktemp)
-	if "$@" >"$log" 2>&1; then ok "$name"; else not_ok "$name"; indent <"$log"; fi
+	if "$@" >"$log" 2>&1; then
+		ok "$name"
+	else
+		not_ok "$name"
+		if [ -s "$log" ]; then indent 40 <"$log"; else echo "failed: $*" | indent; fi
+	fi
 	rm -f "$log"
 }
+
+# test_grep [!] GREP_ARGS... FILE: grep FILE (grep's own options and
+# pattern syntax; FILE - is stdin), true if a line matches (with !: if none
+# does); when not, say which grep failed and show the file's head (with !:
+# the lines that matched). For test_expect snippets (git's test_grep).
+test_grep() {
+	local neg=0 tmp="" rc=1
+	[ "$1" = ! ] && { neg=1; shift; }
+	local file=${!#} shown="$*"
+	if [ "$file" = - ]; then
+		tmp=$(mktemp)
+		cat >"$tmp"
+		file=$tmp
+		set -- "${@:1:$#-1}" "$tmp"
+	fi
+	if [ "$neg" = 0 ]; then
+		if grep "$@" >/dev/null; then rc=0; else
+			echo "grep $shown found no match in:"
+			head -n 30 "$file" 2>&1 | indent
+		fi
+	else
+		if ! grep "$@" >/dev/null; then rc=0; else
+			echo "grep ! $shown found, but should not:"
+			grep "$@" | indent 10
+		fi
+	fi
+	[ -n "$tmp" ] && rm -f "$tmp"
+	return $rc
+}
+
+# test_count N GREP_ARGS... FILE: exactly N lines of FILE match.
+test_count() {
+	local want=$1 n
+	shift
+	n=$(grep -c "$@")
+	[ "$n" = "$want" ] && return 0
+	echo "grep -c $* is $n, not $want:"
+	grep "$@" | indent 10
+	return 1
+}
+
+# test_cmp WANT GOT: the files are equal; the diff when they are not.
+test_cmp() { diff -u "$1" "$2"; }
 
 # rust_lib FILE.rs: compile generated bindings as a library, warnings denied
 # (with the lints every bindgen user allows).
@@ -177,18 +231,60 @@ rust_prog() {
 	ok "$name"
 }
 
+# rust_names NAME BINDINGS "WANT..." "NOTWANT..." [RUSTC ARGS...]: rustc
+# resolves `use b::ITEM` for every item in WANT (a function, type, constant
+# or static) and for none in NOTWANT, and finds no other error in the
+# bindings (but for uses of a NOTWANT type, which --no-recursive-allowlist
+# leaves to the user); one ok/not ok line naming what is missing or there.
+rust_names() {
+	local name=$1 rs=$2 want=$3 notwant=$4 bad="" w p
+	shift 4
+	p=$(mktemp -d "$OUT/names.XXXXXX")
+	{
+		printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$rs"
+		for w in $want $notwant; do echo "#[allow(unused_imports)] use b::$w;"; done
+	} >"$p/lib.rs"
+	"$RUSTC" --edition 2021 --crate-type lib --crate-name names --emit=metadata "$p/lib.rs" -o "$p/lib.rmeta" "$@" \
+		>"$p/err" 2>&1
+	for w in $want; do grep -q "unresolved import \`b::$w\`" "$p/err" && bad="$bad missing:$w"; done
+	for w in $notwant; do grep -q "unresolved import \`b::$w\`" "$p/err" || bad="$bad unexpected:$w"; done
+	local known=(-e 'aborting due to')
+	for w in $want $notwant; do known+=(-e "\`b::$w\`"); done
+	for w in $notwant; do known+=(-e "\`$w\`"); done
+	grep '^error' "$p/err" | grep -qvF "${known[@]}" && bad="$bad (other errors)"
+	if [ -z "$bad" ]; then ok "$name"; else not_ok "$name:$bad"; grep -A3 '^error' "$p/err" | indent 30; fi
+	rm -rf "$p"
+	[ -z "$bad" ]
+}
+
+# rust_type_is NAME BINDINGS TYPE WANT [RUSTC ARGS...]: TYPE (a type of the
+# bindings, as module b) is exactly WANT, without coercion (rustc unifies
+# PhantomData<TYPE> with PhantomData<WANT>); one ok/not ok line.
+rust_type_is() {
+	local name=$1 rs=$2 ty=$3 want=$4 main rc
+	shift 4
+	main=$(mktemp "$OUT/type.XXXXXX")
+	printf 'use std::marker::PhantomData;\nfn same<T>(_: PhantomData<T>, _: PhantomData<T>) {}\nfn main() {\n    same(PhantomData::<%s>, PhantomData::<%s>);\n}\n' \
+		"$ty" "$want" >"$main"
+	rust_prog "$name" "$rs" "$main" "$@"
+	rc=$?
+	rm -f "$main"
+	return $rc
+}
+
 # The major version of the libclang h2rs runs on.
 libclang_major() { "$H2RS" --version | sed -nE 's/.*clang version ([0-9]+).*/\1/p'; }
 
-# rust_fails NAME BINDINGS MAIN.rs PATTERN: a Rust program that misuses the
-# bindings must NOT compile, and rustc's errors must match PATTERN (so it
-# fails for the reason under test, not another).
+# rust_fails NAME BINDINGS MAIN.rs PATTERN [RUSTC ARGS...]: a Rust program
+# that misuses the bindings must NOT compile, and rustc's errors must match
+# PATTERN (so it fails for the reason under test, not another).
 rust_fails() {
 	local name=$1 rs=$2 main=$3 pat=$4
+	shift 4
 	local d
 	d=$(mktemp -d "$OUT/fail.XXXXXX")
 	{ printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$rs"; cat "$main"; } >"$d/main.rs"
-	if "$RUSTC" --edition 2021 "$d/main.rs" -o "$d/main" >"$d/err" 2>&1; then
+	if "$RUSTC" --edition 2021 "$d/main.rs" -o "$d/main" "$@" >"$d/err" 2>&1; then
 		not_ok "$name: compiled, but should not"
 	elif grep -qE "$pat" "$d/err"; then
 		ok "$name"

@@ -10,14 +10,10 @@ rm -rf "$d"; mkdir -p "$d"
 layout_check "opaque-more: fixture opaque_more.h" "$FIX/opaque_more.h"
 "$H2RS" "$FIX/opaque_more.h" -o "$d/o.rs" 2>"$d/err"
 for t in pa8 pk_holds_al_field pp2_holds_al16; do
-	if grep -qE "^h2rs: warning: struct '$t' .*opaque_more.h:[0-9]+.* opaque blob of [0-9]+ bytes, align [0-9]+: .*E058[78]" "$d/err"; then
-		ok "opaque-more: the warning names $t, its location, size, alignment and the Rust error"
-	else
-		not_ok "opaque-more: no warning naming $t"; indent <"$d/err"
-	fi
+	test_expect "opaque-more: the warning names $t, its location, size, alignment and the Rust error" '
+		test_grep -E "^h2rs: warning: struct '\''$t'\'' .*opaque_more.h:[0-9]+.* opaque blob of [0-9]+ bytes, align [0-9]+: .*E058[78]" "$d/err"'
 done
-n=$(grep -c 'warning' "$d/err")
-if [ "$n" = 3 ]; then ok "opaque-more: exactly 3 warnings (records that hold a blob stay transparent)"; else not_ok "opaque-more: $n warnings, expected 3"; indent <"$d/err"; fi
+test_expect "opaque-more: exactly 3 warnings (records that hold a blob stay transparent)" 'test_count 3 warning "$d/err"'
 cat >"$d/main.rs" <<'R'
 fn main() {
     assert_eq!((std::mem::size_of::<b::pa8>(), std::mem::align_of::<b::pa8>()), (8, 8));

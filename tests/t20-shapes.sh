@@ -103,17 +103,8 @@ cat >"$d/mu_main.rs" <<'R'
 #[deny(unused_must_use)]
 fn main() { if false { unsafe { b::must_check(); } } }
 R
-d2=$(mktemp -d "$OUT/mu.XXXXXX")
-{ printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$d/f.rs"; cat "$d/mu_main.rs"; } >"$d2/m.rs"
-if ! "$RUSTC" --edition 2021 "$d2/m.rs" -o "$d2/m" -L "$d" -l static=functions >"$d2/err" 2>&1 &&
-	grep -q "unused return value" "$d2/err"; then
-	ok "shapes: warn_unused_result becomes #[must_use] (ignoring it is a compile error under deny)"
-else
-	not_ok "shapes: #[must_use] missing"; indent <"$d2/err"
-fi
-if grep -q "not_a_symbol" "$d/f.rs"; then not_ok "shapes: static inline emitted without --wrap-static-fns"; else ok "shapes: static inline skipped without --wrap-static-fns"; fi
-if "$H2RS" --explain not_a_symbol "$FIX/functions.h" -o /dev/null 2>&1 | grep -q "not_a_symbol: skipped: static function"; then
-	ok "shapes: --explain says why a static inline function was skipped"
-else
-	not_ok "shapes: --explain"
-fi
+rust_fails "shapes: warn_unused_result becomes #[must_use] (ignoring it is a compile error under deny)" \
+	"$d/f.rs" "$d/mu_main.rs" "unused return value" -L "$d" -l static=functions
+rust_names "shapes: static inline skipped without --wrap-static-fns" "$d/f.rs" "" not_a_symbol
+test_expect "shapes: --explain says why a static inline function was skipped" '
+	"$H2RS" --explain not_a_symbol "$FIX/functions.h" -o /dev/null 2>&1 | test_grep "not_a_symbol: skipped: static function" -'

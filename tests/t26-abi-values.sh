@@ -10,23 +10,15 @@ rm -rf "$d"; mkdir -p "$d"
 "$H2RS" "$FIX/abi_values.h" -o "$d/a.rs" 2>"$d/err"
 skipped="ld_half cld_conj ld_box_half v_add v_box_tag f128_one"
 kept="ld_store ld_load d_half cd_conj plain_swap ld_ref_n"
-bad=
-for f in $skipped; do
-	grep -qE "pub fn $f\(" "$d/a.rs" && bad="$bad $f(emitted)"
-	"$H2RS" "$FIX/abi_values.h" -o /dev/null --explain "$f" 2>&1 |
-		grep -q "^$f: skipped: takes or returns .* by value" || bad="$bad $f(no reason)"
-done
-for f in $kept; do grep -qE "pub fn $f\(" "$d/a.rs" || bad="$bad $f(missing)"; done
-if [ -z "$bad" ]; then
-	ok "abi values: the 6 functions passing long double, __float128, vectors or records of them by value are skipped with the reason; the 6 others kept"
-else
-	not_ok "abi values:$bad"; indent <"$d/a.rs"
-fi
-if grep -q "^h2rs: note: 6 functions not emitted: they take or return long double" "$d/err"; then
-	ok "abi values: a note says how many functions were skipped for this, without --verbose"
-else
-	not_ok "abi values: no note"; indent <"$d/err"
-fi
+rust_names "abi values: the 6 functions passing long double, __float128, vectors or records of them by value are skipped; the 6 others kept" \
+	"$d/a.rs" "$kept" "$skipped"
+test_expect "abi values: --explain gives each skipped function the reason" '
+	for f in $skipped; do
+		"$H2RS" "$FIX/abi_values.h" -o /dev/null --explain "$f" 2>&1 |
+			test_grep "^$f: skipped: takes or returns .* by value" - || exit 1
+	done'
+test_expect "abi values: a note says how many functions were skipped for this, without --verbose" '
+	test_grep "^h2rs: note: 6 functions not emitted: they take or return long double" "$d/err"'
 gcc -c -O2 -I"$FIX" "$FIX/abi_values.c" -o "$d/abi.o" && ar rcs "$d/libabi.a" "$d/abi.o"
 cat >"$d/main.rs" <<'R'
 // bindgen's shape for `long double ld_half(long double)`, written by hand

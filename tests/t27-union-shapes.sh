@@ -17,18 +17,33 @@ layout_check "unions_odd.h --opaque-type '.*' --with-derive-default" "$H" --opaq
 
 "$H2RS" "$H" --with-derive-default -o "$d/u.rs" 2>"$d/u.err" || { not_ok "h2rs failed"; indent <"$d/u.err"; }
 check "the forward-declared union is a struct with _unused, deriving Copy only" \
-	grep -qzF $'#[derive(Copy, Clone)]\npub struct never_defined {\n    _unused: [u8; 0],\n}' "$d/u.rs"
+	test_grep -qzF $'#[derive(Copy, Clone)]\npub struct never_defined {\n    _unused: [u8; 0],\n}' "$d/u.rs"
 check "the empty union is a struct holding bindgen_union_field: [u8; 0usize]" \
-	grep -qzF $'pub struct empty {\n    pub bindgen_union_field: [u8; 0usize],\n}' "$d/u.rs"
-check "an empty anonymous union member is a struct too" grep -q '^pub struct m__bindgen_ty_1 {$' "$d/u.rs"
-check "a zero-sized union's members are __BindgenUnionField markers" \
-	grep -q '^    pub e: __BindgenUnionField<empty>,$' "$d/u.rs"
+	test_grep -qzF $'pub struct empty {\n    pub bindgen_union_field: [u8; 0usize],\n}' "$d/u.rs"
+# a struct pattern with `..` is no union pattern (those name one field)
+cat >"$d/anon.rs" <<'R'
+fn main() {
+    let m: b::m__bindgen_ty_1 = unsafe { std::mem::zeroed() };
+    let b::m__bindgen_ty_1 { .. } = m;
+}
+R
+rust_prog "an empty anonymous union member is a struct too" "$d/u.rs" "$d/anon.rs"
+cat >"$d/marker.rs" <<'R'
+use std::marker::PhantomData;
+fn typed<T>(_: &T, _: PhantomData<T>) {}
+fn main() {
+    let w: b::wraps_empty = unsafe { std::mem::zeroed() };
+    typed(&w.e, PhantomData::<b::__BindgenUnionField<b::empty>>);
+}
+R
+rust_prog "a zero-sized union's members are __BindgenUnionField markers" "$d/u.rs" "$d/marker.rs"
 printf 'union z {};\nstruct y { union z a; int b; };\n' >"$d/z.h"
 "$H2RS" "$d/z.h" -o "$d/z.rs" 2>/dev/null
-check "no __BindgenUnionField helper when no member is wrapped (saw_bindgen_union)" \
-	bash -c "! grep -q __BindgenUnionField '$d/z.rs'"
+printf 'fn main() { let _: Option<b::__BindgenUnionField<u8>> = None; }\n' >"$d/z_main.rs"
+rust_fails "no __BindgenUnionField helper when no member is wrapped (saw_bindgen_union)" "$d/z.rs" "$d/z_main.rs" \
+	'cannot find type `__BindgenUnionField`'
 check "that output compiles with rustc -D warnings" rust_lib "$d/z.rs"
-check "no 'pub union' is left" bash -c "! grep -q 'pub union' '$d/u.rs'"
+test_expect "no 'pub union' is left" 'test_grep ! "pub union" "$d/u.rs"'
 
 cat >"$d/f.c" <<'C'
 #include "unions_odd.h"
@@ -66,9 +81,10 @@ rust_fails "the forward-declared union derives no Debug (bindgen: unions derive 
 printf 'struct os { int a; };\nunion ou { int a; char c; };\nstruct ow { union ou u; struct os s; };\n' >"$d/o.h"
 "$H2RS" "$d/o.h" --opaque-type '.*' --with-derive-default -o "$d/o.rs" 2>/dev/null
 check "--opaque-type: a 4-byte struct's blob is u32" \
-	grep -qzF $'#[derive(Debug, Default, Copy, Clone)]\npub struct os {\n    pub _bindgen_opaque_blob: u32,\n}' "$d/o.rs"
+	test_grep -qzF $'#[derive(Debug, Default, Copy, Clone)]\npub struct os {\n    pub _bindgen_opaque_blob: u32,\n}' "$d/o.rs"
 check "--opaque-type: the union stays a union deriving Copy, Clone, with impl Default" \
 	bash -c "grep -qzF $'#[derive(Copy, Clone)]\npub union ou {\n    pub _bindgen_opaque_blob: u32,\n}' '$d/o.rs' && grep -q '^impl Default for ou' '$d/o.rs'"
-check "--opaque-type: a larger blob is an array" grep -qF 'pub _bindgen_opaque_blob: [u32; 2usize],' "$d/o.rs"
+printf 'fn main() { let w = b::ow::default(); let blob: [u32; 2] = w._bindgen_opaque_blob; assert_eq!(blob, [0, 0]); }\n' >"$d/o_arr.rs"
+rust_prog "--opaque-type: a larger blob is an array" "$d/o.rs" "$d/o_arr.rs"
 printf 'fn main() { let u = b::ou::default(); let w = b::ow::default(); assert_eq!(unsafe { u._bindgen_opaque_blob }, 0); assert_eq!(w._bindgen_opaque_blob, [0, 0]); let _c: b::ou = b::ou { _bindgen_opaque_blob: 7 }; }\n' >"$d/o_use.rs"
 rust_prog "--opaque-type bindings compile and the opaque union is built as a union" "$d/o.rs" "$d/o_use.rs"

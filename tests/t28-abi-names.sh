@@ -35,15 +35,15 @@ gcc -c -I"$FIX" "$d/a.c" -o "$d/a.o" && ar rcs "$d/liba.a" "$d/a.o"
 if ! "$H2RS" "$H" -o "$d/a.rs" 2>"$d/a.err"; then
 	not_ok "h2rs failed on abi_names.h"; indent <"$d/a.err"
 fi
-check "the pointer typedefs are foo_ptr, bar_ptr, mad_ptr, fwd_ptr, cfoo_ptr (bindgen's _ptr suffix)" \
-	grep -qE '^pub type foo_ptr = \*mut foo;$' "$d/a.rs"
+rust_type_is "the pointer typedefs are foo_ptr, bar_ptr, mad_ptr, fwd_ptr, cfoo_ptr (bindgen's _ptr suffix)" \
+	"$d/a.rs" b::foo_ptr '*mut b::foo'
 for n in bar mad fwd; do
-	check "$n: pub type ${n}_ptr = *mut $n" grep -qE "^pub type ${n}_ptr = \*mut ${n};\$" "$d/a.rs"
+	rust_type_is "$n: pub type ${n}_ptr = *mut $n" "$d/a.rs" "b::${n}_ptr" "*mut b::$n"
 done
-check "a const pointee keeps its const: cfoo_ptr = *const cfoo" grep -qE '^pub type cfoo_ptr = \*const cfoo;$' "$d/a.rs"
-check "a pointer typedef to another tag keeps its name" grep -qE '^pub type not_same = \*mut other;$' "$d/a.rs"
-check "#[link_name = \"\\u{1}type\"] on the renamed function, as bindgen writes it" \
-	grep -qF '#[link_name = "\u{1}type"]' "$d/a.rs"
+rust_type_is "a const pointee keeps its const: cfoo_ptr = *const cfoo" "$d/a.rs" b::cfoo_ptr '*const b::cfoo'
+rust_type_is "a pointer typedef to another tag keeps its name" "$d/a.rs" b::not_same '*mut b::other'
+test_expect "#[link_name = \"\\u{1}type\"] on the renamed function, as bindgen writes it" '
+	test_grep -F "#[link_name = \"\\u{1}type\"]" "$d/a.rs"'
 
 cat >"$d/use.rs" <<'R'
 use b::*;

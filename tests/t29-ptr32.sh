@@ -16,10 +16,24 @@ if ! "$H2RS" "$H" --with-derive-default -o "$d/p.rs" --layout-probe "$d/probe" -
 	2>"$d/p.err"; then
 	not_ok "h2rs failed on ptr32.h"; indent <"$d/p.err"
 fi
-check "a __ptr32 field is u32, as bindgen writes it" grep -qE '^    pub ptr_32bit: u32,$' "$d/p.rs"
-check "a __ptr32 parameter is u32" grep -qE 'pub fn ptr32_bits\(p: u32\)' "$d/p.rs"
-check "the struct holding one has impl Default (a pointer derives none)" \
-	grep -q '^impl Default for TEST_STRUCT' "$d/p.rs"
+cat >"$d/field.rs" <<'R'
+fn main() {
+    let t: b::TEST_STRUCT = unsafe { std::mem::zeroed() };
+    let v: u32 = t.ptr_32bit;
+    assert_eq!(v, 0);
+}
+R
+rust_prog "a __ptr32 field is u32, as bindgen writes it" "$d/p.rs" "$d/field.rs"
+cat >"$d/param.rs" <<'R'
+fn main() {
+    let f: unsafe extern "C" fn(u32) -> ::std::os::raw::c_uint = b::ptr32_bits;
+    let _ = f;
+}
+R
+rust_prog "a __ptr32 parameter is u32" "$d/p.rs" "$d/param.rs"
+# (rustc cannot tell an impl from a derive: the text does)
+test_expect "the struct holding one has impl Default (a pointer derives none)" '
+	test_grep "^impl Default for TEST_STRUCT" "$d/p.rs"'
 check "bindings (with their size and offset assertions) compile with rustc -D warnings" rust_lib "$d/p.rs"
 if "$CLANG" -w -fms-extensions "$d/probe.c" -o "$d/probe_c" 2>"$d/clang.err" &&
 	"$RUSTC" --edition 2021 -A warnings "$d/probe.rs" -o "$d/probe_rs" 2>"$d/rustc.err"; then

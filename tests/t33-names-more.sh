@@ -15,12 +15,24 @@ H="$FIX/names_more.h"
 layout_check "names_more.h" "$H" --rustified-enum level --with-derive-ord
 "$H2RS" "$H" --rustified-enum level --with-derive-ord --with-derive-hash --wrap-static-fns \
 	--wrap-static-fns-path "$d/wrappers" -o "$d/n.rs" 2>"$d/n.err" || { not_ok "h2rs failed"; indent <"$d/n.err"; }
-check "raw accessors of keyword bitfields are type__raw and set_type_raw" \
-	grep -qE 'pub unsafe fn type__raw\(this: \*const Self\)' "$d/n.rs"
-check "functions returning VOID or VOID2 have no return type" \
-	grep -qE '^    pub fn void_bump\(by: ::std::os::raw::c_int\);$' "$d/n.rs"
-check "the rustified enum derives Hash, PartialOrd, Ord, PartialEq, Eq" \
-	grep -qzF $'#[derive(Debug, Copy, Clone, Hash, PartialOrd, Ord, PartialEq, Eq)]\npub enum level {' "$d/n.rs"
+cat >"$d/raw.rs" <<'R'
+fn main() {
+    let get: unsafe fn(*const b::kw_bits) -> ::std::os::raw::c_uint = b::kw_bits::type__raw;
+    let set: unsafe fn(*mut b::kw_bits, ::std::os::raw::c_uint) = b::kw_bits::set_type_raw;
+    let _ = (get, set);
+}
+R
+rust_prog "raw accessors of keyword bitfields are type__raw and set_type_raw" "$d/n.rs" "$d/raw.rs"
+# (rustc cannot tell `fn f()` from `fn f() -> ()`: the text does)
+test_expect "functions returning VOID or VOID2 have no return type" '
+	test_grep -E "^    pub fn void_bump\(by: ::std::os::raw::c_int\);\$" "$d/n.rs"'
+cat >"$d/derives.rs" <<'R'
+fn traits<T: std::fmt::Debug + Copy + std::hash::Hash + Ord + Eq>() {}
+fn main() {
+    traits::<b::level>();
+}
+R
+rust_prog "the rustified enum derives Hash, PartialOrd, Ord, PartialEq, Eq" "$d/n.rs" "$d/derives.rs"
 check "the wrapper of a static inline VOID function compiles with gcc -Wall -Wextra -Werror -pedantic" \
 	gcc -Wall -Wextra -Werror -pedantic -I"$FIX" -c "$d/wrappers.c" -o "$d/wrappers.o"
 

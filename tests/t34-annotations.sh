@@ -31,10 +31,11 @@ prog() { # NAME BINDINGS: the program on stdin, linked against annotations.c
 	cat >"$d/prog.rs"
 	rust_prog "$name" "$d/$rs.rs" "$d/prog.rs" "${LINK[@]}"
 }
-fails() { # NAME BINDINGS PATTERN: the program on stdin must not compile
+fails() { # NAME BINDINGS PATTERN [RUSTC ARGS...]: the program on stdin must not compile
 	local name=$1 rs=$2 pat=$3
+	shift 3
 	cat >"$d/fail.rs"
-	rust_fails "$name" "$d/$rs.rs" "$d/fail.rs" "$pat"
+	rust_fails "$name" "$d/$rs.rs" "$d/fail.rs" "$pat" "$@"
 }
 # block NAME FILE FIRST [LAST]: the lines of FILE from the line FIRST to the
 # next line LAST (default "}") are exactly the lines on stdin
@@ -296,17 +297,10 @@ fails "mustusetype: a function returning an annotated typedef is #[must_use]" ma
 fn main() { unsafe { b::try_code(1); } }
 EOF
 # the record's warning, turned into an error by -D warnings (rust_prog's flags)
-cat >"$d/prog.rs" <<'EOF'
+fails "mustusetype: an ignored result is rustc's unused_must_use warning, an error with -D warnings" main \
+	'unused `result_rec` that must be used' -D warnings "${LINK[@]}" <<'EOF'
 fn main() { unsafe { b::try_op(1); } }
 EOF
-if "$RUSTC" --edition 2021 -D warnings <(printf '%s\nmod b {\n    include!("%s");\n}\n' "$ALLOWS" "$d/main.rs"; cat "$d/prog.rs") \
-	-o "$d/mu" "${LINK[@]}" >"$d/mu.err" 2>&1; then
-	not_ok "mustusetype: an ignored result compiles with -D warnings"
-elif grep -q 'unused `result_rec` that must be used' "$d/mu.err"; then
-	ok "mustusetype: an ignored result is rustc's unused_must_use warning, an error with -D warnings"
-else
-	not_ok "mustusetype: not the must_use warning"; indent <"$d/mu.err"
-fi
 
 # ---- enumerators: hide, constant (the Enum codegen's variant loop) ----
 prog "enumerators: constant and the variant that takes its value are one; values as gcc has them" main <<'EOF'
@@ -347,15 +341,15 @@ EOF
 # compile with a type alias for level: left out)
 "$H2RS" "$H" --disable-header-comment --no-doc-comments --no-layout-tests --raw-line "$hid" \
 	-o "$d/consts.rs" 2>/dev/null
-if [ "$(grep '^pub const level_' "$d/consts.rs")" = 'pub const level_LVL_LOW: level = 0;
+cat >"$d/consts.want" <<'EOF'
+pub const level_LVL_LOW: level = 0;
 pub const level_LVL_HIGH: level = 1;
 pub const level_LVL_MAX: level = 2;
 pub const level_LVL_END: level = 3;
-pub const level_LVL_COUNT: level = 2;' ] && rust_lib "$d/consts.rs" 2>/dev/null; then
-	ok "enumerators: consts style in bindgen's order, hidden one left out"
-else
-	not_ok "enumerators: consts style"; grep '^pub const level_' "$d/consts.rs" | indent
-fi
+pub const level_LVL_COUNT: level = 2;
+EOF
+test_expect "enumerators: consts style in bindgen's order, hidden one left out" '
+	grep "^pub const level_" "$d/consts.rs" | test_cmp "$d/consts.want" - && rust_lib "$d/consts.rs"'
 
 # ---- each annotation means what its command-line option means ----
 # the header without its annotations, with the options instead: the same
@@ -375,12 +369,9 @@ some=(--disable-header-comment --no-doc-comments --with-derive-default
 	--no-copy nocopy_rec --no-debug nodebug_rec --no-default nodefault_rec \
 	--must-use-type 'result_rec|errcode_t' --with-derive-custom-struct 'derived_rec=PartialEq, Eq, Hash' \
 	--with-attribute-custom-struct 'attr_rec=#[must_use]' -o "$d/by_opts.rs" 2>"$d/by_opts.err"
-if [ -s "$d/by_annot.rs" ] && diff -u "$d/by_opts.rs" "$d/by_annot.rs" >"$d/same.diff"; then
-	n=$(grep -c '^pub struct\|^pub type\|^    pub fn' "$d/by_annot.rs")
-	ok "hide, opaque, nocopy, nodebug, nodefault, mustusetype, derive=, attribute= give the bindings --blocklist-*, --opaque-type, --no-copy, --no-debug, --no-default, --must-use-type, --with-derive-custom-struct, --with-attribute-custom-struct give ($n items)"
-else
-	not_ok "annotations and their options give different bindings"; indent 40 <"$d/same.diff"
-fi
+n=$(grep -c '^pub struct\|^pub type\|^    pub fn' "$d/by_annot.rs")
+test_expect "hide, opaque, nocopy, nodebug, nodefault, mustusetype, derive=, attribute= give the bindings --blocklist-*, --opaque-type, --no-copy, --no-debug, --no-default, --must-use-type, --with-derive-custom-struct, --with-attribute-custom-struct give ($n items)" '
+	[ -s "$d/by_annot.rs" ] && test_cmp "$d/by_opts.rs" "$d/by_annot.rs"'
 check "those bindings compile with rustc -D warnings" rust_lib "$d/by_annot.rs"
 
 # ---- what is read: the first attribute must be rustbindgen; plain comments are not doc comments ----
@@ -397,33 +388,23 @@ struct slashes { int a; };
 struct unclosed { int a; };
 EOF
 "$H2RS" "$d/read.h" --no-layout-tests -o "$d/read.rs" 2>/dev/null
-got=$(grep -o '^pub struct [a-z_]*' "$d/read.rs" | sed 's/pub struct //' | tr '\n' ' ')
-if [ "$got" = "not_first plain_comment " ]; then
-	ok "what is read: <div rustbindgen ...> in /** */ or ///, with or without </div> and values; not a plain comment, not rustbindgen as a later attribute"
-else
-	not_ok "what is read: emitted '$got', want 'not_first plain_comment '"
-fi
+test_expect "what is read: <div rustbindgen ...> in /** */ or ///, with or without </div> and values; not a plain comment, not rustbindgen as a later attribute" '
+	grep -o "^pub struct [a-z_]*" "$d/read.rs" | test_cmp <(printf "pub struct %s\n" not_first plain_comment) -'
 
 # ---- doc comments keep the annotation text; a typedef of a record has the
 # record's (bindgen's Item::from_ty: the typedef's comment, else its decl's) ----
 miss=$(lines_of main '#[doc = " <div rustbindgen nocopy></div>"]' \
 	'#[doc = " <div rustbindgen private accessor=\"immutable\"></div>"]')
-if [ -z "$miss" ] && grep -B1 -xF 'pub type opaque_t = __BindgenOpaqueArray<u64, 4usize>;' "$d/main.rs" |
-	grep -qxF '#[doc = " <div rustbindgen opaque></div>"]'; then
-	ok "docs: the annotation stays in the #[doc]; typedef struct opaque_rec opaque_t has the record's"
-else
-	not_ok "docs"; echo "$miss" | indent; grep -B1 'pub type opaque_t' "$d/main.rs" | indent
-fi
+test_expect "docs: the annotation stays in the #[doc]; typedef struct opaque_rec opaque_t has the record's" '
+	[ -z "$miss" ] || { echo "$miss"; false; } &&
+	grep -B1 -xF "pub type opaque_t = __BindgenOpaqueArray<u64, 4usize>;" "$d/main.rs" |
+		test_grep -qxF "#[doc = \" <div rustbindgen opaque></div>\"]" -'
 
 # ---- bad input: a replaces= that is no Rust name (bindgen panics) ----
 printf '%s\n' 'struct ok { int a; };' '/** <div rustbindgen replaces="two words"></div> */' \
 	'struct x { int a; };' >"$d/bad.h"
 echo keep >"$d/bad.rs"
-if "$H2RS" "$d/bad.h" -o "$d/bad.rs" 2>"$d/bad.err"; then
-	not_ok "replaces= with no Rust name: h2rs succeeded"
-elif [ "$(wc -l <"$d/bad.err")" = 1 ] && grep -q '^h2rs: error: .*bad.h:3:8: .*replaces="two words"' "$d/bad.err" &&
-	[ "$(cat "$d/bad.rs")" = keep ]; then
-	ok "replaces= with no Rust name: one error with the location, the output untouched"
-else
-	not_ok "replaces= with no Rust name"; indent <"$d/bad.err"
-fi
+test_expect "replaces= with no Rust name: one error with the location, the output untouched" '
+	! "$H2RS" "$d/bad.h" -o "$d/bad.rs" 2>"$d/bad.err" && test_count 1 "" "$d/bad.err" &&
+	test_grep "^h2rs: error: .*bad.h:3:8: .*replaces=\"two words\"" "$d/bad.err" &&
+	test_cmp <(echo keep) "$d/bad.rs"'

@@ -28,8 +28,15 @@ lines "options: --anon-fields-prefix anon_ names anonymous members anon_1, anon_
 gen nested --disable-nested-struct-naming
 lines "options: --disable-nested-struct-naming keeps a nested struct's own name" nested \
 	"    pub in_: inner," "pub struct inner {"
-grep -q "pub struct outer__bindgen_ty_2 {" "$d/nested.rs" && ok "options: --disable-nested-struct-naming still names unnamed nested types after the parent" ||
-	not_ok "options: --disable-nested-struct-naming renamed an unnamed nested type"
+cat >"$d/nested_main.rs" <<'R'
+fn main() {
+    let unnamed: Option<b::outer__bindgen_ty_2> = None;
+    let named: Option<b::inner> = None;
+    assert!(unnamed.is_none() && named.is_none());
+}
+R
+rust_prog "options: --disable-nested-struct-naming still names unnamed nested types after the parent" \
+	"$d/nested.rs" "$d/nested_main.rs"
 gen floats --no-convert-floats
 lines "options: --no-convert-floats spells float and double c_float and c_double" floats \
 	"    pub f: ::std::os::raw::c_float," "    pub d: ::std::os::raw::c_double," \
@@ -68,11 +75,8 @@ fn main() {
 R
 rust_prog "options: --use-array-pointers-in-arguments: Rust passes &mut [T; N] and &[[T; 3]; 2] to C" "$d/arrays.rs" "$d/arrays_main.rs" -L "$d" -l static=om
 # without the options, the base output has none of these shapes
-if grep -qE "pub anon_1:|c_float|: u8 = 5|= u32;$|\*mut \[" "$d/base.rs"; then
-	not_ok "options: the default output already has an option's shape"; grep -nE "anon_1:|c_float|: u8 = 5|= u32;$|\*mut \[" "$d/base.rs" | indent
-else
-	ok "options: the default output has bindgen's default shapes (none of the above)"
-fi
+test_expect "options: the default output has bindgen's default shapes (none of the above)" '
+	test_grep ! -E "pub anon_1:|c_float|: u8 = 5|= u32;\$|\*mut \[" "$d/base.rs"'
 gen padding --explicit-padding
 pad_lines=$(diff "$d/base.rs" "$d/padding.rs" | grep '^>' | sed 's/^> //')
 # bindgen 0.60.1's added lines for the same header, in order
@@ -84,11 +88,8 @@ want='    pub __bindgen_padding_0: [u8; 4usize],
     pub __bindgen_padding_0: [u8; 6usize],
     pub __bindgen_padding_0: [u8; 4usize],
     pub __bindgen_padding_0: [u8; 4usize],'
-if [ "$pad_lines" = "$want" ]; then
-	ok "options: --explicit-padding adds exactly bindgen's padding fields (gaps and tails of structs, none in unions)"
-else
-	not_ok "options: --explicit-padding adds other fields than bindgen"; echo "$pad_lines" | indent
-fi
+test_expect "options: --explicit-padding adds exactly bindgen's padding fields (gaps and tails of structs, none in unions)" '
+	test_cmp <(echo "$want") <(echo "$pad_lines")'
 layout_check "options: --explicit-padding keeps every layout (fixture)" "$H" --explicit-padding
 for h in stdio.h stdlib.h string.h unistd.h fcntl.h sys/stat.h sys/socket.h netinet/in.h signal.h \
 	time.h pthread.h dirent.h sys/wait.h sys/mman.h sys/time.h sys/uio.h sys/un.h netdb.h poll.h \
@@ -116,11 +117,35 @@ pub struct ord_with_union {
 pub struct ord_with_enum {
 #[derive(Debug, Copy, Clone, Hash, PartialOrd, Ord, PartialEq, Eq)]
 pub struct ord_ptr {'
-if [ "$got" = "$want" ]; then
-	ok "options: --with-derive-partialord/--with-derive-ord derive what bindgen derives (no Ord with a float, none on unions)"
-else
-	not_ok "options: --with-derive-partialord/--with-derive-ord derive other traits than bindgen"; diff <(echo "$want") <(echo "$got") | indent
-fi
+test_expect "options: --with-derive-partialord/--with-derive-ord derive what bindgen derives (no Ord with a float, none on unions)" '
+	test_cmp <(echo "$want") <(echo "$got")'
+cat >"$d/ord_traits.rs" <<'R'
+use std::fmt::Debug;
+use std::hash::Hash;
+fn all<T: Debug + Copy + Hash + Ord + Eq>() {}
+fn main() {
+    all::<b::ord_ints>();
+    all::<b::ord_big>();
+    all::<b::ord_with_enum>();
+    all::<b::ord_ptr>();
+    fn float<T: Debug + Copy + PartialOrd + PartialEq>() {}
+    float::<b::ord_float>();
+    fn fnptr<T: Debug + Copy + Hash>() {}
+    fnptr::<b::ord_fnptr>();
+    fn union<T: Copy>() {}
+    union::<b::ord_union>();
+    union::<b::ord_with_union>();
+}
+R
+rust_prog "options: --with-derive-ord etc.: rustc finds every derived trait on each struct" "$d/ord.rs" "$d/ord_traits.rs" \
+	-L "$d" -l static=om
+for pair in ord_float:cmp::Ord ord_float:hash::Hash ord_fnptr:cmp::PartialOrd ord_union:cmp::PartialOrd \
+	ord_with_union:fmt::Debug; do
+	t=${pair%%:*} tr=${pair#*::}
+	printf 'fn needs<T: std::%s>() {}\nfn main() { needs::<b::%s>(); }\n' "${pair#*:}" "$t" >"$d/ord_no_$t$tr.rs"
+	rust_fails "options: --with-derive-ord etc.: $t is not $tr" "$d/ord.rs" "$d/ord_no_$t$tr.rs" \
+		"trait .*$tr.* is not implemented for .*$t|$t: .*$tr. is not satisfied"
+done
 cat >"$d/ord_main.rs" <<'R'
 fn main() {
     let mut v = vec![b::ord_ints { a: 3, b: [0; 4] }, b::ord_ints { a: 1, b: [9; 4] }, b::ord_ints { a: 1, b: [2; 4] }];

@@ -106,23 +106,19 @@ printf '%s\n%s\n' "$sorted_types" "$merged_block" >"$d/merged_sorted.want"
 same "options: --merge-extern-blocks then --sort-semantically (bindgen's pass order)" merged_sorted "$d/merged_sorted.want"
 "$H2RS" "$H" --disable-header-comment --merge-extern-blocks --sort-semantically --wasm-import-module-name m \
 	--raw-line '// raw' -o "$d/ms_layout.rs" 2>"$d/ms_layout.err"
-if [ "$(head -1 "$d/ms_layout.rs")" = "// raw" ] && [ "$(grep -c 'extern "C" {$' "$d/ms_layout.rs")" = 2 ] &&
-	grep -B1 '^const _: () = {' "$d/ms_layout.rs" | head -1 | grep -q 'allow(clippy' && rust_lib "$d/ms_layout.rs" >"$d/ms.rustc" 2>&1; then
-	ok "options: with layout tests and #[link] blocks: raw lines stay first, a block with #[link] does not merge with one without, layout consts sort with the consts"
-else
-	not_ok "options: merge/sort with layout tests and #[link] blocks"; indent 80 <"$d/ms_layout.rs"; indent <"$d/ms.rustc" 2>/dev/null
-fi
+test_expect "options: with layout tests and #[link] blocks: raw lines stay first, a block with #[link] does not merge with one without, layout consts sort with the consts" '
+	head -1 "$d/ms_layout.rs" | test_grep -qx "// raw" - &&
+	test_count 2 "extern \"C\" {\$" "$d/ms_layout.rs" &&
+	grep -B1 "^const _: () = {" "$d/ms_layout.rs" | head -1 | test_grep -q "allow(clippy" - &&
+	rust_lib "$d/ms_layout.rs"'
 
 # --prefix-link-name (PrefixLinkNameCallback): functions link to PREFIX+name,
 # unmangled; bindgen's Var codegen ignores the override for variables
 gen prefix --prefix-link-name pfx_
 lines "options: --prefix-link-name pfx_ names each function's symbol \\u{1}pfx_NAME" prefix \
 	'    #[link_name = "\u{1}pfx_first"]' '    #[link_name = "\u{1}pfx_third"]'
-if grep -B1 'pub static mut counter' "$d/prefix.rs" | grep -q link_name; then
-	not_ok "options: --prefix-link-name renamed a variable"
-else
-	ok "options: --prefix-link-name leaves variables alone, as bindgen's Var codegen does"
-fi
+test_expect "options: --prefix-link-name leaves variables alone, as bindgen's Var codegen does" '
+	grep -B1 "pub static mut counter" "$d/prefix.rs" | test_grep ! link_name -'
 cat >"$d/prefix_main.rs" <<'R'
 fn main() {
     assert_eq!(unsafe { b::first(1) }, 101);
@@ -133,20 +129,17 @@ R
 rust_prog "options: --prefix-link-name: Rust's first() and third() call gcc's pfx_first and pfx_third" \
 	"$d/prefix.rs" "$d/prefix_main.rs" -L "$d" -lbgopts
 gen prefix_wrap --prefix-link-name pfx_ --wrap-static-fns --wrap-static-fns-path "$d/prefix_wrap_c"
-if grep -qF '"\u{1}pfx_twice"' "$d/prefix_wrap.rs" && ! grep -q 'twice__extern' "$d/prefix_wrap.rs" "$d/prefix_wrap_c.c" 2>/dev/null; then
-	ok "options: --prefix-link-name with --wrap-static-fns: the static function links to its prefixed name and gets no wrapper, as in bindgen"
-else
-	not_ok "options: --prefix-link-name with --wrap-static-fns"
-fi
+test_expect "options: --prefix-link-name with --wrap-static-fns: the static function links to its prefixed name and gets no wrapper, as in bindgen" '
+	test_grep -qF "\"\\u{1}pfx_twice\"" "$d/prefix_wrap.rs" &&
+	test_grep ! -s twice__extern "$d/prefix_wrap.rs" "$d/prefix_wrap_c.c"'
 
 # --override-abi REGEX=ABI (FunctionSig::abi): functions and function
 # pointer typedefs by name; an ABI newer than --rust-target drops the function
 gen abi --override-abi 'first|third=C-unwind' --override-abi callback=system
 lines "options: --override-abi gives functions and a function pointer typedef their ABI" abi \
 	'unsafe extern "C-unwind" {' '    unsafe extern "system" fn(arg1: ::std::os::raw::c_int) -> ::std::os::raw::c_int,'
-n=$(grep -c '^unsafe extern "C-unwind" {$' "$d/abi.rs")
-[ "$n" = 2 ] && ok "options: --override-abi: exactly the matching functions change ABI" ||
-	not_ok "options: --override-abi changed $n blocks"
+test_expect "options: --override-abi: exactly the matching functions change ABI" '
+	test_count 2 "^unsafe extern \"C-unwind\" {\$" "$d/abi.rs"'
 cat >"$d/abi_main.rs" <<'R'
 fn main() {
     let f: unsafe extern "C-unwind" fn(i32) -> i32 = b::first;
@@ -156,14 +149,11 @@ R
 rust_prog "options: --override-abi C-unwind: Rust calls gcc's first() through extern \"C-unwind\"" \
 	"$d/abi.rs" "$d/abi_main.rs" -L "$d" -lbgopts
 gen abi_old --override-abi 'first=C-unwind' --rust-target 1.70
-if ! grep -q 'fn first' "$d/abi_old.rs" && grep -q 'C-unwind.*not available' "$d/abi_old.err"; then
-	ok "options: --override-abi C-unwind on Rust 1.70 drops the function with a warning, as bindgen does"
-else
-	not_ok "options: --override-abi C-unwind on Rust 1.70"
-fi
+test_expect "options: --override-abi C-unwind on Rust 1.70 drops the function with a warning, as bindgen does" '
+	test_grep ! "fn first" "$d/abi_old.rs" && test_grep "C-unwind.*not available" "$d/abi_old.err"'
 "$H2RS" "$H" --override-abi first=bogus -o "$d/x.rs" 2>"$d/abi_bad.err"
-grep -qF 'Invalid or unknown ABI "bogus"' "$d/abi_bad.err" && ok "options: --override-abi with an unknown ABI is bindgen's error" ||
-	not_ok "options: --override-abi bogus"
+test_expect "options: --override-abi with an unknown ABI is bindgen's error" '
+	test_grep -F "Invalid or unknown ABI \"bogus\"" "$d/abi_bad.err"'
 
 # --must-use-type (Item::must_use): records and enums get #[must_use];
 # a function returning one by value (not through a typedef) too. On a
@@ -171,27 +161,21 @@ grep -qF 'Invalid or unknown ABI "bogus"' "$d/abi_bad.err" && ok "options: --ove
 # that it has no effect: the compiled check leaves the enum out.
 gen mustuse_all --must-use-type 'token|color'
 gen mustuse --must-use-type 'token'
-if grep -A1 '^#\[derive(Debug, Copy, Clone)\]$' "$d/mustuse.rs" | grep -q '^#\[must_use\]$' &&
-	grep -A1 '^#\[must_use\]$' "$d/mustuse.rs" | grep -q '^pub struct token {' &&
-	grep -B1 '^pub type color = ' "$d/mustuse_all.rs" | grep -q '^#\[must_use\]$' &&
-	grep -B1 'pub fn token_new' "$d/mustuse.rs" | grep -q '#\[must_use\]' &&
-	! grep -B1 -e 'pub fn token_ptr' -e 'pub fn token_alias' "$d/mustuse.rs" | grep -q 'must_use' &&
-	rust_lib "$d/mustuse.rs" >/dev/null 2>&1; then
-	ok "options: --must-use-type: #[must_use] after the struct's derives and on the enum's type; on token_new, not token_ptr or token_alias (a typedef)"
-else
-	not_ok "options: --must-use-type placement"; indent 60 <"$d/mustuse.rs"
-fi
+test_expect "options: --must-use-type: #[must_use] after the struct's derives and on the enum's type; on token_new, not token_ptr or token_alias (a typedef)" '
+	grep -A1 "^#\[derive(Debug, Copy, Clone)\]\$" "$d/mustuse.rs" | test_grep -q "^#\[must_use\]\$" - &&
+	grep -A1 "^#\[must_use\]\$" "$d/mustuse.rs" | test_grep -q "^pub struct token {" - &&
+	grep -B1 "^pub type color = " "$d/mustuse_all.rs" | test_grep -q "^#\[must_use\]\$" - &&
+	grep -B1 "pub fn token_new" "$d/mustuse.rs" | test_grep -q "#\[must_use\]" - &&
+	grep -B1 -e "pub fn token_ptr" -e "pub fn token_alias" "$d/mustuse.rs" | test_grep ! must_use - &&
+	rust_lib "$d/mustuse.rs"'
 # a documented function: bindgen's Function codegen pushes #[must_use]
 # before the doc attribute
 printf 'typedef struct tok { int v; } tok;\n/** Makes one. */\ntok tok_make(void);\n' >"$d/mustdoc.h"
 "$H2RS" "$d/mustdoc.h" "${base[@]}" --must-use-type tok -o "$d/mustdoc.rs" 2>/dev/null
-if grep -A2 '^    #\[must_use\]$' "$d/mustdoc.rs" | tr -d '\n' |
-	grep -qF '    #[must_use]    #[doc = " Makes one."]    pub fn tok_make() -> tok;' &&
-	rust_lib "$d/mustdoc.rs" >/dev/null 2>&1; then
-	ok "options: --must-use-type on a documented function: #[must_use], then #[doc], as bindgen orders them"
-else
-	not_ok "options: --must-use-type on a documented function: attribute order"; indent 20 <"$d/mustdoc.rs"
-fi
+test_expect "options: --must-use-type on a documented function: #[must_use], then #[doc], as bindgen orders them" '
+	grep -A2 "^    #\[must_use\]\$" "$d/mustdoc.rs" | tr -d "\n" |
+		test_grep -qF "    #[must_use]    #[doc = \" Makes one.\"]    pub fn tok_make() -> tok;" - &&
+	rust_lib "$d/mustdoc.rs"'
 cat >"$d/mustuse_main.rs" <<'R'
 fn main() {
     unsafe { b::token_new(1) };
@@ -202,27 +186,33 @@ rust_fails "options: --must-use-type: ignoring token_new()'s result does not com
 
 # --generate and --ignore-functions (CodegenConfig)
 gen gen_tv --generate types,vars
-if ! grep -q 'pub fn ' "$d/gen_tv.rs" && grep -q 'pub static mut counter' "$d/gen_tv.rs" &&
-	grep -q 'pub struct point' "$d/gen_tv.rs" && grep -q 'pub const SMALL' "$d/gen_tv.rs" && rust_lib "$d/gen_tv.rs" >/dev/null 2>&1; then
-	ok "options: --generate types,vars: no functions; types, variables and constants"
-else
-	not_ok "options: --generate types,vars"
-fi
+test_expect "options: --generate types,vars: no functions" 'test_grep ! "pub fn " "$d/gen_tv.rs"'
+cat >"$d/gen_tv_main.rs" <<'R'
+fn main() {
+    let p = b::point { x: b::SMALL as b::count_t, y: 0 };
+    assert_eq!(p.x, 7);
+    assert_eq!(unsafe { b::counter }, 3);
+}
+R
+rust_prog "options: --generate types,vars: the struct, the variable (gcc's) and the constant are there to use" \
+	"$d/gen_tv.rs" "$d/gen_tv_main.rs" -L "$d" -lbgopts
+cat >"$d/gen_tv_fn.rs" <<'R'
+fn main() {
+    unsafe { b::first(1) };
+}
+R
+rust_fails "options: --generate types,vars: a function is not declared" "$d/gen_tv.rs" "$d/gen_tv_fn.rs" \
+	'cannot find function `first`'
 gen gen_f --generate=functions,methods
-if [ "$(grep -c 'pub fn ' "$d/gen_f.rs")" = 6 ] && ! grep -q -e 'pub struct' -e 'pub const' -e 'pub static' -e 'pub type' "$d/gen_f.rs"; then
-	ok "options: --generate=functions,methods: the six functions only (methods are C++)"
-else
-	not_ok "options: --generate=functions"
-fi
+fns="first second third token_new token_ptr token_alias"
+rust_names "options: --generate=functions,methods: the six functions only (methods are C++)" "$d/gen_f.rs" "$fns" \
+	"not_static_inline point token token_t count_t color callback counter SMALL NEG WIDE HUGE color_RED"
 gen ignore --ignore-functions --generate functions,types
-if ! grep -q 'pub fn ' "$d/ignore.rs" && grep -q 'pub struct point' "$d/ignore.rs" && ! grep -q 'pub const SMALL' "$d/ignore.rs"; then
-	ok "options: --ignore-functions wins over --generate, as bindgen applies it after"
-else
-	not_ok "options: --ignore-functions"
-fi
+rust_names "options: --ignore-functions wins over --generate, as bindgen applies it after" "$d/ignore.rs" point \
+	"$fns not_static_inline SMALL"
 "$H2RS" "$H" --generate=functions,bogus -o "$d/x.rs" 2>"$d/gen_bad.err"
-grep -qF "Unknown codegen item kind: bogus" "$d/gen_bad.err" && ok "options: --generate with an unknown kind is bindgen's error" ||
-	not_ok "options: --generate bogus"
+test_expect "options: --generate with an unknown kind is bindgen's error" '
+	test_grep -F "Unknown codegen item kind: bogus" "$d/gen_bad.err"'
 
 # --default-macro-constant-type (default_macro_constant_type, ir/var.rs)
 gen signed --default-macro-constant-type signed
@@ -232,33 +222,24 @@ gen signed_fit --default-macro-constant-type=signed --fit-macro-constant-types
 lines "options: --default-macro-constant-type signed --fit-macro-constant-types: i8, i16" signed_fit \
 	'pub const SMALL: i8 = 7;' 'pub const NEG: i8 = -2;' 'pub const WIDE: i16 = 300;' 'pub const HUGE: i64 = 4294967296;'
 gen unsigned --default-macro-constant-type unsigned
-cmp -s "$d/plain.rs" "$d/unsigned.rs" && ok "options: --default-macro-constant-type unsigned is the default" ||
-	not_ok "options: --default-macro-constant-type unsigned changed the output"
+check "options: --default-macro-constant-type unsigned is the default" test_cmp "$d/plain.rs" "$d/unsigned.rs"
 
 # --wasm-import-module-name: #[link(wasm_import_module)] before each
 # function's extern block, not a variable's
 gen wasm --wasm-import-module-name test-module
-if [ "$(grep -c '^#\[link(wasm_import_module = "test-module")\]$' "$d/wasm.rs")" = 6 ] &&
-	! grep -B2 'pub static mut counter' "$d/wasm.rs" | grep -q wasm && rust_lib "$d/wasm.rs" >"$d/wasm.rustc" 2>&1; then
-	ok "options: --wasm-import-module-name: #[link(wasm_import_module)] on the six function blocks"
-else
-	not_ok "options: --wasm-import-module-name"; indent <"$d/wasm.rustc"
-fi
+test_expect "options: --wasm-import-module-name: #[link(wasm_import_module)] on the six function blocks" '
+	test_count 6 "^#\[link(wasm_import_module = \"test-module\")\]\$" "$d/wasm.rs" &&
+	grep -B2 "pub static mut counter" "$d/wasm.rs" | test_grep ! wasm - &&
+	rust_lib "$d/wasm.rs"'
 
 # --generate-inline-functions (Function::parse): an inline function that is
 # not static is skipped unless it is given, and always with --wrap-static-fns
 gen inl --generate-inline-functions
-if ! grep -q not_static_inline "$d/plain.rs" && grep -q 'pub fn not_static_inline' "$d/inl.rs"; then
-	ok "options: a non-static inline function is skipped, declared with --generate-inline-functions"
-else
-	not_ok "options: --generate-inline-functions"
-fi
+rust_names "options: a non-static inline function is skipped" "$d/plain.rs" "" not_static_inline
+rust_names "options: a non-static inline function is declared with --generate-inline-functions" "$d/inl.rs" not_static_inline ""
 gen inl_wrap --generate-inline-functions --wrap-static-fns --wrap-static-fns-path "$d/inl_wrap_c"
-if ! grep -q not_static_inline "$d/inl_wrap.rs" && grep -q 'twice__extern' "$d/inl_wrap.rs"; then
-	ok "options: with --wrap-static-fns a non-static inline function is skipped, the static one wrapped"
-else
-	not_ok "options: --generate-inline-functions --wrap-static-fns"
-fi
+test_expect "options: with --wrap-static-fns a non-static inline function is skipped, the static one wrapped" '
+	test_grep ! not_static_inline "$d/inl_wrap.rs" && test_grep twice__extern "$d/inl_wrap.rs"'
 
 # accepted: C++/Objective-C only, diagnostics, what h2rs always does
 bad_noop=""
@@ -281,9 +262,8 @@ done
 	not_ok "options: these changed the output or failed:$bad_noop"
 "$H2RS" "$H" --emit-diagnostics -o "$d/x.rs" 2>"$d/diag.err"
 rc=$?
-[ "$rc" != 0 ] && grep -q 'required arguments were not provided: --experimental' "$d/diag.err" &&
-	ok "options: --emit-diagnostics without --experimental is an error, as bindgen's clap 'requires'" ||
-	not_ok "options: --emit-diagnostics without --experimental"
+test_expect "options: --emit-diagnostics without --experimental is an error, as bindgen's clap 'requires'" '
+	[ "$rc" != 0 ] && test_grep "required arguments were not provided: --experimental" "$d/diag.err"'
 
 # unsupported: an error naming the option, no output written
 n=0
@@ -305,8 +285,8 @@ for f in --generate-block --builtins \
 done
 [ "$n" = "$total" ] && ok "options: $n bindgen options h2rs does not implement are one error naming the option, nothing written"
 "$H2RS" "$H" --field-attr 'point::x=#[x]' -o "$d/x.rs" 2>"$d/newer.err"
-grep -q "unknown option '--field-attr" "$d/newer.err" && ok "options: --field-attr (newer than bindgen 0.72.1) is unknown, as in 0.72.1" ||
-	not_ok "options: --field-attr"
+test_expect "options: --field-attr (newer than bindgen 0.72.1) is unknown, as in 0.72.1" '
+	test_grep "unknown option '\''--field-attr" "$d/newer.err"'
 
 # C++ input: one error, nothing written
 cp "$H" "$d/cxx.hpp"
@@ -369,8 +349,7 @@ lines "options: --default-visibility private: no visibility on fields and access
 	'    x: ::std::os::raw::c_int,' '    _bitfield_1: __BindgenBitfieldUnit<[u8; 1usize]>,' \
 	'    fn set_g(&mut self, val: ::std::os::raw::c_char) {' '    pub fn get_bit(&self, index: usize) -> bool {'
 "$H2RS" "$d/vis.h" --no-layout-tests -o "$d/vis_default.rs" 2>/dev/null
-cmp -s "$d/vis_default.rs" "$d/vis_public.rs" && ok "options: --default-visibility public is the default" ||
-	not_ok "options: --default-visibility public differs from the default"
+check "options: --default-visibility public is the default" test_cmp "$d/vis_default.rs" "$d/vis_public.rs"
 cat >"$d/vis_main.rs" <<'R'
 fn main() {
     let p = b::Point { x: 1, y: 2 };
@@ -388,8 +367,8 @@ R
 rust_fails "options: --default-visibility private: the fields are private to the bindings' module" \
 	"$d/vis_private.rs" "$d/vis_priv_main.rs" 'private'
 "$H2RS" "$d/vis.h" --default-visibility bogus -o "$d/x.rs" 2>"$d/vis_bad.err"
-grep -q "invalid value 'bogus' for '--default-visibility" "$d/vis_bad.err" && ok "options: --default-visibility bogus is an error" ||
-	not_ok "options: --default-visibility bogus"
+test_expect "options: --default-visibility bogus is an error" '
+	test_grep "invalid value '\''bogus'\'' for '\''--default-visibility" "$d/vis_bad.err"'
 
 # typedef styles (Type codegen): --new-type-alias, --new-type-alias-deref,
 # --default-alias-style, --normal-alias
@@ -424,11 +403,8 @@ impl ::std::ops::DerefMut for plain_t {
     }
 }
 WANT
-if grep -A 19 '^#\[repr(transparent)\]$' "$d/alias_nt.rs" | head -19 | diff -u "$d/alias_nt.want" - >"$d/alias_nt.diff"; then
-	ok "options: --new-type-alias and --new-type-alias-deref: bindgen's tuple struct, derives and Deref/DerefMut (issue-1488-options.h)"
-else
-	not_ok "options: --new-type-alias text"; indent 40 <"$d/alias_nt.diff"
-fi
+test_expect "options: --new-type-alias and --new-type-alias-deref: bindgen's tuple struct, derives and Deref/DerefMut (issue-1488-options.h)" '
+	grep -A 19 "^#\[repr(transparent)\]\$" "$d/alias_nt.rs" | head -19 | test_cmp "$d/alias_nt.want" -'
 cat >"$d/alias_main.rs" <<'R'
 fn main() {
     let mut p = b::plain_t(5);

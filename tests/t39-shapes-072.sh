@@ -164,12 +164,8 @@ pub const MB_WRAP32: u64 = 4294967296;
 pub const MB_DIV: i32 = -3;
 pub const MB_SHR: i32 = -4;
 pub const MF_SUFFIX: f64 = 5.09;'
-got=$(grep '^pub const M' "$d/mb.rs")
-if [ "$got" = "$want" ]; then
-	ok "macros (bindgen rules): comments left out, strings with NULs, i64 values and types, f suffix, ! / char arithmetic / hex floats left out: exactly bindgen's lines"
-else
-	not_ok "macros (bindgen rules): not bindgen's lines"; diff <(echo "$want") <(echo "$got") | indent 40
-fi
+test_expect "macros (bindgen rules): comments left out, strings with NULs, i64 values and types, f suffix, ! / char arithmetic / hex floats left out: exactly bindgen's lines" '
+	grep "^pub const M" "$d/mb.rs" | test_cmp <(echo "$want") -'
 left=0
 for m in MX_NOT MX_CHAR_ADD MX_HEXFLOAT; do
 	"$H2RS" "$M" --macro-constants bindgen --explain $m -o /dev/null 2>&1 |
@@ -224,12 +220,10 @@ if printer "$d/mf.rs" "$d/full.rs" "$d/fullp"; then
 else
 	not_ok "macros (full mode): the program printing every constant does not compile"; indent 30 <"$d/fullp.err"
 fi
-if ! grep -q 'MB_SHIFT63' "$d/mf.rs" &&
-	"$H2RS" "$M" --explain MB_SHIFT63 -o /dev/null 2>&1 | grep -q "^MB_SHIFT63: skipped: not a constant expression (clang: shift count >= width of type)"; then
-	ok "macros (full mode): (1 << 63) has no C value (gcc folds it to 0, clang to 1 << 31): skipped with clang's reason"
-else
-	not_ok "macros (full mode): (1 << 63)"; "$H2RS" "$M" --explain MB_SHIFT63 -o /dev/null 2>&1 | indent
-fi
+test_expect "macros (full mode): (1 << 63) has no C value (gcc folds it to 0, clang to 1 << 31): skipped with clang's reason" '
+	test_grep ! MB_SHIFT63 "$d/mf.rs" &&
+	"$H2RS" "$M" --explain MB_SHIFT63 -o /dev/null 2>&1 |
+		test_grep "^MB_SHIFT63: skipped: not a constant expression (clang: shift count >= width of type)" -'
 # --generate-cstr: an interior NUL cannot be a CStr, so bindgen keeps the
 # byte array; c"" text is proc-macro2's c_string (escape_debug: \u{7f},
 # \u{1b}; an invalid UTF-8 byte \xFF); before Rust 1.77, bytes with a NUL
@@ -242,11 +236,8 @@ want_cs70='pub const MS_NUL: &[u8; 4] = b"a\0b\0";
 from_bytes_with_nul_unchecked(b"t\tn\n\x7F\xFF\x1Bq\"\\\0")'
 got_cs=$(grep -E '^pub const MS_(NUL|ESC|UTF8):' "$d/cs.rs")
 got_cs70=$(grep -E '^pub const MS_NUL:' "$d/cs70.rs"; grep -oE 'from_bytes_with_nul_unchecked\(b"t.*"\)' "$d/cs70.rs")
-if [ "$got_cs" = "$want_cs" ] && [ "$got_cs70" = "$want_cs70" ]; then
-	ok "macros: --generate-cstr writes bindgen's text (c\"\" escapes, no CStr with an interior NUL; from_bytes_with_nul_unchecked before 1.77)"
-else
-	not_ok "macros: --generate-cstr text"; { diff <(echo "$want_cs") <(echo "$got_cs"); diff <(echo "$want_cs70") <(echo "$got_cs70"); } | indent
-fi
+test_expect "macros: --generate-cstr writes bindgen's text (c\"\" escapes, no CStr with an interior NUL; from_bytes_with_nul_unchecked before 1.77)" '
+	test_cmp <(echo "$want_cs") <(echo "$got_cs") && test_cmp <(echo "$want_cs70") <(echo "$got_cs70")'
 cat >"$d/cs_main.rs" <<'R'
 fn main() {
     assert_eq!(b::MS_NUL, b"a\0b\0");
@@ -262,13 +253,10 @@ C="$FIX/callconv.h"
 # x86-64: ms_abi is "win64", sysv_abi the default ("C"); called against gcc
 gcc -w -c "$FIX/callconv.c" -o "$d/cc64.o" && ar rcs "$d/libcc64.a" "$d/cc64.o"
 "$H2RS" "$C" -o "$d/cc.rs" 2>"$d/cc.err" || { not_ok "callconv.h: h2rs failed"; indent <"$d/cc.err"; }
-n=$(grep -c '^unsafe extern "win64" {$' "$d/cc.rs")
-if [ "$n" = 3 ] && grep -q 'unsafe extern "win64" fn(' "$d/cc.rs" &&
-	grep -B1 'pub fn cc_sysv' "$d/cc.rs" | grep -q '^unsafe extern "C" {$'; then
-	ok "calling conventions (x86-64): the three ms_abi functions in extern \"win64\" blocks, ms_abi function pointers extern \"win64\" fn, sysv_abi (clang: the default) extern \"C\""
-else
-	not_ok "calling conventions (x86-64): ABI text"; grep -n 'extern' "$d/cc.rs" | indent 40
-fi
+test_expect "calling conventions (x86-64): the three ms_abi functions in extern \"win64\" blocks, ms_abi function pointers extern \"win64\" fn, sysv_abi (clang: the default) extern \"C\"" '
+	test_count 3 "^unsafe extern \"win64\" {\$" "$d/cc.rs" &&
+	test_grep "unsafe extern \"win64\" fn(" "$d/cc.rs" &&
+	grep -B1 "pub fn cc_sysv" "$d/cc.rs" | test_grep "^unsafe extern \"C\" {\$" -'
 cat >"$d/cc_main.rs" <<'R'
 use b::*;
 use std::os::raw::c_int;
@@ -310,12 +298,17 @@ for pair in 'cc_ms_variadic:its calling convention is the "win64" ABI, which bin
 	fi
 done
 [ $reasons = 0 ] && ok "calling conventions: a variadic win64 function, vectorcall on Rust 1.82 and regcall are skipped with a warning and the reason (--explain)"
-if grep -q '^pub type cc_reg_fn = u64;$' "$d/cc.rs" &&
-	grep -qF 'h2rs: warning: cc_reg_fn: a pointer to a function Rust cannot call is written as an opaque 8-byte integer' "$d/cc.err"; then
-	ok "calling conventions: a regcall function pointer typedef is an opaque integer of the pointer's size, with a warning"
-else
-	not_ok "calling conventions: regcall function pointer"; grep -n 'cc_reg_fn' "$d/cc.rs" "$d/cc.err" | indent
-fi
+test_expect "calling conventions: a regcall function pointer typedef comes with a warning that it is an opaque integer" '
+	test_grep -F "h2rs: warning: cc_reg_fn: a pointer to a function Rust cannot call is written as an opaque 8-byte integer" "$d/cc.err"'
+cat >"$d/cc_reg.rs" <<'R'
+fn main() {
+    let f: b::cc_reg_fn = u64::MAX;
+    let n: u64 = f;
+    assert_eq!(n, u64::MAX);
+}
+R
+rust_prog "calling conventions: a regcall function pointer typedef is u64, an opaque integer of the pointer's size" \
+	"$d/cc.rs" "$d/cc_reg.rs"
 layout_check "callconv.h (x86-64)" "$C"
 # Windows x86-64: ms_abi is the default there, sysv_abi is "sysv64" (bindgen
 # panics on CXCallingConv_X86_64SysV); the binding calls gcc's System V
@@ -360,22 +353,16 @@ fi
 # built here (full, not metadata only) from Debian's rust-web-src
 "$H2RS" "$C" --use-core --ctypes-prefix ::core::ffi -o "$d/cc32.rs" -- -m32 2>"$d/cc32.err" ||
 	{ not_ok "callconv.h -m32: h2rs failed"; indent <"$d/cc32.err"; }
-if [ "$(grep -c '^unsafe extern "stdcall" {$' "$d/cc32.rs")" = 3 ] &&
-	grep -B1 'pub fn cc_fast' "$d/cc32.rs" | grep -q '^unsafe extern "fastcall" {$' &&
-	grep -B1 'pub fn cc_this' "$d/cc32.rs" | grep -q '^unsafe extern "thiscall" {$' &&
-	grep -q 'unsafe extern "fastcall" fn(' "$d/cc32.rs" && grep -q 'unsafe extern "stdcall" fn(' "$d/cc32.rs" &&
-	grep -A1 '^#\[derive(Copy, Clone)\]$' "$d/cc32.rs" | grep -q '^pub struct cc_vtable {$'; then
-	ok "calling conventions (-m32): extern \"stdcall\", \"fastcall\" and \"thiscall\" blocks and fn pointers; the vtable derives Copy and Clone only, as bindgen's"
-else
-	not_ok "calling conventions (-m32): ABI text"; grep -n -A1 'extern\|derive' "$d/cc32.rs" | indent 40
-fi
+test_expect "calling conventions (-m32): extern \"stdcall\", \"fastcall\" and \"thiscall\" blocks and fn pointers; the vtable derives Copy and Clone only, as bindgen's" '
+	test_count 3 "^unsafe extern \"stdcall\" {\$" "$d/cc32.rs" &&
+	grep -B1 "pub fn cc_fast" "$d/cc32.rs" | test_grep "^unsafe extern \"fastcall\" {\$" - &&
+	grep -B1 "pub fn cc_this" "$d/cc32.rs" | test_grep "^unsafe extern \"thiscall\" {\$" - &&
+	test_grep "unsafe extern \"fastcall\" fn(" "$d/cc32.rs" && test_grep "unsafe extern \"stdcall\" fn(" "$d/cc32.rs" &&
+	grep -A1 "^#\[derive(Copy, Clone)\]\$" "$d/cc32.rs" | test_grep "^pub struct cc_vtable {\$" -'
 "$H2RS" "$C" --rust-target 1.70 --explain cc_this -o "$d/cc32_70.rs" -- -m32 >"$d/cc32_70.err" 2>&1
-if ! grep -q 'pub fn cc_this' "$d/cc32_70.rs" &&
-	grep -qF 'cc_this: skipped: its calling convention is the "thiscall" ABI, which is not available on --rust-target 1.70' "$d/cc32_70.err"; then
-	ok "calling conventions (-m32): thiscall on --rust-target 1.70 is skipped with the reason, as bindgen does"
-else
-	not_ok "calling conventions (-m32): thiscall on 1.70"; indent <"$d/cc32_70.err"
-fi
+test_expect "calling conventions (-m32): thiscall on --rust-target 1.70 is skipped with the reason, as bindgen does" '
+	test_grep ! "pub fn cc_this" "$d/cc32_70.rs" &&
+	test_grep -F "cc_this: skipped: its calling convention is the \"thiscall\" ABI, which is not available on --rust-target 1.70" "$d/cc32_70.err"'
 R32=${RUSTC_I686:-/usr/bin/rustc}
 ver=$("$R32" --version 2>/dev/null | awk '{print $2}')
 core=/usr/src/rustc-$ver/library/core/src/lib.rs
@@ -454,18 +441,15 @@ fi
 "$H2RS" "$C" --use-core --ctypes-prefix ::core::ffi -o "$d/arm.rs" -- --target=arm-linux-gnueabihf 2>"$d/arm.err"
 "$H2RS" "$C" -o "$d/armel.rs" -- --target=arm-linux-gnueabi 2>"$d/armel.err"
 "$H2RS" "$C" -o "$d/a64.rs" -- --target=aarch64-linux-gnu 2>"$d/a64.err"
-if grep -B1 'pub fn cc_aapcs(' "$d/arm.rs" | grep -q '^unsafe extern "aapcs" {$' &&
-	grep -B1 'pub fn cc_aapcs_vfp(' "$d/arm.rs" | grep -q '^unsafe extern "C" {$' &&
-	grep -q 'unsafe extern "aapcs" fn(arg1: f32)' "$d/arm.rs" &&
-	! grep -q 'cc_aapcs_vfp' "$d/armel.rs" &&
-	grep -qF 'cc_aapcs_vfp: Rust has no ABI for its calling convention, pcs("aapcs-vfp"), on this target' "$d/armel.err" &&
-	! grep -q 'cc_a64_' "$d/a64.rs" &&
-	grep -qF 'cc_a64_vector: Rust has no ABI for its calling convention, aarch64_vector_pcs, on this target' "$d/a64.err" &&
-	grep -qF 'cc_a64_ms: Rust has no ABI for its calling convention, ms_abi, on this target' "$d/a64.err"; then
-	ok "calling conventions (arm, aarch64): pcs(\"aapcs\") is extern \"aapcs\", pcs(\"aapcs-vfp\") extern \"C\" on eabihf and skipped on eabi; aarch64_vector_pcs and ms_abi on aarch64 skipped with the reason"
-else
-	not_ok "calling conventions (arm, aarch64)"; cat "$d/arm.err" "$d/armel.err" "$d/a64.err" | indent 30
-fi
+test_expect "calling conventions (arm, aarch64): pcs(\"aapcs\") is extern \"aapcs\", pcs(\"aapcs-vfp\") extern \"C\" on eabihf and skipped on eabi; aarch64_vector_pcs and ms_abi on aarch64 skipped with the reason" '
+	grep -B1 "pub fn cc_aapcs(" "$d/arm.rs" | test_grep "^unsafe extern \"aapcs\" {\$" - &&
+	grep -B1 "pub fn cc_aapcs_vfp(" "$d/arm.rs" | test_grep "^unsafe extern \"C\" {\$" - &&
+	test_grep "unsafe extern \"aapcs\" fn(arg1: f32)" "$d/arm.rs" &&
+	test_grep ! cc_aapcs_vfp "$d/armel.rs" &&
+	test_grep -F "cc_aapcs_vfp: Rust has no ABI for its calling convention, pcs(\"aapcs-vfp\"), on this target" "$d/armel.err" &&
+	test_grep ! cc_a64_ "$d/a64.rs" &&
+	test_grep -F "cc_a64_vector: Rust has no ABI for its calling convention, aarch64_vector_pcs, on this target" "$d/a64.err" &&
+	test_grep -F "cc_a64_ms: Rust has no ABI for its calling convention, ms_abi, on this target" "$d/a64.err"'
 # the arm bindings compile for Rust's armv7-unknown-linux-gnueabihf (core
 # built here as metadata, once per rustc version)
 TA=armv7-unknown-linux-gnueabihf

@@ -113,16 +113,10 @@ else
 fi
 # where the emitted (first) value is not C's (the last definition's), a
 # warning says so, with both values
-if grep -q "macros_redefined.h:4:9: macro R_A is redefined at [^ ]*macros_redefined.h:7: bindgen's rules emit the first value (1), C has the last definition's (2)" "$d/r.err" &&
-	grep -q "macros_redefined.h:5:9: macro R_B is redefined at [^ ]*macros_redefined.h:11: .* (1), .* (40)" "$d/r.err" &&
-	grep -q "macro R_S is redefined at [^ ]*macros_redefined.h:15" "$d/r.err" && ! grep -q "macro R_[CDEFT] is redefined" "$d/r.err"; then
-	ok "macros-more: redefined macros (bindgen rules): a warning with both values where the first is not C's"
-else
-	not_ok "macros-more: redefined macros (bindgen rules): warnings"; indent 20 <"$d/r.err"
-fi
-if [ "$(grep -c '^pub const R_A:' "$d/r.rs")" = 1 ] &&
-	grep -q 'skipped R_A: macro redefined at .*macros_redefined.h:7' "$d/r.err"; then
-	ok "macros-more: redefined macros (bindgen rules): one constant per name, the later definitions noted"
-else
-	not_ok "macros-more: redefined macros (bindgen rules): duplicates, R_F, or no note"; indent 20 <"$d/r.err"
-fi
+test_expect "macros-more: redefined macros (bindgen rules): a warning with both values where the first is not C's" '
+	test_grep "macros_redefined.h:4:9: macro R_A is redefined at [^ ]*macros_redefined.h:7: bindgen'\''s rules emit the first value (1), C has the last definition'\''s (2)" "$d/r.err" &&
+	test_grep "macros_redefined.h:5:9: macro R_B is redefined at [^ ]*macros_redefined.h:11: .* (1), .* (40)" "$d/r.err" &&
+	test_grep "macro R_S is redefined at [^ ]*macros_redefined.h:15" "$d/r.err" &&
+	test_grep ! "macro R_[CDEFT] is redefined" "$d/r.err"'
+test_expect "macros-more: redefined macros (bindgen rules): one constant per name, the later definitions noted" '
+	test_count 1 "^pub const R_A:" "$d/r.rs" && test_grep "skipped R_A: macro redefined at .*macros_redefined.h:7" "$d/r.err"'

@@ -9,20 +9,16 @@ rm -rf "$d"; mkdir -p "$d"
 	--wrap-macro 'int twice(int v, gfp_t g);' --wrap-macro 'long MAXOF(long a, long b)' \
 	--wrap-macro 'refcount_t REFCOUNT_INIT(int n);' --wrap-macro 'int current_counter(void);' \
 	--wrap-export MY_EXPORT 2>"$d/err"
-if [ -f "$d/wrappers.c" ]; then ok "wrappers: --wrap-static-fns-path gets .c added"; else not_ok "wrappers: no wrappers.c"; indent <"$d/err"; fi
+test_expect "wrappers: --wrap-static-fns-path gets .c added" 'cat "$d/err"; [ -f "$d/wrappers.c" ]'
 check "wrappers: the C file compiles with gcc -Wall -Wextra -Werror -Wmissing-prototypes" \
 	gcc -Wall -Wextra -Werror -Wmissing-prototypes -I"$FIX" '-DMY_EXPORT(x)=extern int x##_exported' \
 	-c "$d/wrappers.c" -o "$d/wrappers.o"
-if [ "$(grep -c '^MY_EXPORT(' "$d/wrappers.c")" = 11 ]; then
-	ok "wrappers: --wrap-export adds MY_EXPORT(wrapper) after each of the 11 wrappers"
-else
-	not_ok "wrappers: --wrap-export count"; grep -c '^MY_EXPORT(' "$d/wrappers.c" | indent
-fi
-if grep -q "vsum" "$d/w.rs"; then not_ok "wrappers: variadic inline function wrapped"; else
-	if "$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-static-fns --wrap-static-fns-path "$d/x" --explain vsum 2>&1 | grep -q "vsum: skipped: variadic"; then
-		ok "wrappers: a variadic static inline function is skipped, with the reason"
-	else not_ok "wrappers: variadic skip reason"; fi
-fi
+test_expect "wrappers: --wrap-export adds MY_EXPORT(wrapper) after each of the 11 wrappers" '
+	test_count 11 "^MY_EXPORT(" "$d/wrappers.c"'
+test_expect "wrappers: a variadic static inline function is skipped, with the reason" '
+	test_grep ! vsum "$d/w.rs" &&
+	"$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-static-fns --wrap-static-fns-path "$d/x" --explain vsum 2>&1 |
+		test_grep "vsum: skipped: variadic" -'
 gcc -c "$FIX/wrap_impl.c" -I"$FIX" -o "$d/impl.o" && ar rcs "$d/libw.a" "$d/wrappers.o" "$d/impl.o"
 cat >"$d/main.rs" <<'R'
 extern "C" fn inc(x: i32) -> i32 { x + 1 }
@@ -71,11 +67,9 @@ check "kernel conventions: exactly the listed helpers, named rust_helper_NAME ($
 	test "$syms" = "rust_helper_MAXOF rust_helper_add rust_helper_getx rust_helper_setx "
 check "kernel conventions: each helper is marked __rust_helper, prototype and definition" \
 	test "$(grep -c '^__rust_helper ' "$d/kwrap.c")" = 8
-if grep -q 'pub fn mkpt\|pub fn always' "$d/k.rs" || ! grep -q 'skipped mkpt: static function not named in --wrap-list' "$d/k.err"; then
-	not_ok "kernel conventions: an unlisted static function is wrapped, or skipped silently"
-else
-	ok "kernel conventions: unlisted static functions are skipped, with the reason"
-fi
+test_expect "kernel conventions: unlisted static functions are skipped, with the reason" '
+	test_grep ! "pub fn mkpt\|pub fn always" "$d/k.rs" &&
+	test_grep "skipped mkpt: static function not named in --wrap-list" "$d/k.err"'
 gcc -Wall -D__rust_helper= -I"$FIX" -c "$d/kwrap.c" -o "$d/kwrap.o" && ar rcs "$d/libk.a" "$d/kwrap.o"
 cat >"$d/kmain.rs" <<'R'
 fn main() { unsafe {
@@ -89,16 +83,13 @@ R
 rust_prog "kernel conventions: Rust calls the helpers under the C names (#[link_name = \"rust_helper_NAME\"])" \
 	"$d/k.rs" "$d/kmain.rs" -L "$d" -l static=k
 "$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/nolist.txt" 2>"$d/nolist.err"
-check "kernel conventions: an unreadable --wrap-list is one error" grep -q "^h2rs: error: --wrap-list: cannot read" "$d/nolist.err"
+check "kernel conventions: an unreadable --wrap-list is one error" test_grep -q "^h2rs: error: --wrap-list: cannot read" "$d/nolist.err"
 printf 'add more\n' >"$d/bad.txt"
 "$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/bad.txt" 2>"$d/bad.err"
-check "kernel conventions: a --wrap-list line that is no name and no prototype is one error" grep -q "neither a function name nor a prototype" "$d/bad.err"
+check "kernel conventions: a --wrap-list line that is no name and no prototype is one error" test_grep -q "neither a function name nor a prototype" "$d/bad.err"
 printf 'add\nnosuch\nvsum\n' >"$d/miss.txt"
 "$H2RS" "$FIX/wrap.h" -o /dev/null --wrap-list "$d/miss.txt" --wrap-static-fns-path "$d/miss.c" 2>"$d/miss.err"
-if grep -q "^h2rs: warning: --wrap-list: 'nosuch' is not a static function" "$d/miss.err" &&
-	grep -q "^h2rs: warning: --wrap-list: 'vsum' is not a static function" "$d/miss.err" &&
-	! grep -q "'add'" "$d/miss.err"; then
-	ok "kernel conventions: listed names that get no wrapper (absent, variadic) are warned about"
-else
-	not_ok "kernel conventions: --wrap-list misses"; indent <"$d/miss.err"
-fi
+test_expect "kernel conventions: listed names that get no wrapper (absent, variadic) are warned about" '
+	test_grep "^h2rs: warning: --wrap-list: '\''nosuch'\'' is not a static function" "$d/miss.err" &&
+	test_grep "^h2rs: warning: --wrap-list: '\''vsum'\'' is not a static function" "$d/miss.err" &&
+	test_grep ! "'\''add'\''" "$d/miss.err"'

@@ -21,12 +21,9 @@ done
 # reports exactly that record.
 SKIP32=max_align_t check32 "fixture functions.h (but max_align_t)" "$FIX/functions.h"
 "$H2RS" "$FIX/functions.h" -o "$d/f.rs" --check-layout-with gcc -- -m32 >"$d/check.err" 2>&1
-if grep -q "^h2rs: error: layout mismatch, gcc disagrees with libclang: size of max_align_t" "$d/check.err" &&
-	[ "$(grep -c '^h2rs: error: layout mismatch' "$d/check.err")" = 2 ]; then
-	ok "m32: --check-layout-with gcc reports max_align_t (size and alignment), and nothing else"
-else
-	not_ok "m32: --check-layout-with gcc on functions.h -m32"; indent <"$d/check.err"
-fi
+test_expect "m32: --check-layout-with gcc reports max_align_t (size and alignment), and nothing else" '
+	test_grep "^h2rs: error: layout mismatch, gcc disagrees with libclang: size of max_align_t" "$d/check.err" &&
+	test_count 2 "^h2rs: error: layout mismatch" "$d/check.err"'
 posix=$POSIX_HEADERS
 for h in $posix; do echo "#include <$h>"; done >"$d/posix.h"
 check32 "POSIX set ($(echo $posix | wc -w) headers, -D_GNU_SOURCE)" "$d/posix.h" -D_GNU_SOURCE

@@ -36,18 +36,13 @@ fi
 chmod 0755 "$d"
 "$H2RS" "$d/good.h" -o /nonexistent-dir/x.rs 2>"$d/stderr"
 rc=$?
-if [ $rc != 0 ] && grep -q "^h2rs: error: cannot write output '/nonexistent-dir/x.rs': No such file or directory" "$d/stderr"; then
-	ok "errors: unwritable output: exit $rc with the reason"
-else
-	not_ok "errors: unwritable output"; indent <"$d/stderr"
-fi
-if "$H2RS" "$d/good.h" >/dev/full 2>"$d/stderr"; then
-	not_ok "errors: a full stdout went unnoticed"
-else
-	ok "errors: writing to a full stdout fails with '$(head -c 70 "$d/stderr")'"
-fi
-lines=$("$H2RS" "$d/good.h" --allowlist-type '(' 2>&1 | wc -l)
-if [ "$lines" = 1 ]; then ok "errors: one line of message for a bad regex"; else not_ok "errors: $lines lines for a bad regex"; fi
+test_expect "errors: unwritable output: exit $rc with the reason" '
+	[ $rc != 0 ] && test_grep "^h2rs: error: cannot write output '\''/nonexistent-dir/x.rs'\'': No such file or directory" "$d/stderr"'
+"$H2RS" "$d/good.h" >/dev/full 2>"$d/stderr"
+rc=$?
+test_expect "errors: writing to a full stdout fails with '$(head -c 70 "$d/stderr")'" '[ $rc != 0 ]'
+"$H2RS" "$d/good.h" --allowlist-type '(' >"$d/regex.err" 2>&1
+test_expect "errors: one line of message for a bad regex" 'test_count 1 "" "$d/regex.err"'
 # -o on something that is not a regular file: written in place, never
 # replaced (as root, rename(2) would turn /dev/null into a regular file)
 rm -f "$d/fifo" "$d/target" "$d/lnk"
@@ -58,8 +53,6 @@ ln -s target "$d/lnk"
 "$H2RS" "$d/good.h" -o "$d/fifo" 2>/dev/null
 "$H2RS" "$d/good.h" -o "$d/lnk" 2>/dev/null
 sleep 0.2
-if [ -p "$d/fifo" ] && [ -L "$d/lnk" ] && grep -q "pub struct ok" "$d/target" && grep -q "pub struct ok" "$d/fifo.out"; then
-	ok "errors: -o into a FIFO or through a symlink keeps the FIFO and the link"
-else
-	not_ok "errors: -o replaced a FIFO or a symlink"; ls -l "$d/fifo" "$d/lnk" | indent
-fi
+test_expect "errors: -o into a FIFO or through a symlink keeps the FIFO and the link" '
+	ls -l "$d/fifo" "$d/lnk"
+	[ -p "$d/fifo" ] && [ -L "$d/lnk" ] && test_grep "pub struct ok" "$d/target" && test_grep "pub struct ok" "$d/fifo.out"'

@@ -22,18 +22,12 @@ export PATH="$d/bin:$PATH"
 # Rust target" is dropped; rustc's own version must not be refused
 bindgen --rust-target 9.bogus >/dev/null 2>"$d/probe-bad.err"
 rc=$?
-if [ "$rc" != 0 ] && grep -q 'is not a valid Rust target' "$d/probe-bad.err"; then
-	ok "meson: 'bindgen --rust-target 9.bogus' fails with bindgen's 'is not a valid Rust target'"
-else
-	not_ok "meson: 'bindgen --rust-target 9.bogus' exit $rc"; indent <"$d/probe-bad.err"
-fi
+test_expect "meson: 'bindgen --rust-target 9.bogus' fails with bindgen's 'is not a valid Rust target'" '
+	[ "$rc" != 0 ] && test_grep "is not a valid Rust target" "$d/probe-bad.err"'
 rv=$("$RUSTC" --version | awk '{print $2}')
 bindgen --rust-target "$rv" >/dev/null 2>"$d/probe-good.err"
-if grep -q 'is not a valid Rust target' "$d/probe-good.err"; then
-	not_ok "meson: the probe refuses rustc's version $rv"; indent <"$d/probe-good.err"
-else
-	ok "meson: the probe keeps rustc's version $rv as the target"
-fi
+test_expect "meson: the probe keeps rustc's version $rv as the target" '
+	test_grep ! "is not a valid Rust target" "$d/probe-good.err"'
 
 if ! meson setup "$d/build" "$src" >"$d/setup.log" 2>&1; then
 	not_ok "meson: meson setup failed"; indent 40 <"$d/setup.log"; exit 0
@@ -43,23 +37,14 @@ if ninja -C "$d/build" >"$d/ninja.log" 2>&1; then
 else
 	not_ok "meson: ninja failed"; indent 40 <"$d/ninja.log"; exit 0
 fi
-grep -q '"pair_sum__extern"' "$d/build/bindings.rs" && grep -q 'pair_sum__extern' "$d/build/inline_wrap.c" &&
-	ok "meson: the static inline function is declared through its wrapper, which the wrapper file defines" ||
-	not_ok "meson: no wrapper for pair_sum"
-if meson test -C "$d/build" >"$d/test.log" 2>&1 && grep -q 'rust_test *OK' "$d/test.log"; then
-	ok "meson: meson test passes, the Rust test calls the wrapped static inline function"
-else
-	not_ok "meson: meson test failed"; indent 40 <"$d/test.log"; indent 40 <"$d/build/meson-logs/testlog.txt"
-fi
+test_expect "meson: the static inline function is declared through its wrapper, which the wrapper file defines" '
+	test_grep "\"pair_sum__extern\"" "$d/build/bindings.rs" && test_grep pair_sum__extern "$d/build/inline_wrap.c"'
+test_expect "meson: meson test passes, the Rust test calls the wrapped static inline function" '
+	meson test -C "$d/build" >"$d/test.log" 2>&1 && test_grep "rust_test *OK" "$d/test.log" ||
+		{ cat "$d/test.log" "$d/build/meson-logs/testlog.txt"; false; }'
 # a second ninja run has nothing to do: the depfile (-MD -MQ -MF) is right
-if ninja -C "$d/build" 2>&1 | grep -q 'no work to do'; then
-	ok "meson: a rebuild has no work to do (the depfile names the header)"
-else
-	not_ok "meson: a rebuild ran again"
-fi
+test_expect "meson: a rebuild has no work to do (the depfile names the header)" '
+	ninja -C "$d/build" 2>&1 | test_grep "no work to do" -'
 touch "$src/lib.h"
-if ninja -C "$d/build" 2>&1 | grep -q 'Generating rustmod-bindgen'; then
-	ok "meson: touching the header regenerates the bindings"
-else
-	not_ok "meson: touching the header did not regenerate the bindings"
-fi
+test_expect "meson: touching the header regenerates the bindings" '
+	ninja -C "$d/build" 2>&1 | test_grep "Generating rustmod-bindgen" -'

@@ -198,11 +198,8 @@ impl Small {
     }
 }
 W
-if diff -u "$d/small.want" "$d/small.rs" >"$d/small.diff"; then
-	ok "dyngen text: Result<> fields for functions and statics, lets in order, methods (none for the variadic one), #[must_use] then #[doc], constants stay constants, no extern block"
-else
-	not_ok "dyngen text differs from bindgen's"; indent 60 <"$d/small.diff"
-fi
+check "dyngen text: Result<> fields for functions and statics, lets in order, methods (none for the variadic one), #[must_use] then #[doc], constants stay constants, no extern block" \
+	test_cmp "$d/small.want" "$d/small.rs"
 
 # --dynamic-link-require-all: bare fields, `?` after each get, the field
 # called directly; --wrap-unsafe-ops: unsafe {} around Library::new,
@@ -262,28 +259,26 @@ impl Small {
     }
 }
 W
-if diff -u "$d/small_req.want" "$d/small_req.rs" >"$d/small_req.diff"; then
-	ok "dyngen text with --dynamic-link-require-all --wrap-unsafe-ops: bare fields, get()?, unsafe {} blocks, no #[must_use] without attribute detection, the doc comment kept"
-else
-	not_ok "dyngen text (require-all, wrap-unsafe-ops) differs from bindgen's"; indent 60 <"$d/small_req.diff"
-fi
+check "dyngen text with --dynamic-link-require-all --wrap-unsafe-ops: bare fields, get()?, unsafe {} blocks, no #[must_use] without attribute detection, the doc comment kept" \
+	test_cmp "$d/small_req.want" "$d/small_req.rs"
 
 # the struct is small enough for struct_lit_width (18): Ok(T { __library, a })
 printf 'int ab(void);\n' >"$d/one.h"
 "$H2RS" "$d/one.h" "${base[@]}" --dynamic-loading T -o "$d/one.rs" 2>/dev/null
-if grep -qxF '        Ok(T { __library, ab })' "$d/one.rs"; then
-	ok "from_library's Ok(T { __library, ab }) stays on one line within rustfmt's struct_lit_width"
-else
-	not_ok "Ok(T { __library, ab }) is not on one line"; indent <"$d/one.rs"
-fi
+test_expect "from_library's Ok(T { __library, ab }) stays on one line within rustfmt's struct_lit_width" '
+	test_grep -qxF "        Ok(T { __library, ab })" "$d/one.rs"'
 
 # ---- 2. calling a shared library through the struct ----
 gen dyn --dynamic-loading DynLib --enable-function-attribute-detection
-if grep -q 'extern "C" {' "$d/dyn.rs"; then
-	not_ok "--dynamic-loading still writes extern blocks"; grep -n 'extern "C" {' "$d/dyn.rs" | indent
-else
-	ok "--dynamic-loading writes no extern block for functions or statics"
-fi
+test_expect "--dynamic-loading writes no extern block for functions or statics" '
+	test_grep ! "extern \"C\" {" "$d/dyn.rs"'
+cat >"$d/dyn_free.rs" <<'R'
+fn main() {
+    unsafe { b::dl_add(1, 2) };
+}
+R
+rust_fails "--dynamic-loading: dl_add is no free function, only the struct's method" \
+	"$d/dyn.rs" "$d/dyn_free.rs" 'cannot find function `dl_add`' "${LL[@]}"
 cat >"$d/dyn_main.rs" <<'R'
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int};
@@ -378,20 +373,14 @@ gen w24 --dynamic-loading DynLib --wrap-unsafe-ops --rust-target 1.85
 gen n24 --dynamic-loading DynLib --rust-target 1.85
 printf '%s\ninclude!("%s");\n' "$ALLOWS" "$d/w24.rs" >"$d/w24_lib.rs"
 printf '%s\ninclude!("%s");\n' "$ALLOWS" "$d/n24.rs" >"$d/n24_lib.rs"
-if "$RUSTC" --edition 2024 --crate-type lib --emit=metadata -D warnings "${LL[@]}" "$d/w24_lib.rs" \
-	-o "$d/w24.rmeta" >"$d/w24.rustc" 2>&1; then
-	ok "--wrap-unsafe-ops: the struct compiles in edition 2024 with -D warnings"
-else
-	not_ok "--wrap-unsafe-ops output does not compile in edition 2024"; indent <"$d/w24.rustc"
-fi
+check "--wrap-unsafe-ops: the struct compiles in edition 2024 with -D warnings" \
+	"$RUSTC" --edition 2024 --crate-type lib --emit=metadata -D warnings "${LL[@]}" "$d/w24_lib.rs" -o "$d/w24.rmeta"
 "$RUSTC" --edition 2024 --crate-type lib --emit=metadata "${LL[@]}" "$d/n24_lib.rs" \
 	-o "$d/n24.rmeta" >"$d/n24.rustc" 2>&1
 n=$(grep -c 'unsafe_op_in_unsafe_fn\|call to unsafe function .* is unsafe and requires unsafe block' "$d/n24.rustc")
-if [ "$n" -gt 0 ] && grep -q 'unsafe extern "C" fn(' "$d/n24.rs" && ! grep -q 'unsafe {' "$d/n24.rs"; then
-	ok "without --wrap-unsafe-ops, edition 2024 warns about the unsafe calls, as with bindgen's text ($n warning lines)"
-else
-	not_ok "without --wrap-unsafe-ops: expected edition 2024's unsafe_op_in_unsafe_fn warnings"; indent <"$d/n24.rustc"
-fi
+test_expect "without --wrap-unsafe-ops, edition 2024 warns about the unsafe calls, as with bindgen's text ($n warning lines)" '
+	test_grep "unsafe_op_in_unsafe_fn\|call to unsafe function .* is unsafe and requires unsafe block" "$d/n24.rustc" &&
+	test_grep "unsafe extern \"C\" fn(" "$d/n24.rs" && test_grep ! "unsafe {" "$d/n24.rs"'
 cat >"$d/w_main.rs" <<'R'
 fn main() {
     let path = std::env::args().nth(1).unwrap();
@@ -422,11 +411,8 @@ fn main() {
     assert_eq!(unsafe { lib.plain(41) }, 42);
 }
 R
-if grep -q 'b"twice_inline__extern\\0"' "$d/inl.rs" && ! grep -q link_name "$d/inl.rs"; then
-	ok "--wrap-static-fns: the member loads twice_inline__extern, no #[link_name] on the method"
-else
-	not_ok "--wrap-static-fns with --dynamic-loading"; indent <"$d/inl.rs"
-fi
+test_expect "--wrap-static-fns: the member loads twice_inline__extern, no #[link_name] on the method" '
+	test_grep -F "b\"twice_inline__extern\\0\"" "$d/inl.rs" && test_grep ! link_name "$d/inl.rs"'
 sed -i 's|std::env::args().nth(2)|Some("'"$d"'/libinl.so".to_string())|' "$d/inl_main.rs"
 dyn_prog "--wrap-static-fns: a static inline function called through the struct and its C wrapper" \
 	"$d/inl.rs" "$d/inl_main.rs"
@@ -434,50 +420,40 @@ dyn_prog "--wrap-static-fns: a static inline function called through the struct 
 # --prefix-link-name: both kinds of member load PREFIX + name (the callback's
 # link name is push_func's and Var codegen's symbol)
 gen pfx --dynamic-loading DynLib --prefix-link-name pre_ --allowlist-function dl_add --allowlist-var dl_counter
-if grep -qF '__library.get(b"pre_dl_add\0")' "$d/pfx.rs" && grep -qF '(b"pre_dl_counter\0")' "$d/pfx.rs" &&
-	! grep -q link_name "$d/pfx.rs"; then
-	ok "--prefix-link-name: the function and the static load pre_dl_add and pre_dl_counter"
-else
-	not_ok "--prefix-link-name with --dynamic-loading"; indent <"$d/pfx.rs"
-fi
+test_expect "--prefix-link-name: the function and the static load pre_dl_add and pre_dl_counter" '
+	test_grep -F "__library.get(b\"pre_dl_add\\0\")" "$d/pfx.rs" &&
+	test_grep -F "(b\"pre_dl_counter\\0\")" "$d/pfx.rs" && test_grep ! link_name "$d/pfx.rs"'
 
 # --override-abi: the field's fn type has the ABI
 gen abi --dynamic-loading DynLib --override-abi 'dl_add=C-unwind' --allowlist-function dl_add
-if grep -qF 'unsafe extern "C-unwind" fn(' "$d/abi.rs"; then
-	ok "--override-abi: the member's type is unsafe extern \"C-unwind\" fn"
-else
-	not_ok "--override-abi with --dynamic-loading"; indent <"$d/abi.rs"
-fi
+cat >"$d/abi_main.rs" <<'R'
+fn main() {
+    let path = std::env::args().nth(1).unwrap();
+    let lib = unsafe { b::DynLib::new(&path) }.unwrap();
+    let f: unsafe extern "C-unwind" fn(i32, i32) -> i32 = *lib.dl_add.as_ref().unwrap();
+    assert_eq!(unsafe { f(20, 22) }, 42);
+}
+R
+dyn_prog "--override-abi: the member's type is unsafe extern \"C-unwind\" fn, called from the loaded library" \
+	"$d/abi.rs" "$d/abi_main.rs"
 
 # --sort-semantically: the struct among the structs, its impl among impls
 gen sorted --dynamic-loading DynLib --sort-semantically
-s=$(grep -n '^pub struct DynLib' "$d/sorted.rs" | cut -d: -f1)
-p=$(grep -n '^pub struct dl_point' "$d/sorted.rs" | cut -d: -f1)
-c=$(grep -n '^pub const ' "$d/sorted.rs" | head -1 | cut -d: -f1)
-i=$(grep -n '^impl DynLib' "$d/sorted.rs" | cut -d: -f1)
-if [ -n "$s" ] && [ -n "$p" ] && [ -n "$c" ] && [ -n "$i" ] && [ "$p" -lt "$s" ] && [ "$s" -lt "$c" ] &&
-	[ "$c" -lt "$i" ] && [ "$(tail -1 "$d/sorted.rs")" = "}" ]; then
-	ok "--sort-semantically: struct DynLib after the other structs, before the constants; impl DynLib with the impls"
-else
-	not_ok "--sort-semantically with --dynamic-loading (struct $s, dl_point $p, const $c, impl $i)"
-fi
+# the first of each, in order; the file ends with the impl
+test_expect "--sort-semantically: struct DynLib after the other structs, before the constants; impl DynLib with the impls" '
+	grep -oE "^(pub struct dl_point|pub struct DynLib|pub const|impl DynLib)" "$d/sorted.rs" | awk "!seen[\$0]++" |
+		test_cmp <(printf "%s\n" "pub struct dl_point" "pub struct DynLib" "pub const" "impl DynLib") - &&
+	tail -1 "$d/sorted.rs" | test_grep -qx "}" -'
 
 # --dynamic-link-require-all alone changes nothing (bindgen: no-op)
 gen plain
 gen plain_req --dynamic-link-require-all
-if cmp -s "$d/plain.rs" "$d/plain_req.rs"; then
-	ok "--dynamic-link-require-all without --dynamic-loading changes nothing"
-else
-	not_ok "--dynamic-link-require-all alone changed the output"
-fi
+check "--dynamic-link-require-all without --dynamic-loading changes nothing" test_cmp "$d/plain.rs" "$d/plain_req.rs"
 
 # a name that is not an identifier: one error, no output
-if "$H2RS" "$H" --dynamic-loading 'my-lib' -o "$d/bad.rs" 2>"$d/bad.err" || [ -e "$d/bad.rs" ] ||
-	[ "$(wc -l <"$d/bad.err")" != 1 ] || ! grep -q "^h2rs: error: --dynamic-loading: 'my-lib'" "$d/bad.err"; then
-	not_ok "--dynamic-loading my-lib: expected one error"; indent <"$d/bad.err"
-else
-	ok "--dynamic-loading with a name that is not an identifier is one error"
-fi
+test_expect "--dynamic-loading with a name that is not an identifier is one error, nothing written" '
+	! "$H2RS" "$H" --dynamic-loading my-lib -o "$d/bad.rs" 2>"$d/bad.err" && [ ! -e "$d/bad.rs" ] &&
+	test_count 1 "" "$d/bad.err" && test_grep "^h2rs: error: --dynamic-loading: '\''my-lib'\''" "$d/bad.err"'
 
 # ---- 3. the layout is rustfmt's ----
 # Names of every length from 1 to 70 put each rule at its edge: fields
@@ -531,10 +507,6 @@ for opts in "" "--dynamic-link-require-all --wrap-unsafe-ops"; do
 	# shellcheck disable=SC2086
 	"$H2RS" "$d/lengths.h" "${base[@]}" --dynamic-loading Lengths $opts -o "$d/len.rs" 2>/dev/null
 	printf '%s\ninclude!("%s");\n' "$ALLOWS" "$d/len.rs" >"$d/len_lib.rs"
-	if "$RUSTC" --edition 2021 --crate-type lib --emit=metadata -D warnings "${LL[@]}" \
-		"$d/len_lib.rs" -o "$d/len.rmeta" >"$d/len.rustc" 2>&1; then
-		ok "the 70-function struct compiles with rustc -D warnings ('$opts')"
-	else
-		not_ok "the 70-function struct does not compile ('$opts')"; indent <"$d/len.rustc"
-	fi
+	check "the 70-function struct compiles with rustc -D warnings ('$opts')" \
+		"$RUSTC" --edition 2021 --crate-type lib --emit=metadata -D warnings "${LL[@]}" "$d/len_lib.rs" -o "$d/len.rmeta"
 done

@@ -32,10 +32,7 @@ block() {
 	fi
 }
 # compiles NAME OUT [RAW...]: OUT.rs compiles as a library, warnings denied
-compiles() {
-	local name=$1 f=$2
-	if rust_lib "$d/$f.rs" >"$d/$f.rustc" 2>&1; then ok "$name"; else not_ok "$name"; indent <"$d/$f.rustc"; fi
-}
+compiles() { check "$1" rust_lib "$d/$2.rs"; }
 
 # ---- --impl-debug: impl Debug where it cannot be derived -----------------
 # bindgen's CompInfo codegen writes it when Debug is not derivable, unless
@@ -180,10 +177,9 @@ block "impl-partialeq: an --opaque-type blob of 40 integers compares the blob" p
         &self._bindgen_opaque_blob[..] == &other._bindgen_opaque_blob[..]
     }
 }'
-order=$(grep -E '^impl .*big_eq' "$d/peq.rs" | tr '\n' '|')
-[ "$order" = "impl Default for big_eq {|impl ::std::cmp::PartialEq for big_eq {|impl big_eq {|" ] &&
-	ok "impl-partialeq: bindgen's order after the struct: impl Default, impl PartialEq, the bitfield methods" ||
-	not_ok "impl-partialeq: impls of big_eq in this order: $order"
+test_expect "impl-partialeq: bindgen's order after the struct: impl Default, impl PartialEq, the bitfield methods" '
+	grep -E "^impl .*big_eq" "$d/peq.rs" |
+		test_cmp <(printf "%s\n" "impl Default for big_eq {" "impl ::std::cmp::PartialEq for big_eq {" "impl big_eq {") -'
 cat >"$d/peq_main.rs" <<'R'
 fn main() {
     let mk = |id, mode| {
@@ -213,11 +209,9 @@ rust_prog "impl-partialeq: == on structs gcc filled, differing in one bitfield, 
 gen nopeq --with-derive-partialeq --rust-target 1.40 --no-layout-tests
 rust_fails "without --impl-partialeq a 48-byte array before Rust 1.47 leaves big_eq without PartialEq" "$d/nopeq.rs" "$d/peq_main.rs" "binary operation .==. cannot be applied to type .big_eq."
 gen peq182 --with-derive-partialeq --impl-partialeq
-if grep -q 'PartialEq for big_eq' "$d/peq182.rs" || ! grep -B2 '^pub struct big_eq' "$d/peq182.rs" | grep -q 'derive(.*PartialEq'; then
-	not_ok "impl-partialeq: from Rust 1.47 big_eq derives PartialEq (no impl)"
-else
-	ok "impl-partialeq: from Rust 1.47 big_eq derives PartialEq (no impl)"
-fi
+test_expect "impl-partialeq: from Rust 1.47 big_eq derives PartialEq (no impl)" '
+	test_grep ! "PartialEq for big_eq" "$d/peq182.rs" &&
+	grep -B2 "^pub struct big_eq" "$d/peq182.rs" | test_grep "derive(.*PartialEq" -'
 
 # ---- non-Copy unions: ManuallyDrop or bindgen's wrapper ------------------
 # CompInfo::is_rust_union (ir/comp.rs): a union with a member that is not
@@ -269,8 +263,9 @@ CASES
 [ -z "$bad" ] && ok "non-Copy unions: --bindgen-wrapper-union wins over --manually-drop-union, which wins over --default-non-copy-union-style (7 combinations)" ||
 	not_ok "non-Copy union styles:$bad"
 "$H2RS" "$H" --default-non-copy-union-style bogus -o "$d/x.rs" 2>"$d/bogus.err"
-[ $? = 1 ] && grep -q "^h2rs: error: invalid value 'bogus' for '--default-non-copy-union-style" "$d/bogus.err" &&
-	ok "non-Copy unions: an unknown style is one error in bindgen's words" || not_ok "non-Copy unions: --default-non-copy-union-style bogus"
+rc=$?
+test_expect "non-Copy unions: an unknown style is one error in bindgen's words" '
+	[ $rc = 1 ] && test_grep "^h2rs: error: invalid value '\''bogus'\'' for '\''--default-non-copy-union-style" "$d/bogus.err"'
 layout_check "manually_drop: layouts" "$H" --default-non-copy-union-style manually_drop --no-copy blob
 
 # ---- --disable-untagged-union: every union as bindgen's wrapper ----------
@@ -330,11 +325,28 @@ R
 rust_prog "disable-untagged-union: Rust reads and writes the wrapper unions C reads and writes" "$d/du.rs" "$d/du_main.rs" "${LINK[@]}"
 gen duall --disable-untagged-union --with-derive-hash --with-derive-partialeq --with-derive-eq \
 	--with-derive-partialord --with-derive-ord
-got=$(grep -A1 '^#\[derive' "$d/duall.rs" | grep -B1 -E '^pub struct (num|bits) ' | grep derive | tr '\n' '|')
 # num has a float member: no Eq (HasFloat); PartialOrd/Ord would not compile
-[ "$got" = "#[derive(Debug, Copy, Clone, Hash, PartialEq)]|#[derive(Debug, Copy, Clone, Hash, PartialEq, Eq)]|" ] &&
-	compiles "disable-untagged-union: wrappers derive Hash, PartialEq, Eq (not over a float), no PartialOrd/Ord" duall ||
-	not_ok "disable-untagged-union: the derives of num and bits are $got"
+test_expect "disable-untagged-union: wrappers derive Hash, PartialEq, Eq (not over a float), no PartialOrd/Ord" '
+	grep -A1 "^#\[derive" "$d/duall.rs" | grep -B1 -E "^pub struct (num|bits) " | grep derive |
+		test_cmp <(printf "%s\n" "#[derive(Debug, Copy, Clone, Hash, PartialEq)]" "#[derive(Debug, Copy, Clone, Hash, PartialEq, Eq)]") - &&
+	rust_lib "$d/duall.rs"'
+cat >"$d/duall_main.rs" <<'R'
+fn traits<T: std::fmt::Debug + Copy + std::hash::Hash + PartialEq>() {}
+fn eq<T: Eq>() {}
+fn main() {
+    traits::<b::num>();
+    traits::<b::bits>();
+    eq::<b::bits>();
+}
+R
+rust_prog "disable-untagged-union: the wrappers are Debug, Copy, Hash and PartialEq, bits Eq too" "$d/duall.rs" "$d/duall_main.rs"
+cat >"$d/duall_eq.rs" <<'R'
+fn eq<T: Eq>() {}
+fn main() {
+    eq::<b::num>();
+}
+R
+rust_fails "disable-untagged-union: num, over a float, is not Eq" "$d/duall.rs" "$d/duall_eq.rs" 'trait bound `(b::)?num: (std::cmp::)?Eq` is not satisfied'
 gen duopq --disable-untagged-union --opaque-type num
 block "disable-untagged-union: an opaque union is a struct too" duopq 'pub struct num {
     pub _bindgen_opaque_blob: u32,
@@ -429,12 +441,9 @@ fn main() {
     }
 }
 R
-if RUSTC_BOOTSTRAP=1 "$RUSTC" --edition 2024 -D warnings "$d/famn_main.rs" -o "$d/famn_main" "${LINK[@]}" >"$d/famn.rustc" 2>&1 &&
-	"$d/famn_main" >"$d/famn.run" 2>&1; then
-	ok "flexarray-dst --rust-target nightly: flex_ptr, flex_ptr_mut, flex_ref, fixed and layout on a flex C allocated"
-else
-	not_ok "flexarray-dst --rust-target nightly: the program"; indent 30 <"$d/famn.rustc"; indent <"$d/famn.run" 2>/dev/null
-fi
+test_expect "flexarray-dst --rust-target nightly: flex_ptr, flex_ptr_mut, flex_ref, fixed and layout on a flex C allocated" '
+	RUSTC_BOOTSTRAP=1 "$RUSTC" --edition 2024 -D warnings "$d/famn_main.rs" -o "$d/famn_main" "${LINK[@]}" &&
+	"$d/famn_main"'
 
 # ---- --c-naming -------------------------------------------------------------
 # Item::c_naming_prefix (ir/item.rs): a struct, union or enum is named

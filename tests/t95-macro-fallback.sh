@@ -42,29 +42,15 @@ names() { sed -nE 's/^pub const ([A-Za-z0-9_]+):.*/\1/p' "$1" | tr '\n' ' '; }
 rules="FB_LIT FB_ARITH FB_NEG "
 fallback="FB_SIZE FB_ALIGN FB_CAST FB_ENUM FB_CALL FB_BUILTIN FB_SCHAR FB_LONG FB_BIG FB_COND FB_OFFSET "
 dependents="FB_DEP FB_DEP_NEG FB_DEP_MASK FB_DEP_HALF "
-if [ "$(names "$d/off.rs")" = "$rules" ]; then
-	ok "without the option: only the 3 macros bindgen's rules read"
-else
-	not_ok "without the option: got $(names "$d/off.rs")"
-fi
-if [ "$(names "$d/on.rs")" = "$rules$fallback$dependents" ]; then
-	ok "with --clang-macro-fallback: the rules' 3, the fallback's 11 integers (sizeof, _Alignof, casts, an enumerator, a function-like macro's expansion, a builtin, ?:, offsetof) and the 4 the rules read once those are known, in source order"
-else
-	not_ok "with --clang-macro-fallback: got $(names "$d/on.rs")"
-	echo "    want $rules$fallback$dependents"
-fi
-bad=""
-for m in FB_FLOAT FB_STRING FB_ADDR FB_HUGE FB_VAR FB_STMT FB_GONE FB_FN; do
-	grep -q "pub const $m:" "$d/on.rs" && bad="$bad $m"
-done
-[ -z "$bad" ] && ok "no constant for a float, a string, an address, an unsigned value above i64::MAX, a variable, a statement, a macro #undef'd later, a function-like macro" ||
-	not_ok "emitted, but the fallback gives no integer for:$bad"
-if "$H2RS" "$H" "${base[@]}" --clang-macro-fallback --explain FB_HUGE -o /dev/null 2>&1 |
-	grep -q "^FB_HUGE: skipped: --clang-macro-fallback: clang does not evaluate it to an integer"; then
-	ok "--explain says why the fallback dropped FB_HUGE"
-else
-	not_ok "--explain FB_HUGE"
-fi
+test_expect "without the option: only the 3 macros bindgen's rules read" '
+	test_cmp <(echo "$rules") <(names "$d/off.rs"; echo)'
+test_expect "with --clang-macro-fallback: the rules' 3, the fallback's 11 integers (sizeof, _Alignof, casts, an enumerator, a function-like macro's expansion, a builtin, ?:, offsetof) and the 4 the rules read once those are known, in source order" '
+	test_cmp <(echo "$rules$fallback$dependents") <(names "$d/on.rs"; echo)'
+test_expect "no constant for a float, a string, an address, an unsigned value above i64::MAX, a variable, a statement, a macro #undef'd later, a function-like macro" '
+	test_grep ! -E "pub const (FB_FLOAT|FB_STRING|FB_ADDR|FB_HUGE|FB_VAR|FB_STMT|FB_GONE|FB_FN):" "$d/on.rs"'
+test_expect "--explain says why the fallback dropped FB_HUGE" '
+	"$H2RS" "$H" "${base[@]}" --clang-macro-fallback --explain FB_HUGE -o /dev/null 2>&1 |
+		test_grep "^FB_HUGE: skipped: --clang-macro-fallback: clang does not evaluate it to an integer" -'
 
 # values: the fallback's are clang's value of the expression (gcc's too);
 # the dependents' are cexpr's i64 arithmetic on those values
@@ -96,29 +82,40 @@ if run_prog "the bindings with the fallback's constants" "$d/on.rs" "$d/main.rs"
 	fi
 fi
 
-# types: bindgen's default_macro_constant_type by value
-bad=""
-[ "$(wc -l <"$d/gcc.txt")" = 18 ] || bad=" (gcc printed $(wc -l <"$d/gcc.txt") values, not 18)"
-while read -r m v; do
-	[ "$m" = FB_DEP_HALF ] && continue
-	if [ "${v#-}" != "$v" ]; then
-		t=i32; [ "$v" -lt -2147483648 ] && t=i64
-	else
-		t=u32; [ "$v" -gt 4294967295 ] && t=u64
-	fi
-	grep -q "^pub const $m: $t = " "$d/on.rs" || bad="$bad $m(want $t)"
-done <"$d/gcc.txt"
-grep -qx 'pub const FB_DEP_HALF: f64 = 12.0;' "$d/on.rs" || bad="$bad FB_DEP_HALF"
-[ -z "$bad" ] && ok "types by value: u32/u64 when not negative, i32/i64 when negative, f64 for the float dependent" ||
-	not_ok "types:$bad"
+# types: bindgen's default_macro_constant_type by value, each constant
+# given to a binding of the type gcc's value calls for
+n=$(wc -l <"$d/gcc.txt")
+{
+	echo 'fn main() {'
+	[ "$n" = 18 ] || echo "    compile_error!(\"gcc printed $n values, not 18\");"
+	while read -r m v; do
+		[ "$m" = FB_DEP_HALF ] && continue
+		if [ "${v#-}" != "$v" ]; then
+			t=i32; [ "$v" -lt -2147483648 ] && t=i64
+		else
+			t=u32; [ "$v" -gt 4294967295 ] && t=u64
+		fi
+		echo "    let _: $t = b::$m;"
+	done <"$d/gcc.txt"
+	echo '    let half: f64 = b::FB_DEP_HALF;'
+	echo '    assert_eq!(half, 12.0);'
+	echo '}'
+} >"$d/types_main.rs"
+rust_prog "types by value: u32/u64 when not negative, i32/i64 when negative, f64 for the float dependent" \
+	"$d/on.rs" "$d/types_main.rs"
 "$H2RS" "$H" "${base[@]}" --clang-macro-fallback --default-macro-constant-type signed \
 	--fit-macro-constant-types -o "$d/fit.rs" 2>/dev/null
-if grep -qx 'pub const FB_SIZE: i8 = 24;' "$d/fit.rs" && grep -qx 'pub const FB_CAST: i32 = 65535;' "$d/fit.rs" &&
-	grep -qx 'pub const FB_LONG: i64 = -5000000000;' "$d/fit.rs" && grep -qx 'pub const FB_SCHAR: i8 = -100;' "$d/fit.rs"; then
-	ok "--default-macro-constant-type signed --fit-macro-constant-types type the fallback's constants too"
-else
-	not_ok "signed/fit types"; grep 'FB_SIZE\|FB_CAST\|FB_LONG\|FB_SCHAR' "$d/fit.rs" | indent
-fi
+cat >"$d/fit_main.rs" <<'R'
+fn main() {
+    let size: i8 = b::FB_SIZE;
+    let cast: i32 = b::FB_CAST;
+    let long: i64 = b::FB_LONG;
+    let schar: i8 = b::FB_SCHAR;
+    assert_eq!((size, cast, long, schar), (24, 65535, -5000000000, -100));
+}
+R
+rust_prog "--default-macro-constant-type signed --fit-macro-constant-types type the fallback's constants too" \
+	"$d/fit.rs" "$d/fit_main.rs"
 
 # a real header: <limits.h>'s INT_MAX is __INT_MAX__ (a builtin the rules
 # cannot read); INT_MIN, UINT_MAX are built from it
@@ -136,11 +133,8 @@ if run_prog "<limits.h> with the fallback" "$d/lim.rs" "$d/lmain.rs" "$d/lrust.t
 		not_ok "<limits.h> values differ"; indent <"$d/ldiff"
 	fi
 fi
-if "$H2RS" "$d/lim.h" --macro-constants bindgen -o - 2>/dev/null | grep -q '^pub const INT_MAX:'; then
-	not_ok "<limits.h>: INT_MAX without the option"
-else
-	ok "<limits.h>: no INT_MAX without the option (__INT_MAX__ is not for the rules)"
-fi
+test_expect "<limits.h>: no INT_MAX without the option (__INT_MAX__ is not for the rules)" '
+	"$H2RS" "$d/lim.h" --macro-constants bindgen -o - 2>/dev/null | test_grep ! "^pub const INT_MAX:" -'
 
 # bindgen's issue 3071: a fallback constant named like an enumerator is a
 # second definition there (bindgen writes the macro's constant first, then
@@ -148,30 +142,29 @@ fi
 # the other with a note
 printf 'enum { A0, A1, FB_LAST };\n#define FB_LAST (FB_LAST - 1)\n' >"$d/dup.h"
 "$H2RS" "$d/dup.h" --macro-constants bindgen --clang-macro-fallback --no-layout-tests -o "$d/dup.rs" 2>/dev/null
-if [ "$(grep -c '^pub const FB_LAST:' "$d/dup.rs")" = 1 ] && grep -q '^pub const FB_LAST: u32 = 1;' "$d/dup.rs" &&
-	grep -q '^pub const A1: _bindgen_ty_1 = 1;' "$d/dup.rs" && rust_lib "$d/dup.rs"; then
-	ok "a fallback constant named like an enumerator: bindgen's first definition kept, the enumerator's skipped (bindgen 0.72.1 writes both), the output compiles"
-else
-	not_ok "enumerator and fallback constant of one name"; indent <"$d/dup.rs"
-fi
+cat >"$d/dup_main.rs" <<'R'
+fn main() {
+    let last: u32 = b::FB_LAST;
+    let a1: b::_bindgen_ty_1 = b::A1;
+    assert_eq!((last, a1), (1, 1));
+}
+R
+rust_prog "a fallback constant named like an enumerator: bindgen's first definition kept (u32 1), the enumerator's skipped (bindgen 0.72.1 writes both, which does not compile)" \
+	"$d/dup.rs" "$d/dup_main.rs"
 
 # full mode already evaluates every macro with clang: the option adds nothing
 "$H2RS" "$H" --macro-constants full --no-layout-tests -o "$d/full.rs" 2>/dev/null
 "$H2RS" "$H" --macro-constants full --no-layout-tests --clang-macro-fallback -o "$d/full2.rs" 2>/dev/null
-cmp -s "$d/full.rs" "$d/full2.rs" && ok "--macro-constants full: --clang-macro-fallback changes nothing" ||
-	not_ok "--macro-constants full: --clang-macro-fallback changed the output"
+check "--macro-constants full: --clang-macro-fallback changes nothing" test_cmp "$d/full.rs" "$d/full2.rs"
 
 # --clang-macro-fallback-build-dir: accepted; h2rs writes nothing there
 mkdir -p "$d/build"
 "$H2RS" "$H" "${base[@]}" --clang-macro-fallback --clang-macro-fallback-build-dir "$d/build" \
 	-o "$d/bdir.rs" 2>/dev/null
-if cmp -s "$d/on.rs" "$d/bdir.rs" && [ -z "$(ls -A "$d/build")" ]; then
-	ok "--clang-macro-fallback-build-dir: same output, nothing written in the directory"
-else
-	not_ok "--clang-macro-fallback-build-dir"
-fi
+test_expect "--clang-macro-fallback-build-dir: same output, nothing written in the directory" '
+	test_cmp "$d/on.rs" "$d/bdir.rs" && ! ls -A "$d/build" | grep .'
 # deterministic
 "$H2RS" "$H" "${base[@]}" --clang-macro-fallback -o "$d/on2.rs" 2>/dev/null
 H2RS_THREADS=1 "$H2RS" "$H" "${base[@]}" --clang-macro-fallback -o "$d/on3.rs" 2>/dev/null
-cmp -s "$d/on.rs" "$d/on2.rs" && cmp -s "$d/on.rs" "$d/on3.rs" && ok "the fallback's output is the same on every run and on one thread" ||
-	not_ok "the fallback's output varies"
+test_expect "the fallback's output is the same on every run and on one thread" '
+	test_cmp "$d/on.rs" "$d/on2.rs" && test_cmp "$d/on.rs" "$d/on3.rs"'

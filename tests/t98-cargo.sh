@@ -34,25 +34,18 @@ check "the -sys crate builds (cargo build --offline)" cargo_in examples/sys-crat
 check "the -sys crate's tests call into the C library (cargo test --offline)" cargo_in examples/sys-crate test
 
 out=$(ls "$CARGO_TARGET_DIR"/debug/build/greet-sys-*/output 2>/dev/null | head -n1)
-if [ -n "$out" ] && grep -qx 'cargo:rerun-if-changed=csrc/greet.h' "$out" &&
-	grep -q '^cargo:rerun-if-changed=.*csrc/greet_types.h$' "$out" &&
-	grep -q '^cargo:rerun-if-changed=.*/stddef.h$' "$out" &&
-	grep -qx 'cargo:rerun-if-env-changed=BINDGEN_EXTRA_CLANG_ARGS' "$out"; then
-	ok "CargoCallbacks: rerun-if-changed for the header and every file it includes, rerun-if-env-changed"
-else
-	not_ok "CargoCallbacks: rerun-if-changed for the header and every file it includes, rerun-if-env-changed"
-	indent <"${out:-/dev/null}"
-fi
+test_expect "CargoCallbacks: rerun-if-changed for the header and every file it includes, rerun-if-env-changed" '
+	[ -n "$out" ] && test_grep -qx "cargo:rerun-if-changed=csrc/greet.h" "$out" &&
+	test_grep "^cargo:rerun-if-changed=.*csrc/greet_types.h\$" "$out" &&
+	test_grep "^cargo:rerun-if-changed=.*/stddef.h\$" "$out" &&
+	test_grep -qx "cargo:rerun-if-env-changed=BINDGEN_EXTRA_CLANG_ARGS" "$out"'
 
 reruns() { cargo_in examples/sys-crate build -v 2>&1 | grep -c 'Running `.*build-script-build`'; }
 n1=$(reruns)
 touch "$d/examples/sys-crate/csrc/greet_types.h"
 n2=$(reruns)
-if [ "$n1" = 0 ] && [ "$n2" = 1 ]; then
-	ok "build.rs reruns after an included header changes, not otherwise"
-else
-	not_ok "build.rs reruns after an included header changes, not otherwise (runs: $n1 unchanged, $n2 touched)"
-fi
+test_expect "build.rs reruns after an included header changes, not otherwise" '
+	[ "$n1" = 0 ] && [ "$n2" = 1 ] || { echo "runs: $n1 unchanged, $n2 touched"; false; }'
 
 check "wrap_static_fns(true): the wrappers are linked and the static inline function is called (cargo test --offline)" \
 	cargo_in examples/sys-crate-wrap test
@@ -62,13 +55,10 @@ nopath=/usr/bin:/bin
 if PATH=$nopath command -v h2rs >/dev/null; then
 	ok "# skip: an h2rs is installed in $nopath"
 else
-	log=$(cd "$d/examples/sys-crate" && touch build.rs && env -u H2RS PATH=$nopath CARGO_TARGET_DIR="$d/target-nopath" "$CARGO" build --offline 2>&1)
-	if [ $? -ne 0 ] && grep -q 'cannot find the h2rs program: H2RS is not set and there is no h2rs on PATH' <<<"$log"; then
-		ok "without H2RS and h2rs on PATH the build fails, naming both"
-	else
-		not_ok "without H2RS and h2rs on PATH the build fails, naming both"
-		indent <<<"$log"
-	fi
+	test_expect "without H2RS and h2rs on PATH the build fails, naming both" '
+		! (cd "$d/examples/sys-crate" && touch build.rs &&
+			env -u H2RS PATH=$nopath CARGO_TARGET_DIR="$d/target-nopath" "$CARGO" build --offline) >"$d/nopath.log" 2>&1 &&
+		test_grep "cannot find the h2rs program: H2RS is not set and there is no h2rs on PATH" "$d/nopath.log"'
 fi
 
 # Cross compiling: a build script's environment for an i686 target on this
@@ -99,6 +89,6 @@ cross() {
 	got=$(sed -n 's/.*size_of::<greet_point>() - \([0-9]*\)usize.*/\1/p' "$d/cross-i686.rs") &&
 	echo "gcc -m32: $want, bindings: $got" &&
 	[ -n "$want" ] && [ "$want" = "$got" ] &&
-	grep -q 'pub const from_env: .* = 8;' "$d/cross-i686.rs"
+	test_grep -q 'pub const from_env: .* = 8;' "$d/cross-i686.rs"
 }
 check "TARGET i686 on an x86_64 HOST: clang gets --target (greet_point's size is gcc -m32's); BINDGEN_EXTRA_CLANG_ARGS_<target> wins and is split like a shell" cross

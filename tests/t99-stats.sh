@@ -51,11 +51,7 @@ W
 # (reasons: most frequent first, ties in the order found: declarations
 # before macros)
 got=$(sed -n '/^h2rs: statistics for /,$p' "$d/err" | tail -n +2 | sed -E 's/^ +//; s/ +/ /g; s/ $//')
-if [ "$got" = "$want" ]; then
-	ok "stats: every figure equals the header's construction"
-else
-	not_ok "stats: figures differ (want, got)"; diff <(echo "$want") <(echo "$got") | indent 40
-fi
+test_expect "stats: every figure equals the header's construction" 'test_cmp <(echo "$want") <(echo "$got")'
 # the same figures, read off the output text (bindgen's consts-style enum
 # is a type alias plus constants: 2 aliases for the typedefs + 2 for enums)
 n_struct=$(grep -c '^pub struct ' "$d/out.rs")
@@ -75,9 +71,9 @@ check "stats: --wrap-static-fns: 6 functions, 2 of them through wrappers" \
 	test "$(sed -nE 's/^ +functions +([0-9]+)$/\1/p; s/^ +of them through generated C wrappers +([0-9]+)$/\1/p' "$d/werr" | tr '\n' ' ')" = "6 2 "
 # bindgen's rules: the figures say so
 "$H2RS" --stats --macro-constants bindgen "$H" -o "$d/b.rs" 2>"$d/berr"
-check "stats: under bindgen's rules the macro figures are labelled so" grep -q '^  macros (bindgen rules)$' "$d/berr"
+check "stats: under bindgen's rules the macro figures are labelled so" test_grep -q '^  macros (bindgen rules)$' "$d/berr"
 # --explain on a function-like macro says what it is (it once said "not
 # found in the input")
 "$H2RS" --explain FM "$H" -o /dev/null 2>"$d/explain"
 check "stats: --explain on a function-like macro names it as one and says how to wrap it" \
-	grep -q '^FM: skipped: function-like macro: .*--wrap-macro PROTOTYPE' "$d/explain"
+	test_grep -q '^FM: skipped: function-like macro: .*--wrap-macro PROTOTYPE' "$d/explain"
