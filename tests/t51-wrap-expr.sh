@@ -19,7 +19,11 @@ typedef struct { int held; unsigned char raw; } spinlock_t;
 #define MUTEX_INIT(o) { .held = 0, .owner = (o) }
 /* an object-like macro */
 #define LOCK_MAGIC (0x5a + 1)
+/* out of line here (inline in other configurations, as the kernel's
+ * __mutex_init): listed by name, it still gets its helper */
+int lock_count(const struct mutex *m);
 H
+printf '#include "locks.h"\nint lock_count(const struct mutex *m) { return m->held * 10 + m->owner; }\n' >"$d/impl.c"
 cat >"$d/list.txt" <<'L'
 # one macro, two types, two helper names
 void mutex_mark_held(struct mutex *m) = mark_held(m);
@@ -28,6 +32,8 @@ int mutex_is_held(const struct mutex *m) = is_held(m);
 int spin_is_held(const spinlock_t *s) = is_held(s);
 struct mutex mutex_init_owned(int owner) = MUTEX_INIT(owner);
 int lock_magic_plus(int k) = LOCK_MAGIC + k;
+# a function out of line in this configuration, by name
+lock_count
 # the same line twice is one helper
 int spin_is_held(const spinlock_t *s) = is_held(s);
 L
@@ -38,8 +44,9 @@ check "PROTOTYPE = EXPR: the helpers compile with gcc -Wall -Wextra -Werror -Wmi
 	gcc -Wall -Wextra -Werror -Wmissing-prototypes -D__rust_helper= -c "$d/h.c" -o "$d/h.o"
 syms=$(nm "$d/h.o" 2>/dev/null | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')
 check "PROTOTYPE = EXPR: one helper per line, named rust_helper_NAME ($syms)" test "$syms" = \
-	"rust_helper_lock_magic_plus rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
-ar rcs "$d/libh.a" "$d/h.o"
+	"rust_helper_lock_count rust_helper_lock_magic_plus rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
+gcc -c "$d/impl.c" -I"$d" -o "$d/impl.o"
+ar rcs "$d/libh.a" "$d/h.o" "$d/impl.o"
 cat >"$d/main.rs" <<'R'
 fn main() { unsafe {
     let mut m = b::mutex_init_owned(7);
@@ -52,9 +59,10 @@ fn main() { unsafe {
     b::spin_mark_held(&mut s);
     assert_eq!((b::spin_is_held(&s), s.raw), (1, 9));
     assert_eq!(b::lock_magic_plus(2), 0x5a + 1 + 2);
+    assert_eq!(b::lock_count(&m), 17);
 } }
 R
-rust_prog "PROTOTYPE = EXPR: Rust calls mark_held and is_held at both lock types, MUTEX_INIT and LOCK_MAGIC, under the helper names" \
+rust_prog "PROTOTYPE = EXPR: Rust calls mark_held and is_held at both lock types, MUTEX_INIT, LOCK_MAGIC and the out-of-line lock_count, under the helper names" \
 	"$d/b.rs" "$d/main.rs" -L "$d" -l static=h
 
 # two different prototypes for one name: one clear error, nothing written

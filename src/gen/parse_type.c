@@ -525,6 +525,11 @@ void read_function(struct parser *p, CXCursor cur)
 				"function of that name", name);
 	} else if (is_static) {
 		it->wrap = WRAP_STATIC;
+	} else if (o->n_wrap_only && strmap_get(&o->wrap_only, name)) {
+		/* --wrap-list names it, but this configuration defines it out of
+		 * line: the helper is still made (the kernel's rust/helpers wrap
+		 * functions that are inline in some configurations only) */
+		it->wrap = WRAP_STATIC;
 	}
 	if (it->wrap && !wrapper_types(it, ft)) {
 		it->wrap = WRAP_NONE;
