@@ -22,6 +22,8 @@ typedef struct { int held; unsigned char raw; } spinlock_t;
 /* out of line here (inline in other configurations, as the kernel's
  * __mutex_init): listed by name, it still gets its helper */
 int lock_count(const struct mutex *m);
+/* an attribute macro before the name, as the kernel's __realloc_size(2) */
+#define __sized(i) __attribute__((__unused__))
 H
 printf '#include "locks.h"\nint lock_count(const struct mutex *m) { return m->held * 10 + m->owner; }\n' >"$d/impl.c"
 cat >"$d/list.txt" <<'L'
@@ -32,6 +34,8 @@ int mutex_is_held(const struct mutex *m) = is_held(m);
 int spin_is_held(const spinlock_t *s) = is_held(s);
 struct mutex mutex_init_owned(int owner) = MUTEX_INIT(owner);
 int lock_magic_plus(int k) = LOCK_MAGIC + k;
+# the name is the identifier before the last '(' that opens no attribute
+int __sized(1) lock_twice(unsigned long n) = (int)n * 2;
 # a function out of line in this configuration, by name
 lock_count
 # the same line twice is one helper
@@ -44,7 +48,7 @@ check "PROTOTYPE = EXPR: the helpers compile with gcc -Wall -Wextra -Werror -Wmi
 	gcc -Wall -Wextra -Werror -Wmissing-prototypes -D__rust_helper= -c "$d/h.c" -o "$d/h.o"
 syms=$(nm "$d/h.o" 2>/dev/null | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')
 check "PROTOTYPE = EXPR: one helper per line, named rust_helper_NAME ($syms)" test "$syms" = \
-	"rust_helper_lock_count rust_helper_lock_magic_plus rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
+	"rust_helper_lock_count rust_helper_lock_magic_plus rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
 gcc -c "$d/impl.c" -I"$d" -o "$d/impl.o"
 ar rcs "$d/libh.a" "$d/h.o" "$d/impl.o"
 cat >"$d/main.rs" <<'R'
@@ -60,6 +64,7 @@ fn main() { unsafe {
     assert_eq!((b::spin_is_held(&s), s.raw), (1, 9));
     assert_eq!(b::lock_magic_plus(2), 0x5a + 1 + 2);
     assert_eq!(b::lock_count(&m), 17);
+    assert_eq!(b::lock_twice(21), 42);
 } }
 R
 rust_prog "PROTOTYPE = EXPR: Rust calls mark_held and is_held at both lock types, MUTEX_INIT, LOCK_MAGIC and the out-of-line lock_count, under the helper names" \

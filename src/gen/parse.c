@@ -658,9 +658,25 @@ static void filter_clang_args(CXIndex index, struct vec *cargs, bool verbose)
 
 /* The macro a --wrap-macro prototype names: the identifier before the
  * first top-level '(' that does not open an attribute. */
+static bool attribute_word(const char *s, size_t n)
+{
+	static const char *const words[] = {"__attribute__", "__attribute", "__declspec",
+					    "_Alignas", "asm", "__asm__", "__asm"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && !strncmp(s, words[i], n))
+			return true;
+	return false;
+}
+
+/* The name a prototype declares: the identifier before its last
+ * top-level '(' that does not open an attribute (so a macro that expands
+ * to one before the name, as the kernel's __realloc_size(2), is passed
+ * over, and so is a trailing __attribute__((...))). */
 static char *prototype_name(const char *proto)
 {
 	int depth = 0;
+	const char *best = NULL;
+	size_t best_n = 0;
 	for (const char *q = proto; *q; q++) {
 		if (*q == ')')
 			depth--;
@@ -672,16 +688,15 @@ static char *prototype_name(const char *proto)
 		const char *s = e;
 		while (s > proto && (isalnum((unsigned char)s[-1]) || s[-1] == '_'))
 			s--;
-		if (s == e)
-			break;
-		char *name = xstrfmt("%.*s", (int)(e - s), s);
-		if (strncmp(name, "__attribute", 11) && strcmp(name, "__declspec") &&
-		    strcmp(name, "_Alignas"))
-			return name;
-		free(name);
+		if (s < e && !isdigit((unsigned char)*s) && !attribute_word(s, (size_t)(e - s))) {
+			best = s;
+			best_n = (size_t)(e - s);
+		}
 	}
-	error("--wrap-macro: cannot find the macro name in '%s' (expected a C prototype such "
-	      "as 'int f(int a);')", proto);
+	if (!best)
+		error("--wrap-macro: cannot find the macro name in '%s' (expected a C prototype "
+		      "such as 'int f(int a);')", proto);
+	return xstrfmt("%.*s", (int)best_n, best);
 }
 
 /* 'PROTOTYPE = EXPR;' (a helper named by the prototype that evaluates

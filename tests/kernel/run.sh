@@ -51,7 +51,7 @@ set_name=${1:-ci}
 ci_builds="6.12-x86_64-gcc 7.2-x86_64-gcc 7.2-x86_64-llvm 7.2-arm64-llvm 7.2-riscv64-llvm"
 all_builds="$ci_builds 6.12-x86_64-llvm 7.2-arm-llvm 7.2-loongarch-llvm 7.2-um-gcc 7.2-s390-llvm \
 7.2-arm64-gcc 7.2-arm-gcc 7.2-s390-gcc 7.2-x86_64-doctests-llvm 7.2-x86_64-defconfig-gcc \
-7.2-x86_64-defconfig-llvm"
+7.2-x86_64-defconfig-llvm 7.2-x86_64-helpers-gcc"
 case $set_name in
 ci) builds=$ci_builds ;;
 all) builds=$all_builds ;;
@@ -173,9 +173,22 @@ build() {
 	case $arch in
 	*-doctests) variant=doctests arch=${arch%-doctests} ;;
 	*-defconfig) variant=defconfig arch=${arch%-defconfig} ;;
+	*-helpers) variant=helpers arch=${arch%-helpers} ;;
 	esac
 	arch_info "$arch" || { not_ok "$name: unknown architecture $arch"; return 1; }
 	src=$(tree "$ver") || { not_ok "$name: no Linux $ver tree"; return 1; }
+	if [ "$variant" = helpers ]; then
+		# the tree with rust/helpers generated from a list
+		# (examples/linux-7.2): a hard-linked copy, files replaced
+		rm -rf "$WORK/linux-$ver-helpers"
+		cp -al "$(readlink -f "$src")" "$WORK/linux-$ver-helpers"
+		if ! line=$("$repo/examples/linux-$ver/apply.sh" "$WORK/linux-$ver-helpers" 2>&1); then
+			not_ok "$name: examples/linux-$ver/apply.sh: $line"
+			return 1
+		fi
+		echo "# $name: $line"
+		src=$WORK/linux-$ver-helpers
+	fi
 	O=$WORK/$name
 	mk=(make -C "$src" O="$O" ARCH="$KARCH" RUSTC=$RUSTC RUSTDOC=$RUSTDOC BINDGEN="$BG")
 	case $tc in
@@ -224,9 +237,9 @@ build() {
 	local cmd=${QEMU//IMG/$O/$IMAGE}
 	case $KARCH in um) ;; *) cmd="$cmd -nographic -no-reboot" ;; esac
 	local tmo=$BOOT_TIMEOUT
-	[ -n "$variant" ] && tmo=$((BOOT_TIMEOUT * 5))
+	case $variant in doctests | defconfig) tmo=$((BOOT_TIMEOUT * 5)) ;; esac
 	eval "timeout $tmo $cmd" </dev/null >"$O/boot.log" 2>&1
-	if [ -n "$variant" ]; then
+	if [ "$variant" = doctests ] || [ "$variant" = defconfig ]; then
 		line=$(grep -a -o '# rust_doctests_kernel: pass:[0-9]* fail:[0-9]*.*' "$O/boot.log" | tail -n1)
 		# every KUnit suite's summary line (C and Rust suites alike)
 		local suites bad
