@@ -22,6 +22,9 @@ typedef struct { int held; unsigned char raw; } spinlock_t;
 /* out of line here (inline in other configurations, as the kernel's
  * __mutex_init): listed by name, it still gets its helper */
 int lock_count(const struct mutex *m);
+/* a macro in other configurations, a static inline function here: a
+ * prototype line wraps the function (the kernel's to_acpi_device_node) */
+static inline int lock_owner(const struct mutex *m) { return m->owner; }
 /* an attribute macro before the name, as the kernel's __realloc_size(2) */
 #define __sized(i) __attribute__((__unused__))
 H
@@ -36,6 +39,8 @@ struct mutex mutex_init_owned(int owner) = MUTEX_INIT(owner);
 int lock_magic_plus(int k) = LOCK_MAGIC + k;
 # the name is the identifier before the last '(' that opens no attribute
 int __sized(1) lock_twice(unsigned long n) = (int)n * 2;
+# a prototype whose name is a function in this configuration
+int lock_owner(const struct mutex *m);
 # a function out of line in this configuration, by name
 lock_count
 # the same line twice is one helper
@@ -48,7 +53,7 @@ check "PROTOTYPE = EXPR: the helpers compile with gcc -Wall -Wextra -Werror -Wmi
 	gcc -Wall -Wextra -Werror -Wmissing-prototypes -D__rust_helper= -c "$d/h.c" -o "$d/h.o"
 syms=$(nm "$d/h.o" 2>/dev/null | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')
 check "PROTOTYPE = EXPR: one helper per line, named rust_helper_NAME ($syms)" test "$syms" = \
-	"rust_helper_lock_count rust_helper_lock_magic_plus rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
+	"rust_helper_lock_count rust_helper_lock_magic_plus rust_helper_lock_owner rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
 gcc -c "$d/impl.c" -I"$d" -o "$d/impl.o"
 ar rcs "$d/libh.a" "$d/h.o" "$d/impl.o"
 cat >"$d/main.rs" <<'R'
@@ -65,6 +70,7 @@ fn main() { unsafe {
     assert_eq!(b::lock_magic_plus(2), 0x5a + 1 + 2);
     assert_eq!(b::lock_count(&m), 17);
     assert_eq!(b::lock_twice(21), 42);
+    assert_eq!(b::lock_owner(&m), 7);
 } }
 R
 rust_prog "PROTOTYPE = EXPR: Rust calls mark_held and is_held at both lock types, MUTEX_INIT, LOCK_MAGIC and the out-of-line lock_count, under the helper names" \
@@ -84,3 +90,7 @@ printf 'int nothing(int x) = ;\n' >"$d/empty.txt"
 rc=$?
 test_expect "PROTOTYPE = EXPR: an empty expression is one error" '
 	[ $rc = 1 ] && grep -q "^h2rs: error: --wrap-macro: .*nothing after" "$d/empty.err" || { cat "$d/empty.err"; false; }'
+printf 'int no_such_thing(int x);\n' >"$d/none.txt"
+"$H2RS" "$d/locks.h" -o "$d/none.rs" --wrap-list "$d/none.txt" --wrap-static-fns-path "$d/none.c" 2>"$d/none.err"
+test_expect "a prototype naming neither a macro nor a function is a warning, not a silent gap" '
+	grep -q "^h2rs: warning: --wrap-macro: .no_such_thing. is neither a macro nor a function" "$d/none.err" || { cat "$d/none.err"; false; }'

@@ -750,9 +750,16 @@ static void wrap_macro_source(const struct options *o, struct buf *b, struct str
 		strmap_put(names, xstrdup(name), o->wrap_macros.v[i]);
 		if (expr)
 			strmap_put(exprs, xstrdup(name), expr);
+		/* a plain prototype declares the macro's function only where the
+		 * macro exists: a name that is a function in this configuration
+		 * (inline or out of line) is wrapped as that function */
 		size_t n = strlen(proto);
+		if (!expr)
+			buf_printf(b, "#ifdef %s\n", name);
 		buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n%s%s\n#pragma pop_macro(\"%s\")\n",
 			   name, name, proto, n && proto[n - 1] == ';' ? "" : ";", name);
+		if (!expr)
+			buf_puts(b, "#endif\n");
 		free(name);
 	}
 }
@@ -797,17 +804,18 @@ static void set_target_arch(struct parser *p, CXTargetInfo ti)
 	free(triple);
 }
 
-/* --wrap-list: a listed name that is no static function of the input is
- * said, not passed over. */
-static void check_wrap_list(struct ctx *c)
+/* --wrap-list and --wrap-macro: a listed name or prototype that gets no
+ * wrapper is said, not passed over. */
+static void check_wrap_list(struct parser *p)
 {
+	struct ctx *c = p->c;
 	const struct options *o = c->opt;
-	if (!o->n_wrap_only)
+	if (!o->n_wrap_only && !p->wrapped.n)
 		return;
 	struct strmap wrapped = {0};
 	for (int i = 0; i < c->items.n; i++) {
 		const struct item *it = c->items.v[i];
-		if (it->kind == IT_FUNC && it->wrap == WRAP_STATIC)
+		if (it->kind == IT_FUNC && it->wrap)
 			strmap_put(&wrapped, it->cname, (void *)it);
 	}
 	for (int i = 0; i < o->wrap_only_names.n; i++) {
@@ -815,6 +823,12 @@ static void check_wrap_list(struct ctx *c)
 		if (!strmap_get(&wrapped, n))
 			warning("--wrap-list: '%s' is not a static function of the input (or it cannot "
 				"be wrapped: --explain %s says why); no wrapper for it", n, n);
+	}
+	for (size_t i = 0; i < p->wrapped.cap; i++) {
+		const char *n = p->wrapped.slots[i].key;
+		if (n && !strmap_get(&wrapped, n))
+			warning("--wrap-macro: '%s' is neither a macro nor a function of the input (or "
+				"it cannot be wrapped: --explain %s says why); no wrapper for it", n, n);
 	}
 	strmap_free(&wrapped);
 }
@@ -877,7 +891,7 @@ void parse_header(struct ctx *c)
 	p.top_index = 0;
 	clang_visitChildren(top, top_decls, &p);
 	phase(o, "walk", &t);
-	check_wrap_list(c);
+	check_wrap_list(&p);
 	if (o->depfile || o->mmd_depfile)
 		clang_getInclusions(p.tu, collect_inclusion, c);
 	/* Everything needed is copied into the IR: free the AST before the

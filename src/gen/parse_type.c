@@ -466,13 +466,17 @@ void read_function(struct parser *p, CXCursor cur)
 	CXFile f;
 	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, NULL, NULL, NULL);
 	bool from_wrap_list = p->c->main_file && f && !strcmp(file_name(p, f), p->c->main_file);
-	if (is_static && !o->wrap_static_fns) {
+	/* named by --wrap-list, or by a --wrap-macro prototype whose macro
+	 * this configuration does not have (it is a function here) */
+	bool listed = !from_wrap_list &&
+		      (strmap_get(&o->wrap_only, name) || strmap_get(&p->wrapped, name));
+	if (is_static && !o->wrap_static_fns && !listed) {
 		p->c->nskipped_inline++;
 		skip_function(p, name, "static function, has no symbol to link to (use "
 				       "--wrap-static-fns)");
 		return;
 	}
-	if (is_static && o->n_wrap_only && !from_wrap_list && !strmap_get(&o->wrap_only, name)) {
+	if (is_static && o->n_wrap_only && !from_wrap_list && !listed) {
 		p->c->nskipped_inline++;
 		skip_function(p, name, "static function not named in --wrap-list");
 		return;
@@ -483,7 +487,7 @@ void read_function(struct parser *p, CXCursor cur)
 	CXCursor def = clang_getCursorDefinition(cur);
 	bool inlined = clang_Cursor_isFunctionInlined(cur) ||
 		       (!clang_Cursor_isNull(def) && clang_Cursor_isFunctionInlined(def));
-	if (inlined && !from_wrap_list &&
+	if (inlined && !from_wrap_list && !listed &&
 	    ((!o->generate_inline_functions && !o->wrap_static_fns) ||
 	     (o->wrap_static_fns && !is_static))) {
 		skip_function(p, name, "inline function, has no symbol of its own (bindgen skips "
@@ -525,7 +529,7 @@ void read_function(struct parser *p, CXCursor cur)
 				"function of that name", name);
 	} else if (is_static) {
 		it->wrap = WRAP_STATIC;
-	} else if (o->n_wrap_only && strmap_get(&o->wrap_only, name)) {
+	} else if (listed) {
 		/* --wrap-list names it, but this configuration defines it out of
 		 * line: the helper is still made (the kernel's rust/helpers wrap
 		 * functions that are inline in some configurations only) */
