@@ -62,6 +62,13 @@ struct item *typedef_item(struct parser *p, CXCursor cur);
 bool wrapper_types(struct item *it, CXType ft);
 void skip_function(struct parser *p, const char *name, const char *why);
 
+/* ---- parse_wrap.c ---- */
+/* The unit's source: the header, then each prototype (names: their names,
+ * exprs: name → EXPR of 'PROTOTYPE = EXPR;'). */
+void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *names,
+		       struct strmap *exprs);
+void check_wrap_list(struct parser *p);
+
 /* ---- parse_annot.c ---- */
 const struct annot *annot_of(CXCursor cur);
 const struct annot *typedef_annot(CXCursor cur);

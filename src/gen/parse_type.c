@@ -456,6 +456,28 @@ static const char **param_names(CXCursor cur, CXType ft)
 	return v;
 }
 
+/* How a function is wrapped: a --wrap-macro prototype (PROTOTYPE = EXPR,
+ * or the macro it names), or a static or listed function called as is. */
+static void set_wrap(struct parser *p, struct item *it, CXCursor cur, CXType ft,
+		     bool from_wrap_list, bool call)
+{
+	const char *name = it->cname;
+	if (from_wrap_list && strmap_get(&p->wrap_exprs, name)) {
+		it->wrap = WRAP_MACRO; /* PROTOTYPE = EXPR: the helper evaluates EXPR */
+		it->wrap_expr = strmap_get(&p->wrap_exprs, name);
+		it->c_param_names = param_names(cur, ft);
+	} else if (from_wrap_list) {
+		it->wrap = WRAP_MACRO;
+		it->macro_is_fn = strmap_get(&p->c->fn_macros, name) != NULL;
+	} else if (call) {
+		/* static, or listed (--wrap-list, a --wrap-macro prototype whose
+		 * macro is a function in this configuration): out of line too, the
+		 * helper is made (the kernel's rust/helpers wrap functions that are
+		 * inline in some configurations only) */
+		it->wrap = WRAP_STATIC;
+	}
+}
+
 void read_function(struct parser *p, CXCursor cur)
 {
 	if (cursor_map_get(p, clang_getCanonicalCursor(cur)))
@@ -517,24 +539,7 @@ void read_function(struct parser *p, CXCursor cur)
 	clang_visitChildren(cur, scan_attr, &a);
 	it->type->noreturn |= a.noreturn;
 	it->must_use = a.must_use;
-	if (from_wrap_list && strmap_get(&p->wrap_exprs, name)) {
-		it->wrap = WRAP_MACRO; /* PROTOTYPE = EXPR: the helper evaluates EXPR */
-		it->wrap_expr = strmap_get(&p->wrap_exprs, name);
-		it->c_param_names = param_names(cur, ft);
-	} else if (from_wrap_list) {
-		it->wrap = WRAP_MACRO;
-		it->macro_is_fn = strmap_get(&p->c->fn_macros, name) != NULL;
-		if (!strmap_get(&p->c->fn_macros, name) && !strmap_get(&p->c->object_macros, name))
-			warning("--wrap-macro: '%s' is not a macro in the input; the wrapper calls a "
-				"function of that name", name);
-	} else if (is_static) {
-		it->wrap = WRAP_STATIC;
-	} else if (listed) {
-		/* --wrap-list names it, but this configuration defines it out of
-		 * line: the helper is still made (the kernel's rust/helpers wrap
-		 * functions that are inline in some configurations only) */
-		it->wrap = WRAP_STATIC;
-	}
+	set_wrap(p, it, cur, ft, from_wrap_list, is_static || listed);
 	if (it->wrap && !wrapper_types(it, ft)) {
 		it->wrap = WRAP_NONE;
 		p->c->items.n--; /* new_item pushed it last */
