@@ -63,6 +63,9 @@ bool wrapper_types(struct item *it, CXType ft);
 void skip_function(struct parser *p, const char *name, const char *why);
 
 /* ---- parse_wrap.c ---- */
+/* The name a prototype whose macro this configuration lacks is checked
+ * under (a declaration nobody wraps). */
+#define WRAP_CHECK_PREFIX "__h2rs_check_"
 /* The unit's source: the header, then each prototype (names: their names,
  * exprs: name → EXPR of 'PROTOTYPE = EXPR;'). */
 void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *names,

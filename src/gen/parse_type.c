@@ -488,6 +488,8 @@ void read_function(struct parser *p, CXCursor cur)
 	CXFile f;
 	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, NULL, NULL, NULL);
 	bool from_wrap_list = p->c->main_file && f && !strcmp(file_name(p, f), p->c->main_file);
+	if (from_wrap_list && !strncmp(name, WRAP_CHECK_PREFIX, strlen(WRAP_CHECK_PREFIX)))
+		return; /* only there for clang to check the prototype */
 	/* named by --wrap-list, or by a --wrap-macro prototype whose macro
 	 * this configuration does not have (it is a function here) */
 	bool listed = !from_wrap_list &&

@@ -104,12 +104,16 @@ void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *na
 		 * macro exists: a name that is a function in this configuration
 		 * (inline or out of line) is wrapped as that function */
 		size_t n = strlen(proto);
+		const char *semi = n && proto[n - 1] == ';' ? "" : ";";
 		if (!expr)
 			buf_printf(b, "#ifdef %s\n", name);
 		buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n%s%s\n#pragma pop_macro(\"%s\")\n",
-			   name, name, proto, n && proto[n - 1] == ';' ? "" : ";", name);
+			   name, name, proto, semi, name);
+		/* not a macro here: the prototype is still checked by clang, under
+		 * a name of its own (read_function passes it over) */
 		if (!expr)
-			buf_puts(b, "#endif\n");
+			buf_printf(b, "#else\n#define %s " WRAP_CHECK_PREFIX "%s\n%s%s\n#undef %s\n#endif\n",
+				   name, name, proto, semi, name);
 		free(name);
 	}
 }
