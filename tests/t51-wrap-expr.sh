@@ -25,10 +25,14 @@ int lock_count(const struct mutex *m);
 /* a macro in other configurations, a static inline function here: a
  * prototype line wraps the function (the kernel's to_acpi_device_node) */
 static inline int lock_owner(const struct mutex *m) { return m->owner; }
+/* declared with one spelling, wrapped with another (the kernel's memchr:
+ * __kernel_size_t in the header, size_t in its helper) */
+typedef unsigned long my_size_t;
+unsigned long lock_len(const struct mutex *m, unsigned long n);
 /* an attribute macro before the name, as the kernel's __realloc_size(2) */
 #define __sized(i) __attribute__((__unused__))
 H
-printf '#include "locks.h"\nint lock_count(const struct mutex *m) { return m->held * 10 + m->owner; }\n' >"$d/impl.c"
+printf '#include "locks.h"\nint lock_count(const struct mutex *m) { return m->held * 10 + m->owner; }\nunsigned long lock_len(const struct mutex *m, unsigned long n) { return n + (unsigned long)m->owner; }\n' >"$d/impl.c"
 cat >"$d/list.txt" <<'L'
 # one macro, two types, two helper names
 void mutex_mark_held(struct mutex *m) = mark_held(m);
@@ -41,6 +45,8 @@ int lock_magic_plus(int k) = LOCK_MAGIC + k;
 int __sized(1) lock_twice(unsigned long n) = (int)n * 2;
 # a prototype whose name is a function in this configuration
 int lock_owner(const struct mutex *m);
+# a declared function, spelled as the line spells it
+my_size_t lock_len(const struct mutex *m, my_size_t n) = lock_len(m, n);
 # a function out of line in this configuration, by name
 lock_count
 # the same line twice is one helper
@@ -53,7 +59,7 @@ check "PROTOTYPE = EXPR: the helpers compile with gcc -Wall -Wextra -Werror -Wmi
 	gcc -Wall -Wextra -Werror -Wmissing-prototypes -D__rust_helper= -c "$d/h.c" -o "$d/h.o"
 syms=$(nm "$d/h.o" 2>/dev/null | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')
 check "PROTOTYPE = EXPR: one helper per line, named rust_helper_NAME ($syms)" test "$syms" = \
-	"rust_helper_lock_count rust_helper_lock_magic_plus rust_helper_lock_owner rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
+	"rust_helper_lock_count rust_helper_lock_len rust_helper_lock_magic_plus rust_helper_lock_owner rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
 gcc -c "$d/impl.c" -I"$d" -o "$d/impl.o"
 ar rcs "$d/libh.a" "$d/h.o" "$d/impl.o"
 cat >"$d/main.rs" <<'R'
@@ -71,8 +77,12 @@ fn main() { unsafe {
     assert_eq!(b::lock_count(&m), 17);
     assert_eq!(b::lock_twice(21), 42);
     assert_eq!(b::lock_owner(&m), 7);
+    let n: b::my_size_t = b::lock_len(&m, 35);
+    assert_eq!(n, 42);
 } }
 R
+check "PROTOTYPE = EXPR: a declared function's helper takes its parameters as the line spells them (my_size_t; the return type stays the first declaration's, as clang merges it)" \
+	grep -q '^__rust_helper .* rust_helper_lock_len(const struct mutex \*m, my_size_t n)$' "$d/h.c"
 rust_prog "PROTOTYPE = EXPR: Rust calls mark_held and is_held at both lock types, MUTEX_INIT, LOCK_MAGIC and the out-of-line lock_count, under the helper names" \
 	"$d/b.rs" "$d/main.rs" -L "$d" -l static=h
 
