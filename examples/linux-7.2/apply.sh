@@ -6,8 +6,8 @@
 # (rust/helpers/helpers.list, the headers in rust/helpers/generated.h) into
 # rust/helpers_generated.c under the object tree, which helpers.c includes.
 # The rest of rust/helpers/ stays as it is (files with #ifdef'd bodies or
-# several statements; atomic.c and atomic_ext.c, which the kernel's own
-# scripts generate). Needs h2rs as BINDGEN (make BINDGEN=.../bindgen).
+# several statements; atomic_ext.c, whose helpers GEN_* macros stamp out).
+# Needs h2rs as BINDGEN (make BINDGEN=.../bindgen).
 # Files are replaced, never edited in place, so SRC may be a hard-linked
 # copy (cp -al) of a pristine tree.
 set -eu

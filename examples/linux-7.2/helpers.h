@@ -1,5 +1,6 @@
 /* The headers of the helpers in helpers.list (the converted files' own
    #includes, in their order). */
+#include <linux/atomic.h>
 #include <linux/acpi.h>
 #include <acpi/acpi_bus.h>
 #include <linux/auxiliary_bus.h>
