@@ -105,6 +105,13 @@ test-records: h2rs h2rs-asan
 	RECORDS=$(N) RECORDS32=$(N) H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs \
 		tests/run.sh t86-random-records.sh
 
+# csmith's random records against gcc (tests/csmith/run.sh): seeds
+# 1..SEEDS (make test runs 50, tests/t87-csmith.sh).
+SEEDS ?= 1000
+test-csmith: deps
+	$(MAKE) h2rs-asan
+	SEEDS=$(SEEDS) JOBS=$(or $(JOBS),2) H2RS=$(CURDIR)/h2rs-asan OUT=$(CURDIR)/tests/out tests/csmith/run.sh
+
 bench: h2rs
 	bench/bench.sh
 
@@ -125,7 +132,7 @@ test-kernel-all: h2rs
 clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
-.PHONY: all check-libclang check-identical deps install demo test test-records bench test-doctor test-kernel test-kernel-all clean
+.PHONY: all check-libclang check-identical deps install demo test test-records test-csmith bench test-doctor test-kernel test-kernel-all clean
 
 # --- install, man pages, Debian package (issue 15) ---------------------------
 # `make install PREFIX=/usr DESTDIR=/tmp/stage`: the program, a link named
