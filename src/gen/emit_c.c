@@ -116,7 +116,7 @@ void emit_wrappers(struct ctx *c)
 		}
 	}
 	make_parent_dirs(path);
-	if (write_file_atomic(path, b.p, b.len))
+	if (stage_file(path, &b, 1))
 		error("cannot write wrappers to '%s': %s", path, strerror(errno));
 	if (o->verbose)
 		note("%d wrapper%s written to %s", n, n == 1 ? "" : "s", path);

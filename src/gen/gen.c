@@ -94,7 +94,7 @@ static void write_depfile(struct ctx *c, const char *path, const char *target, b
 		append_escaped(&b, c->deps.v[i]);
 	}
 	buf_putc(&b, '\n');
-	if (write_file_atomic(path, b.p, b.len))
+	if (stage_file(path, &b, 1))
 		error("cannot write depfile '%s': %s", path, strerror(errno));
 	buf_free(&b);
 }
@@ -129,7 +129,8 @@ int gen_main(int argc, char **argv)
 	struct buf out[EMIT_PARTS] = {{0}};
 	emit_rust(&c, out);
 	emit_wrappers(&c);
-	/* depfiles first: a failure there must not leave a new output behind */
+	/* every file is staged and renamed into place at the end, all or none
+	 * (util/file.c); standard output is written before that */
 	const char *target = o.output ? o.output : "-";
 	if (o.depfile)
 		write_depfile(&c, o.depfile, target, true);
@@ -138,7 +139,7 @@ int gen_main(int argc, char **argv)
 			      !o.mmd_target || o.mmd_target_quoted);
 	phase(&o, "emit", &t);
 	if (o.output) {
-		if (write_file_atomic_parts(o.output, out, EMIT_PARTS))
+		if (stage_file(o.output, out, EMIT_PARTS))
 			error("cannot write output '%s': %s", o.output, strerror(errno));
 	} else {
 		if (write_parts(stdout, out, EMIT_PARTS) || fflush(stdout))
@@ -146,6 +147,8 @@ int gen_main(int argc, char **argv)
 	}
 	if (o.layout_probe)
 		write_layout_probe(&c);
+	if (commit_staged())
+		error("cannot rename the output into place: %s", strerror(errno));
 	phase(&o, "write", &t);
 	report_skipped(&c);
 	if (o.stats)

@@ -132,9 +132,28 @@ static void probe_record(struct probe *p, const struct item *it)
 		probe_fields(p, it, cty, it, "", "", 0);
 }
 
-static char *absolute(const char *path)
+/* path made absolute, or NULL with errno set */
+static char *absolute_or_null(const char *path)
 {
 	char *r = realpath(path, NULL);
+	if (r)
+		return r;
+	/* a new output is only renamed into place at the end of the run:
+	 * its directory's path, and its name */
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrfmt("%.*s", (int)(slash - path), path) : xstrdup(".");
+	char *d = realpath(*dir ? dir : "/", NULL);
+	free(dir);
+	if (!d)
+		return NULL;
+	r = xstrfmt("%s/%s", strcmp(d, "/") ? d : "", slash ? slash + 1 : path);
+	free(d);
+	return r;
+}
+
+static char *absolute(const char *path)
+{
+	char *r = absolute_or_null(path);
 	if (!r)
 		error("%s: %s", path, strerror(errno));
 	return r;
@@ -170,12 +189,12 @@ void write_layout_probe(struct ctx *c)
 			"fn main() {\n    bindings::__h2rs_layout_probe();\n}\n",
 		   out, p.rs.p ? p.rs.p : "");
 	char *cpath = xstrfmt("%s.c", o->layout_probe), *rpath = xstrfmt("%s.rs", o->layout_probe);
-	char *rabs = realpath(rpath, NULL);
+	char *rabs = absolute_or_null(rpath);
 	if (rabs && !strcmp(rabs, out))
 		error("--layout-probe %s would overwrite the output %s; choose another prefix",
 		      o->layout_probe, o->output);
 	free(rabs);
-	if (write_file_atomic(cpath, cf.p, cf.len) || write_file_atomic(rpath, rf.p, rf.len))
+	if (stage_file(cpath, &cf, 1) || stage_file(rpath, &rf, 1))
 		error("cannot write layout probe '%s': %s", o->layout_probe, strerror(errno));
 	if (o->verbose)
 		note("layout probe: %d lines each in %s and %s", p.lines, cpath, rpath);

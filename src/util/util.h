@@ -71,6 +71,14 @@ int write_file_atomic(const char *path, const char *data, size_t len);
 int write_file_atomic_parts(const char *path, const struct buf *parts, int n);
 /* The n parts to f, one after the other: 0, or -1 if a write failed. */
 int write_parts(FILE *f, const struct buf *parts, int n);
+/* A run's outputs, all or none: stage_file writes path's new text to a
+ * temporary file beside it (a device or FIFO: to path, at once);
+ * commit_staged renames every staged file into place, in order; until then
+ * error(), a failed stage and SIGHUP/SIGINT/SIGPIPE/SIGTERM remove the
+ * temporary files and leave every target as it was. 0, or -1 with errno. */
+int stage_file(const char *path, const struct buf *parts, int n);
+int commit_staged(void);
+void discard_staged(void); /* remove the temporary files, commit nothing */
 
 /* ---- diag.c: diagnostics ---- */
 
