@@ -673,6 +673,16 @@ static const char *rust_lib_name(const char *v)
 	return rust_ident(v);
 }
 
+/* bindgen's options that take one value: clap rejects a second use */
+static const char *const once_opts[] = {
+	"--output", "--depfile", "--ctypes-prefix", "--rust-target", "--rust-edition",
+	"--default-enum-style", "--default-macro-constant-type", "--default-alias-style",
+	"--default-non-copy-union-style", "--default-visibility", "--formatter",
+	"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--anon-fields-prefix",
+	"--generate", "--prefix-link-name", "--wasm-import-module-name",
+	"--clang-macro-fallback-build-dir", "--dynamic-loading",
+};
+
 void parse_options(struct options *o, int argc, char **argv)
 {
 	char *a0 = xstrdup(argv[0]);
@@ -685,6 +695,8 @@ void parse_options(struct options *o, int argc, char **argv)
 	/* the CLI's default target: LATEST_STABLE_RUST (features.rs) */
 	o->rust_minor = 82;
 	bool macros_set = false, ignore_functions = false, emit_diagnostics = false;
+	bool no_rustfmt = false;
+	struct strmap seen = {0}; /* the once_opts given */
 	o->generate = GEN_ALL;
 
 	for (int i = 1; i < argc; i++) {
@@ -722,6 +734,7 @@ void parse_options(struct options *o, int argc, char **argv)
 			ignore_functions = true;
 			found = true;
 		}
+		no_rustfmt |= !val && !strcmp(name, "--no-rustfmt-bindings");
 		if (!val && !strcmp(name, "--emit-diagnostics")) {
 			emit_diagnostics = true; /* bindgen's regex reports: nothing to do for h2rs */
 			found = true;
@@ -767,6 +780,13 @@ void parse_options(struct options *o, int argc, char **argv)
 			}
 		if (found)
 			continue;
+		const char *key = !strcmp(name, "-o") ? "--output" : name;
+		for (size_t k = 0; k < sizeof once_opts / sizeof once_opts[0]; k++)
+			if (!strcmp(key, once_opts[k])) {
+				if (strmap_get(&seen, once_opts[k]))
+					error("the argument '%s' cannot be used multiple times", key);
+				strmap_put(&seen, once_opts[k], (void *)once_opts[k]);
+			}
 		if (!strcmp(name, "-o") || !strcmp(name, "--output"))
 			o->output = val;
 		else if (!strcmp(name, "--depfile"))
@@ -868,6 +888,10 @@ void parse_options(struct options *o, int argc, char **argv)
 			add_custom(o, name, val, applies, derive);
 		}
 	}
+	/* bindgen's CLI (clap's conflicts_with) */
+	if (no_rustfmt && strmap_get(&seen, "--formatter"))
+		error("the argument '--formatter <FORMATTER>' cannot be used with "
+		      "'--no-rustfmt-bindings'");
 	/* bindgen's CLI: --emit-diagnostics requires --experimental (clap) */
 	if (emit_diagnostics && !o->experimental)
 		error("the following required arguments were not provided: --experimental "
