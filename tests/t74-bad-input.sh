@@ -35,6 +35,10 @@ bad "a missing header" 1 "$d/none.h: cannot read input header" "$d/none.h"
 bad "an unreadable --wrap-macros-file" 1 "--wrap-macros-file: cannot read '$d/none.txt'" "$d/ok.h" --wrap-macros-file "$d/none.txt"
 bad "a malformed --wrap-macro prototype" 1 ".*(error|while parsing)" "$d/ok.h" --wrap-macro "$(cat "$d/proto.txt")"
 bad "an invalid regex" 1 "--allowlist-type: invalid regular expression '\\('" "$d/ok.h" --allowlist-type '('
+# found by tests/fuzz's option target: glibc's regcomp expands stacked
+# repetitions, 2^24 copies here (12 GiB, 50 s before h2rs bounded it)
+bad "a regex whose repetitions expand exponentially (24 stacked '+')" 1 "--allowlist-type: invalid regular expression .*: too large" "$d/ok.h" --allowlist-type "S.%++++++++++++++++++++++++"
+bad "a regex with nested counted repetitions" 1 "--blocklist-type: invalid regular expression .*: too large" "$d/ok.h" --blocklist-type "((a{100}){100}){100}"
 bad "10,000 nested macro expansions (clang's nesting limit)" 1 "$d/deep.h: 1 error while parsing" "$d/deep.h"
 bad "a non-UTF-8 name" 1 "$d/nonutf8.h: [0-9]+ errors? while parsing" "$d/nonutf8.h"
 bad "an unknown option" 1 "" "$d/ok.h" --no-such-option-at-all

@@ -164,6 +164,9 @@ static const char usage_text[] =
 
 static void add_regex(struct regex_list *l, const char *opt, const char *pat)
 {
+	if (regex_cost(pat) > REGEX_COST_LIMIT)
+		error("%s: invalid regular expression '%s': too large (its repetitions expand "
+		      "past %d states)", opt, pat, REGEX_COST_LIMIT);
 	char *anch = xstrfmt("^(%s)$", pat);
 	l->re = realloc(l->re, (l->n + 1) * sizeof *l->re);
 	l->text = realloc(l->text, (l->n + 1) * sizeof *l->text);

@@ -80,6 +80,14 @@ int stage_file(const char *path, const struct buf *parts, int n);
 int commit_staged(void);
 void discard_staged(void); /* remove the temporary files, commit nothing */
 
+/* ---- regex_cost.c: the size of a regular expression ---- */
+
+/* An upper bound on the nodes glibc's regcomp makes of the POSIX extended
+ * regular expression pattern, repetitions expanded (saturating at 1e15);
+ * h2rs refuses a pattern past REGEX_COST_LIMIT. */
+double regex_cost(const char *pattern);
+#define REGEX_COST_LIMIT 100000
+
 /* ---- diag.c: diagnostics ---- */
 
 void error(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
