@@ -38,6 +38,8 @@ bad "an invalid regex" 1 "--allowlist-type: invalid regular expression '\\('" "$
 # found by tests/fuzz's option target: glibc's regcomp expands stacked
 # repetitions, 2^24 copies here (12 GiB, 50 s before h2rs bounded it)
 bad "a regex whose repetitions expand exponentially (24 stacked '+')" 1 "--allowlist-type: invalid regular expression .*: too large" "$d/ok.h" --allowlist-type "S.%++++++++++++++++++++++++"
+bad "an exploding regex in --with-derive-custom" 1 "--with-derive-custom: invalid regular expression in .*: too large" "$d/ok.h" --with-derive-custom "S.%++++++++++++++++++++++++++++++++++=Hash"
+bad "an exploding regex in --override-abi" 1 "--override-abi: invalid regular expression in .*: too large" "$d/ok.h" --override-abi "f++++++++++++++++++++++++++=C-unwind"
 bad "a regex with nested counted repetitions" 1 "--blocklist-type: invalid regular expression .*: too large" "$d/ok.h" --blocklist-type "((a{100}){100}){100}"
 bad "10,000 nested macro expansions (clang's nesting limit)" 1 "$d/deep.h: 1 error while parsing" "$d/deep.h"
 bad "a non-UTF-8 name" 1 "$d/nonutf8.h: [0-9]+ errors? while parsing" "$d/nonutf8.h"

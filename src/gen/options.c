@@ -224,6 +224,9 @@ static void add_custom(struct options *o, const char *opt, const char *val, int 
 		      val);
 	struct custom_attr *ca = xcalloc(1, sizeof *ca);
 	char *pat = xstrfmt("^(%.*s)$", (int)(eq - val), val);
+	if (regex_cost(pat) > REGEX_COST_LIMIT)
+		error("%s: invalid regular expression in '%s': too large (its repetitions expand "
+		      "past %d states)", opt, val, REGEX_COST_LIMIT);
 	int rc = regcomp(&ca->re, pat, REG_EXTENDED | REG_NOSUB);
 	if (rc) {
 		char msg[256];
@@ -581,6 +584,9 @@ static void add_abi_override(struct options *o, const char *val)
 		      "\"%s\"", val, eq + 1);
 	struct abi_override *ao = xcalloc(1, sizeof *ao);
 	char *pat = xstrfmt("^(%.*s)$", (int)(eq - val), val);
+	if (regex_cost(pat) > REGEX_COST_LIMIT)
+		error("--override-abi: invalid regular expression in '%s': too large (its "
+		      "repetitions expand past %d states)", val, REGEX_COST_LIMIT);
 	int rc = regcomp(&ao->re, pat, REG_EXTENDED | REG_NOSUB);
 	if (rc) {
 		char msg[256];
