@@ -2,9 +2,12 @@
  * expression costs glibc's regcomp, before it is compiled. regcomp expands
  * repetitions into copies of their operand (a+ is a a*, a{3} is a a a) and
  * so grows with their product: "a++++++++++++++++++++++++" (24 '+') took
- * 12 GiB and 50 s. The Rust regex crate bindgen uses refuses a pattern whose
- * compiled form passes a size limit; h2rs refuses one whose expansion, as
- * counted here, passes REGEX_COST_LIMIT. */
+ * 12 GiB and 50 s, and a{1,N} costs O(N^2) (7 GiB for N = 30,000). The
+ * Rust regex crate bindgen uses refuses a pattern whose compiled form passes
+ * a size limit; h2rs refuses one whose expansion, as counted here, passes
+ * REGEX_COST_LIMIT nodes, that makes more than REGEX_COPIES_LIMIT copies
+ * of any part, or more than REGEX_NULLABLE_LOOP_COPIES of a loop over a
+ * part that matches the empty string. */
 #include "util.h"
 
 #include <ctype.h>
@@ -16,7 +19,17 @@ struct cost_walk {
 	const char *p; /* the next character of the pattern */
 };
 
-static double alternation(struct cost_walk *w);
+/* a subexpression's cost: its expanded size, and the most copies a
+ * repetition makes of any one of its parts (the product of the counts, 2
+ * for each '+', along the nesting) */
+struct cost {
+	double size, copies;
+	bool nullable;   /* it matches the empty string */
+	bool nloop;      /* it holds an unbounded repetition of a nullable part */
+	double nlcopies; /* the most copies made of a part holding such a loop */
+};
+
+static struct cost alternation(struct cost_walk *w);
 
 static double mul(double a, double b)
 {
@@ -47,25 +60,27 @@ static void bracket(struct cost_walk *w)
 		w->p++;
 }
 
-static double atom(struct cost_walk *w)
+static struct cost atom(struct cost_walk *w)
 {
 	char c = *w->p++;
 	if (c == '(') {
-		double n = alternation(w);
+		struct cost n = alternation(w);
 		if (*w->p == ')')
 			w->p++;
-		return n + 1;
+		n.size += 1;
+		return n;
 	}
 	if (c == '[')
 		bracket(w);
 	else if (c == '\\' && *w->p)
 		w->p++;
-	return 1;
+	return (struct cost){1, 1, false, false, 1};
 }
 
 /* the largest count of a {m}, {m,} or {m,n} at w->p (just after '{'), or
- * -1 if it is not one (then '{' is an ordinary character) */
-static double count(struct cost_walk *w)
+ * -1 if it is not one (then '{' is an ordinary character); *min gets m,
+ * *unbounded whether it is {m,} */
+static double count(struct cost_walk *w, double *min, bool *unbounded)
 {
 	const char *p = w->p;
 	if (!isdigit((unsigned char)*p))
@@ -80,61 +95,96 @@ static double count(struct cost_walk *w)
 	}
 	if (*p != '}')
 		return -1;
+	*unbounded = p[-1] == ',';
+	*min = m;
 	w->p = p + 1;
 	return n > m ? n : m;
 }
 
 /* an atom and the repetitions after it */
-static double piece(struct cost_walk *w)
+static struct cost piece(struct cost_walk *w)
 {
-	double n = atom(w);
+	struct cost n = atom(w);
 	for (;;) {
+		double k, min = 0;
+		bool unbounded = true;
 		if (*w->p == '*' || *w->p == '?') {
+			unbounded = *w->p == '*';
 			w->p++;
-			n = n + 1;
+			k = 1;
 		} else if (*w->p == '+') {
 			w->p++;
-			n = mul(n, 2) + 1;
+			k = 2;
+			min = 1;
 		} else if (*w->p == '{') {
 			w->p++;
-			double k = count(w);
+			k = count(w, &min, &unbounded);
 			if (k < 0) {
 				w->p--;
 				break;
 			}
-			n = mul(n, k < 1 ? 1 : k) + 1;
+			k = k < 1 ? 1 : k;
 		} else {
 			break;
 		}
+		n.size = mul(n.size, k) + 1;
+		n.copies = mul(n.copies, k);
+		if (n.nloop)
+			n.nlcopies = mul(n.nlcopies, k);
+		n.nloop |= unbounded && n.nullable;
+		n.nullable |= min == 0;
 	}
 	return n;
 }
 
-static double alternation(struct cost_walk *w)
+static struct cost alternation(struct cost_walk *w)
 {
-	double n = 0;
+	struct cost n = {0, 1, false, false, 1};
+	bool branch_nullable = true; /* every piece of this branch so far */
 	while (*w->p && *w->p != ')') {
 		if (*w->p == '|') {
 			w->p++;
-			n += 1;
+			n.size += 1;
+			n.nullable |= branch_nullable;
+			branch_nullable = true;
 			continue;
 		}
-		n += piece(w);
-		if (n > SATURATE)
-			n = SATURATE;
+		struct cost p = piece(w);
+		n.size = n.size + p.size > SATURATE ? SATURATE : n.size + p.size;
+		if (p.copies > n.copies)
+			n.copies = p.copies;
+		if (p.nlcopies > n.nlcopies)
+			n.nlcopies = p.nlcopies;
+		n.nloop |= p.nloop;
+		branch_nullable &= p.nullable;
 	}
+	n.nullable |= branch_nullable;
 	return n;
 }
 
 double regex_cost(const char *pattern)
 {
 	struct cost_walk w = {pattern};
-	double n = 0;
+	struct cost n = {0, 1, false, false, 1};
 	/* an unmatched ')' ends alternation(): count on past it */
 	while (*w.p) {
-		n += alternation(&w);
+		struct cost a = alternation(&w);
+		n.size += a.size;
+		if (a.copies > n.copies)
+			n.copies = a.copies;
+		if (a.nlcopies > n.nlcopies)
+			n.nlcopies = a.nlcopies;
 		if (*w.p)
 			w.p++;
 	}
-	return n > SATURATE ? SATURATE : n;
+	/* copies cost quadratically (glibc's epsilon closures of a{1,N} and
+	 * (a?){N} hold O(N) nodes each: 7 GiB for N = 30,000), so they are
+	 * held to a hundredth of the limit */
+	double c = mul(n.copies, REGEX_COST_LIMIT / REGEX_COPIES_LIMIT);
+	/* and copies of a loop over a nullable part, as in (a*)+{N} or a*++++++,
+	 * take time exponential in their number (a*+++++, 16 copies: 11 s) */
+	if (n.nlcopies > REGEX_NULLABLE_LOOP_COPIES)
+		return SATURATE;
+	c = c > n.size ? c : n.size;
+	return c > SATURATE ? SATURATE : c;
 }

@@ -82,11 +82,15 @@ void discard_staged(void); /* remove the temporary files, commit nothing */
 
 /* ---- regex_cost.c: the size of a regular expression ---- */
 
-/* An upper bound on the nodes glibc's regcomp makes of the POSIX extended
- * regular expression pattern, repetitions expanded (saturating at 1e15);
- * h2rs refuses a pattern past REGEX_COST_LIMIT. */
+/* An upper bound on what glibc's regcomp makes of the POSIX extended
+ * regular expression pattern: its nodes with repetitions expanded, or, if
+ * more, the most copies a repetition makes of one part times
+ * REGEX_COST_LIMIT / REGEX_COPIES_LIMIT (saturating at 1e15); h2rs refuses
+ * a pattern past REGEX_COST_LIMIT. */
 double regex_cost(const char *pattern);
 #define REGEX_COST_LIMIT 100000
+#define REGEX_COPIES_LIMIT 1000
+#define REGEX_NULLABLE_LOOP_COPIES 8
 
 /* ---- diag.c: diagnostics ---- */
 
