@@ -12,24 +12,9 @@
 #include "fuzz.h"
 #include "gen/h2rs.h"
 
-#include <regex.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* copies of each compiled regex_t (the lists that hold them are moved by
- * realloc; a copy still points at the same compiled automaton) */
-static regex_t compiled[4096];
-static int ncompiled;
-
-int __real_regcomp(regex_t *re, const char *pat, int flags);
-int __wrap_regcomp(regex_t *re, const char *pat, int flags)
-{
-	int rc = __real_regcomp(re, pat, flags);
-	if (rc == 0 && ncompiled < (int)(sizeof compiled / sizeof *compiled))
-		compiled[ncompiled++] = *re;
-	return rc;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -60,9 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		parse_options(&o, argc, argv);
 		fuzz_armed = 0;
 	}
-	for (int i = 0; i < ncompiled; i++)
-		regfree(&compiled[i]);
-	ncompiled = 0;
+	fuzz_free_regexes();
 	free(buf);
 	return 0;
 }
