@@ -129,8 +129,10 @@ static struct cost piece(struct cost_walk *w)
 		}
 		n.size = mul(n.size, k) + 1;
 		n.copies = mul(n.copies, k);
+		/* even one more '*' over such a loop doubles the time
+		 * (a***+++ 2 s, a****+++ minutes) */
 		if (n.nloop)
-			n.nlcopies = mul(n.nlcopies, k);
+			n.nlcopies = mul(n.nlcopies, k < 2 ? 2 : k);
 		n.nloop |= unbounded && n.nullable;
 		n.nullable |= min == 0;
 	}

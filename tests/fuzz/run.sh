@@ -29,7 +29,7 @@ for t in "$@"; do
 	while [ "$left" -gt 0 ] && [ "$rc" = 0 ]; do
 		s=${CHUNK:-60}
 		[ "$left" -lt "$s" ] && s=$left
-		"$root/build/fuzz/fuzz_$t" -max_total_time="$s" -detect_leaks=0 -rss_limit_mb=4096 \
+		"$root/build/fuzz/fuzz_$t" -max_total_time="$s" -detect_leaks=0 -rss_limit_mb=4096 -timeout=10 \
 			-print_final_stats=1 -artifact_prefix="$OUT/fuzz/crash-$t-" "${dict[@]}" "$w" \
 			>>"$OUT/fuzz/$t.log" 2>&1
 		rc=$?

@@ -131,7 +131,8 @@ static void test_regex_cost(void)
 	expect(regex_cost("foo_.*") <= REGEX_COST_LIMIT / 100, "regex_cost: foo_.* is small");
 	expect(regex_cost("(a|b)+|[]{}(]*") <= REGEX_COST_LIMIT / 50,
 	       "regex_cost: groups, brackets with ] and ( are small");
-	expect(regex_cost("(a*)+{100}") > REGEX_COST_LIMIT && regex_cost("a*++++++") > REGEX_COST_LIMIT,
+	expect(regex_cost("(a*)+{100}") > REGEX_COST_LIMIT && regex_cost("a*++++++") > REGEX_COST_LIMIT &&
+	       regex_cost("S******+++") > REGEX_COST_LIMIT,
 	       "regex_cost: copies of a loop over a nullable part are past the limit");
 	expect(regex_cost("(a*)+{4}") <= REGEX_COST_LIMIT && regex_cost("(ab*)+{100}") <= REGEX_COST_LIMIT,
 	       "regex_cost: a few such copies, or copies of a loop over a non-nullable part, are not");
