@@ -75,7 +75,7 @@ build/embed/%.c: $$(call embed_file,%) scripts/embed.sh
 build/embed/%.o: build/embed/%.c
 	$(CC) $(STD) $(WARN) $(CFLAGS) -c -o $@ $<
 
--include $(SRCS:src/%.c=build/%.d) $(SRCS:src/%.c=build/asan/%.d)
+-include $(SRCS:src/%.c=build/%.d) $(SRCS:src/%.c=build/asan/%.d) $(SRCS:src/%.c=build/fuzz/%.d)
 
 # Installs missing build/test packages (apt-get, as root) on Debian 12.
 deps:
@@ -89,7 +89,7 @@ demo: deps
 
 # The test suite runs the sanitized binary (ASan + UBSan).
 test: deps
-	$(MAKE) h2rs h2rs-asan build/asan/unit
+	$(MAKE) h2rs h2rs-asan build/asan/unit fuzz-build
 	H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs H2RS_UNIT=$(CURDIR)/build/asan/unit \
 		tests/run.sh
 
@@ -105,6 +105,41 @@ N ?= 10000
 test-records: h2rs h2rs-asan
 	RECORDS=$(N) RECORDS32=$(N) H2RS=$(CURDIR)/h2rs-asan H2RS_FAST=$(CURDIR)/h2rs \
 		tests/run.sh t86-random-records.sh
+
+# csmith's random records against gcc (tests/csmith/run.sh): seeds
+# 1..SEEDS (make test runs 50, tests/t87-csmith.sh).
+SEEDS ?= 1000
+test-csmith: deps
+	$(MAKE) h2rs-asan
+	SEEDS=$(SEEDS) JOBS=$(or $(JOBS),2) H2RS=$(CURDIR)/h2rs-asan OUT=$(CURDIR)/tests/out tests/csmith/run.sh
+
+# libFuzzer targets (tests/fuzz/README): built with clang-19 and
+# -fsanitize=fuzzer,address,undefined from every object but main.o and
+# diag.o (tests/fuzz/diag_jmp.c replaces it); `make fuzz FUZZ_SECONDS=N`
+# runs each for N seconds (default 60) over its corpus in tests/fuzz/corpus.
+FUZZ_CC      ?= clang-19
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_TARGETS := options c_string
+FUZZ_SECONDS ?= 60
+FUZZ_OBJS := $(filter-out build/fuzz/main.o build/fuzz/util/diag.o,$(SRCS:src/%.c=build/fuzz/%.o)) \
+	$(EMBED_NAMES:%=build/embed/%.o) build/fuzz/diag_jmp.o
+
+build/fuzz/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(STD) -Wall -Wextra -Wno-unused-parameter -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+build/fuzz/diag_jmp.o: tests/fuzz/diag_jmp.c tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(STD) -Wall -Wextra -O1 -g $(FUZZ_SAN) $(CPPFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(STD) -Wall -Wextra -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(CPPFLAGS) -o $@ $< $(FUZZ_OBJS) $(LDFLAGS) -Wl,--wrap=regcomp $(LDLIBS)
+
+fuzz-build: check-libclang $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+
+fuzz: deps
+	$(MAKE) fuzz-build
+	tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: h2rs
 	bench/bench.sh
@@ -126,7 +161,7 @@ test-kernel-all: h2rs
 clean:
 	rm -rf build h2rs h2rs-asan tests/out
 
-.PHONY: all check-libclang check-identical deps install demo test test-records bench test-doctor test-kernel test-kernel-all clean
+.PHONY: all check-libclang check-identical deps install demo test test-records test-csmith fuzz fuzz-build bench test-doctor test-kernel test-kernel-all clean
 
 # --- install, man pages, Debian package (issue 15) ---------------------------
 # `make install PREFIX=/usr DESTDIR=/tmp/stage`: the program, a link named

@@ -39,6 +39,13 @@ command -v ninja >/dev/null 2>&1 || missing="$missing ninja-build"
 # cargo for rust/h2rs-build's test (tests/t98-cargo.sh): rustup's, or
 # Debian's cargo-web (it goes with rustc-web; Debian 12's cargo is too old)
 { command -v cargo >/dev/null 2>&1 || [ -x "$HOME/.cargo/bin/cargo" ]; } || missing="$missing cargo-web"
+# csmith, whose random programs' records tests/t87-csmith.sh (and make
+# test-csmith) check against gcc
+command -v csmith >/dev/null 2>&1 || missing="$missing csmith libcsmith-dev"
+# the libFuzzer targets (tests/fuzz; tests/t88-fuzz-replay.sh replays their
+# corpora): clang-19 and its sanitizer and fuzzer runtimes
+command -v clang-19 >/dev/null 2>&1 || missing="$missing clang-19"
+[ -f /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.fuzzer-x86_64.a ] || missing="$missing libclang-rt-19-dev"
 # the man pages' lint (tests/t96-man.sh)
 command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 # man itself (man --warnings and man -w in tests/t96 and t97; groff with it)

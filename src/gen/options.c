@@ -16,6 +16,9 @@ extern const char gen_usage[];
 
 static void add_regex(struct regex_list *l, const char *opt, const char *pat)
 {
+	if (regex_cost(pat) > REGEX_COST_LIMIT)
+		error("%s: invalid regular expression '%s': too large (its repetitions expand "
+		      "past %d states)", opt, pat, REGEX_COST_LIMIT);
 	char *anch = xstrfmt("^(%s)$", pat);
 	l->re = realloc(l->re, (l->n + 1) * sizeof *l->re);
 	l->text = realloc(l->text, (l->n + 1) * sizeof *l->text);
@@ -73,6 +76,9 @@ static void add_custom(struct options *o, const char *opt, const char *val, int 
 		      val);
 	struct custom_attr *ca = xcalloc(1, sizeof *ca);
 	char *pat = xstrfmt("^(%.*s)$", (int)(eq - val), val);
+	if (regex_cost(pat) > REGEX_COST_LIMIT)
+		error("%s: invalid regular expression in '%s': too large (its repetitions expand "
+		      "past %d states)", opt, val, REGEX_COST_LIMIT);
 	int rc = regcomp(&ca->re, pat, REG_EXTENDED | REG_NOSUB);
 	if (rc) {
 		char msg[256];
@@ -316,6 +322,9 @@ static void add_abi_override(struct options *o, const char *val)
 		      "\"%s\"", val, eq + 1);
 	struct abi_override *ao = xcalloc(1, sizeof *ao);
 	char *pat = xstrfmt("^(%.*s)$", (int)(eq - val), val);
+	if (regex_cost(pat) > REGEX_COST_LIMIT)
+		error("--override-abi: invalid regular expression in '%s': too large (its "
+		      "repetitions expand past %d states)", val, REGEX_COST_LIMIT);
 	int rc = regcomp(&ao->re, pat, REG_EXTENDED | REG_NOSUB);
 	if (rc) {
 		char msg[256];
@@ -432,6 +441,8 @@ struct cli {
 	bool macros_set;       /* --macro-constants was given */
 	bool ignore_functions; /* --ignore-functions (applied after --generate) */
 	bool emit_diagnostics; /* --emit-diagnostics (needs --experimental) */
+	bool no_rustfmt;       /* --no-rustfmt-bindings (conflicts with --formatter) */
+	struct strmap seen;    /* the single-valued options given (once_opts) */
 };
 
 struct opt_def {
@@ -701,6 +712,30 @@ static const struct opt_def opt_defs[] = {
 #undef A
 #undef U
 
+/* bindgen's options that take one value: clap rejects a second use */
+static const char *const once_opts[] = {
+	"--output", "--depfile", "--ctypes-prefix", "--rust-target", "--rust-edition",
+	"--default-enum-style", "--default-macro-constant-type", "--default-alias-style",
+	"--default-non-copy-union-style", "--default-visibility", "--formatter",
+	"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--anon-fields-prefix",
+	"--generate", "--prefix-link-name", "--wasm-import-module-name",
+	"--clang-macro-fallback-build-dir", "--dynamic-loading",
+};
+
+/* A second use of a single-valued option is an error, as in bindgen's
+ * CLI; --no-rustfmt-bindings is remembered for its conflict. */
+static void note_once(struct cli *s, const struct opt_def *d)
+{
+	const char *key = !strcmp(d->name, "-o") ? "--output" : d->name;
+	s->no_rustfmt |= !strcmp(key, "--no-rustfmt-bindings");
+	for (size_t k = 0; k < sizeof once_opts / sizeof once_opts[0]; k++)
+		if (!strcmp(key, once_opts[k])) {
+			if (strmap_get(&s->seen, once_opts[k]))
+				error("the argument '%s' cannot be used multiple times", key);
+			strmap_put(&s->seen, once_opts[k], (void *)once_opts[k]);
+		}
+}
+
 static const struct opt_def *find_opt(const char *name)
 {
 	for (size_t k = 0; k < sizeof opt_defs / sizeof opt_defs[0]; k++)
@@ -735,6 +770,10 @@ static void apply_opt(struct cli *s, const struct opt_def *d, const char *val)
  * others, and the checks across options. */
 static void settle_options(struct options *o, const struct cli *st)
 {
+	/* bindgen's CLI (clap's conflicts_with) */
+	if (st->no_rustfmt && strmap_get(&st->seen, "--formatter"))
+		error("the argument '--formatter <FORMATTER>' cannot be used with "
+		      "'--no-rustfmt-bindings'");
 	/* bindgen's CLI: --emit-diagnostics requires --experimental (clap) */
 	if (st->emit_diagnostics && !o->experimental)
 		error("the following required arguments were not provided: --experimental "
@@ -816,6 +855,7 @@ void parse_options(struct options *o, int argc, char **argv)
 				error("option '%s' needs a value", name);
 			val = argv[++i];
 		}
+		note_once(&st, d);
 		apply_opt(&st, d, val);
 	}
 	settle_options(o, &st);

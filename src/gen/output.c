@@ -1,11 +1,11 @@
 /* output.c — every file a run writes, from one place, in one order: the
  * layout probe (PREFIX.c, PREFIX.rs), the C wrappers, the depfiles, and
  * last the bindings (-o FILE, or standard output). Each was built in
- * memory by its phase and is written atomically (a temporary file renamed
- * over the old one; devices and FIFOs in place). The bindings go last, so
- * that a build system that finds them newer than its inputs finds every
- * other output as new, and a run that fails to write something leaves the
- * previous bindings where they were. */
+ * memory by its phase; each file is staged (a temporary file beside it;
+ * devices and FIFOs in place) and all are renamed into place together at
+ * the end, all or none (util/file.c): a run that fails leaves every
+ * previous output where it was. Standard output, when the bindings go
+ * there, is written before the others are committed. */
 #include "h2rs.h"
 
 #include <errno.h>
@@ -36,6 +36,8 @@ static void make_parent_dirs(const char *path)
 	free(d);
 }
 
+/* Stage one file (util/file.c: a temporary file beside it), or write
+ * standard output. */
 static void write_one(const struct output *w)
 {
 	if (!w->path) {
@@ -45,8 +47,7 @@ static void write_one(const struct output *w)
 	}
 	if (w->make_dirs)
 		make_parent_dirs(w->path);
-	if (w->nparts == 1 ? write_file_atomic(w->path, w->parts[0].p, w->parts[0].len)
-			   : write_file_atomic_parts(w->path, w->parts, w->nparts))
+	if (stage_file(w->path, w->parts, w->nparts))
 		error("cannot write %s '%s': %s", w->what, w->path, strerror(errno));
 }
 
@@ -54,4 +55,8 @@ void output_write_all(const struct outputs *o)
 {
 	for (int i = 0; i < o->n; i++)
 		write_one(&o->v[i]);
+	/* all or none: every staged file is renamed into place only now; a
+	 * failure before (error() included) removes them all */
+	if (commit_staged())
+		error("cannot rename the output into place: %s", strerror(errno));
 }

@@ -17,6 +17,7 @@ void error(const char *fmt, ...)
 	/* _exit, not exit: a helper thread may be inside libclang, whose static
 	 * destructors exit() would run under it */
 	fflush(NULL);
+	discard_staged();
 	_exit(1);
 }
 

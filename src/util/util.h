@@ -88,6 +88,26 @@ int write_file_atomic(const char *path, const char *data, size_t len);
 int write_file_atomic_parts(const char *path, const struct buf *parts, int n);
 /* The n parts to f, one after the other: 0, or -1 if a write failed. */
 int write_parts(FILE *f, const struct buf *parts, int n);
+/* A run's outputs, all or none: stage_file writes path's new text to a
+ * temporary file beside it (a device or FIFO: to path, at once);
+ * commit_staged renames every staged file into place, in order; until then
+ * error(), a failed stage and SIGHUP/SIGINT/SIGPIPE/SIGTERM remove the
+ * temporary files and leave every target as it was. 0, or -1 with errno. */
+int stage_file(const char *path, const struct buf *parts, int n);
+int commit_staged(void);
+void discard_staged(void); /* remove the temporary files, commit nothing */
+
+/* ---- regex_cost.c: the size of a regular expression ---- */
+
+/* An upper bound on what glibc's regcomp makes of the POSIX extended
+ * regular expression pattern: its nodes with repetitions expanded, or, if
+ * more, the most copies a repetition makes of one part times
+ * REGEX_COST_LIMIT / REGEX_COPIES_LIMIT (saturating at 1e15); h2rs refuses
+ * a pattern past REGEX_COST_LIMIT. */
+double regex_cost(const char *pattern);
+#define REGEX_COST_LIMIT 100000
+#define REGEX_COPIES_LIMIT 1000
+#define REGEX_NULLABLE_LOOP_COPIES 8
 
 /* ---- diag.c: diagnostics ---- */
 

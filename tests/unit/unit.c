@@ -131,9 +131,32 @@ static void test_open_item(void)
 	buf_free(&b);
 }
 
+/* regex_cost: small for the patterns people write, past the limit where
+ * glibc's regcomp would expand repetitions into millions of states */
+static void test_regex_cost(void)
+{
+	expect(regex_cost("foo_.*") <= REGEX_COST_LIMIT / 100, "regex_cost: foo_.* is small");
+	expect(regex_cost("(a|b)+|[]{}(]*") <= REGEX_COST_LIMIT / 50,
+	       "regex_cost: groups, brackets with ] and ( are small");
+	expect(regex_cost("(a*)+{100}") > REGEX_COST_LIMIT && regex_cost("a*++++++") > REGEX_COST_LIMIT &&
+	       regex_cost("S******+++") > REGEX_COST_LIMIT,
+	       "regex_cost: copies of a loop over a nullable part are past the limit");
+	expect(regex_cost("(a*)+{4}") <= REGEX_COST_LIMIT && regex_cost("(ab*)+{100}") <= REGEX_COST_LIMIT,
+	       "regex_cost: a few such copies, or copies of a loop over a non-nullable part, are not");
+	expect(regex_cost("[a-z]{1,1000}") >= 1000 && regex_cost("[a-z]{1,1000}") <= REGEX_COST_LIMIT,
+	       "regex_cost: {1,1000} counts 1000 copies, under the limit");
+	expect(regex_cost("a++++++++++++++++++++++++") > REGEX_COST_LIMIT,
+	       "regex_cost: 24 stacked + double 24 times, past the limit");
+	expect(regex_cost("((a{100}){100}){100}") > REGEX_COST_LIMIT,
+	       "regex_cost: nested counts multiply, past the limit");
+	expect(regex_cost("x{") <= 100 && regex_cost(")(") <= 100 && regex_cost("\\") <= 100,
+	       "regex_cost: malformed patterns end the walk (regcomp rejects them)");
+}
+
 int main(void)
 {
 	test_buf();
+	test_regex_cost();
 	test_vec();
 	test_strmap();
 	test_open_item();

@@ -1,0 +1,192 @@
+/* regex_cost.c — an upper bound on what a POSIX extended regular
+ * expression costs glibc's regcomp, before it is compiled. regcomp expands
+ * repetitions into copies of their operand (a+ is a a*, a{3} is a a a) and
+ * so grows with their product: "a++++++++++++++++++++++++" (24 '+') took
+ * 12 GiB and 50 s, and a{1,N} costs O(N^2) (7 GiB for N = 30,000). The
+ * Rust regex crate bindgen uses refuses a pattern whose compiled form passes
+ * a size limit; h2rs refuses one whose expansion, as counted here, passes
+ * REGEX_COST_LIMIT nodes, that makes more than REGEX_COPIES_LIMIT copies
+ * of any part, or more than REGEX_NULLABLE_LOOP_COPIES of a loop over a
+ * part that matches the empty string. */
+#include "util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+
+#define SATURATE 1e15 /* past any limit; keeps the products finite */
+
+struct cost_walk {
+	const char *p; /* the next character of the pattern */
+};
+
+/* a subexpression's cost: its expanded size, and the most copies a
+ * repetition makes of any one of its parts (the product of the counts, 2
+ * for each '+', along the nesting) */
+struct cost {
+	double size, copies;
+	bool nullable;   /* it matches the empty string */
+	bool nloop;      /* it holds an unbounded repetition of a nullable part */
+	double nlcopies; /* the most copies made of a part holding such a loop */
+};
+
+static struct cost alternation(struct cost_walk *w);
+
+static double mul(double a, double b)
+{
+	double r = a * b;
+	return r > SATURATE ? SATURATE : r;
+}
+
+/* a bracket expression, from just after '[' to just after its ']' */
+static void bracket(struct cost_walk *w)
+{
+	if (*w->p == '^')
+		w->p++;
+	if (*w->p == ']')
+		w->p++;
+	while (*w->p && *w->p != ']') {
+		if (w->p[0] == '[' && (w->p[1] == ':' || w->p[1] == '.' || w->p[1] == '=')) {
+			char end = w->p[1];
+			w->p += 2;
+			while (*w->p && !(w->p[0] == end && w->p[1] == ']'))
+				w->p++;
+			if (*w->p)
+				w->p += 2;
+			continue;
+		}
+		w->p++;
+	}
+	if (*w->p)
+		w->p++;
+}
+
+static struct cost atom(struct cost_walk *w)
+{
+	char c = *w->p++;
+	if (c == '(') {
+		struct cost n = alternation(w);
+		if (*w->p == ')')
+			w->p++;
+		n.size += 1;
+		return n;
+	}
+	if (c == '[')
+		bracket(w);
+	else if (c == '\\' && *w->p)
+		w->p++;
+	return (struct cost){1, 1, false, false, 1};
+}
+
+/* the largest count of a {m}, {m,} or {m,n} at w->p (just after '{'), or
+ * -1 if it is not one (then '{' is an ordinary character); *min gets m,
+ * *unbounded whether it is {m,} */
+static double count(struct cost_walk *w, double *min, bool *unbounded)
+{
+	const char *p = w->p;
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	double m = strtod(p, (char **)&p), n = m + 1;
+	if (*p == ',') {
+		p++;
+		if (isdigit((unsigned char)*p))
+			n = strtod(p, (char **)&p);
+	} else {
+		n = m;
+	}
+	if (*p != '}')
+		return -1;
+	*unbounded = p[-1] == ',';
+	*min = m;
+	w->p = p + 1;
+	return n > m ? n : m;
+}
+
+/* an atom and the repetitions after it */
+static struct cost piece(struct cost_walk *w)
+{
+	struct cost n = atom(w);
+	for (;;) {
+		double k, min = 0;
+		bool unbounded = true;
+		if (*w->p == '*' || *w->p == '?') {
+			unbounded = *w->p == '*';
+			w->p++;
+			k = 1;
+		} else if (*w->p == '+') {
+			w->p++;
+			k = 2;
+			min = 1;
+		} else if (*w->p == '{') {
+			w->p++;
+			k = count(w, &min, &unbounded);
+			if (k < 0) {
+				w->p--;
+				break;
+			}
+			k = k < 1 ? 1 : k;
+		} else {
+			break;
+		}
+		n.size = mul(n.size, k) + 1;
+		n.copies = mul(n.copies, k);
+		/* even one more '*' over such a loop doubles the time
+		 * (a***+++ 2 s, a****+++ minutes) */
+		if (n.nloop)
+			n.nlcopies = mul(n.nlcopies, k < 2 ? 2 : k);
+		n.nloop |= unbounded && n.nullable;
+		n.nullable |= min == 0;
+	}
+	return n;
+}
+
+static struct cost alternation(struct cost_walk *w)
+{
+	struct cost n = {0, 1, false, false, 1};
+	bool branch_nullable = true; /* every piece of this branch so far */
+	while (*w->p && *w->p != ')') {
+		if (*w->p == '|') {
+			w->p++;
+			n.size += 1;
+			n.nullable |= branch_nullable;
+			branch_nullable = true;
+			continue;
+		}
+		struct cost p = piece(w);
+		n.size = n.size + p.size > SATURATE ? SATURATE : n.size + p.size;
+		if (p.copies > n.copies)
+			n.copies = p.copies;
+		if (p.nlcopies > n.nlcopies)
+			n.nlcopies = p.nlcopies;
+		n.nloop |= p.nloop;
+		branch_nullable &= p.nullable;
+	}
+	n.nullable |= branch_nullable;
+	return n;
+}
+
+double regex_cost(const char *pattern)
+{
+	struct cost_walk w = {pattern};
+	struct cost n = {0, 1, false, false, 1};
+	/* an unmatched ')' ends alternation(): count on past it */
+	while (*w.p) {
+		struct cost a = alternation(&w);
+		n.size += a.size;
+		if (a.copies > n.copies)
+			n.copies = a.copies;
+		if (a.nlcopies > n.nlcopies)
+			n.nlcopies = a.nlcopies;
+		if (*w.p)
+			w.p++;
+	}
+	/* copies cost quadratically (glibc's epsilon closures of a{1,N} and
+	 * (a?){N} hold O(N) nodes each: 7 GiB for N = 30,000), so they are
+	 * held to a hundredth of the limit */
+	double c = mul(n.copies, REGEX_COST_LIMIT / REGEX_COPIES_LIMIT);
+	/* and copies of a loop over a nullable part, as in (a*)+{N} or a*++++++,
+	 * take time exponential in their number (a*+++++, 16 copies: 11 s) */
+	if (n.nlcopies > REGEX_NULLABLE_LOOP_COPIES)
+		return SATURATE;
+	c = c > n.size ? c : n.size;
+	return c > SATURATE ? SATURATE : c;
+}
