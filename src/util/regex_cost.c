@@ -101,10 +101,9 @@ static double count(struct cost_walk *w, double *min, bool *unbounded)
 	return n > m ? n : m;
 }
 
-/* an atom and the repetitions after it */
-static struct cost piece(struct cost_walk *w)
+/* the repetitions at w->p, applied to n */
+static struct cost repeat(struct cost_walk *w, struct cost n)
 {
-	struct cost n = atom(w);
 	for (;;) {
 		double k, min = 0;
 		bool unbounded = true;
@@ -139,6 +138,12 @@ static struct cost piece(struct cost_walk *w)
 	return n;
 }
 
+/* an atom and the repetitions after it */
+static struct cost piece(struct cost_walk *w)
+{
+	return repeat(w, atom(w));
+}
+
 static struct cost alternation(struct cost_walk *w)
 {
 	struct cost n = {0, 1, false, false, 1};
@@ -167,17 +172,21 @@ static struct cost alternation(struct cost_walk *w)
 double regex_cost(const char *pattern)
 {
 	struct cost_walk w = {pattern};
-	struct cost n = {0, 1, false, false, 1};
-	/* an unmatched ')' ends alternation(): count on past it */
-	while (*w.p) {
-		struct cost a = alternation(&w);
-		n.size += a.size;
-		if (a.copies > n.copies)
-			n.copies = a.copies;
-		if (a.nlcopies > n.nlcopies)
-			n.nlcopies = a.nlcopies;
-		if (*w.p)
-			w.p++;
+	/* an unmatched ')' closes the group h2rs wraps each pattern in,
+	 * "^(...)$": what came before is one group, repeated by what follows */
+	struct cost n = alternation(&w);
+	while (*w.p == ')') {
+		w.p++;
+		n.size += 1;
+		n = repeat(&w, n);
+		struct cost rest = alternation(&w);
+		n.size = n.size + rest.size > SATURATE ? SATURATE : n.size + rest.size;
+		if (rest.copies > n.copies)
+			n.copies = rest.copies;
+		if (rest.nlcopies > n.nlcopies)
+			n.nlcopies = rest.nlcopies;
+		n.nloop |= rest.nloop;
+		n.nullable = n.nullable && rest.nullable;
 	}
 	/* copies cost quadratically (glibc's epsilon closures of a{1,N} and
 	 * (a?){N} hold O(N) nodes each: 7 GiB for N = 30,000), so they are

@@ -73,7 +73,8 @@ bitfield_progs() {
 one() {
 	local s=$1 d="$w/$1"
 	mkdir -p "$d"
-	csmith --bitfields --packed-struct --seed "$s" >"$d/prog.c" 2>"$d/csmith.err" ||
+	# (in $d: csmith leaves a platform.info in its working directory)
+	(cd "$d" && csmith --bitfields --packed-struct --seed "$s" >prog.c 2>csmith.err) ||
 		{ echo "csmith failed" >"$d/res"; return; }
 	{
 		echo '#include <stdint.h>'
