@@ -442,7 +442,7 @@ struct cli {
 	bool ignore_functions; /* --ignore-functions (applied after --generate) */
 	bool emit_diagnostics; /* --emit-diagnostics (needs --experimental) */
 	bool no_rustfmt;       /* --no-rustfmt-bindings (conflicts with --formatter) */
-	struct strmap seen;    /* the single-valued options given (once_opts) */
+	struct strmap seen;    /* the single-valued options given (opt_def.once) */
 };
 
 struct opt_def {
@@ -452,6 +452,8 @@ struct opt_def {
 	bool flag;            /* OPT_FLAG: the value it stores */
 	void (*handler)(struct cli *s, const char *name, const char *val); /* OPT_*HANDLER */
 	const char *why;      /* OPT_UNSUPPORTED: what h2rs does instead */
+	const char *once;     /* single-valued in bindgen's CLI (clap rejects a second use):
+			       * the name that use is reported under; NULL if repeatable */
 };
 
 static void set_rust_target(struct cli *s, const char *name, const char *val)
@@ -568,14 +570,16 @@ static void set_emit_diagnostics(struct cli *s, const char *name, const char *va
 }
 
 #define OFF(f) offsetof(struct options, f)
-#define F(n, f, v) {n, OPT_FLAG, OFF(f), v, NULL, NULL}
-#define R(n, f) {n, OPT_REGEX, OFF(f), false, NULL, NULL}
-#define S(n, f) {n, OPT_STRING, OFF(f), false, NULL, NULL}
-#define P(n, f) {n, OPT_PUSH, OFF(f), false, NULL, NULL}
-#define H(n, h) {n, OPT_HANDLER, 0, false, h, NULL}
-#define FH(n, h) {n, OPT_FLAG_HANDLER, 0, false, h, NULL}
-#define A(n) {n, OPT_ACCEPTED, 0, false, NULL, NULL}
-#define U(n, w) {n, OPT_UNSUPPORTED, 0, false, NULL, w}
+#define F(n, f, v) {n, OPT_FLAG, OFF(f), v, NULL, NULL, NULL}
+#define R(n, f) {n, OPT_REGEX, OFF(f), false, NULL, NULL, NULL}
+#define S(n, f) {n, OPT_STRING, OFF(f), false, NULL, NULL, NULL}
+#define S1(n, f, o) {n, OPT_STRING, OFF(f), false, NULL, NULL, o} /* single-valued */
+#define P(n, f) {n, OPT_PUSH, OFF(f), false, NULL, NULL, NULL}
+#define H(n, h) {n, OPT_HANDLER, 0, false, h, NULL, NULL}
+#define H1(n, h) {n, OPT_HANDLER, 0, false, h, NULL, n} /* single-valued */
+#define FH(n, h) {n, OPT_FLAG_HANDLER, 0, false, h, NULL, NULL}
+#define A(n) {n, OPT_ACCEPTED, 0, false, NULL, NULL, NULL}
+#define U(n, w) {n, OPT_UNSUPPORTED, 0, false, NULL, w, NULL}
 static const struct opt_def opt_defs[] = {
 	/* flags */
 	F("--use-core", use_core, true),
@@ -652,25 +656,25 @@ static const struct opt_def opt_defs[] = {
 	R("--manually-drop-union", manually_drop_union),
 	R("--bindgen-wrapper-union", bindgen_wrapper_union),
 	/* strings */
-	S("-o", output), S("--output", output), S("--depfile", depfile),
-	S("--ctypes-prefix", ctypes_prefix), S("--layout-probe", layout_probe),
+	S1("-o", output, "--output"), S1("--output", output, "--output"), S1("--depfile", depfile, "--depfile"),
+	S1("--ctypes-prefix", ctypes_prefix, "--ctypes-prefix"), S("--layout-probe", layout_probe),
 	S("--explain", explain), S("--check-layout-with", check_cc),
-	S("--wrap-static-fns-path", wrap_path), S("--wrap-static-fns-suffix", wrap_suffix),
+	S1("--wrap-static-fns-path", wrap_path, "--wrap-static-fns-path"), S1("--wrap-static-fns-suffix", wrap_suffix, "--wrap-static-fns-suffix"),
 	S("--wrap-static-fns-prefix", wrap_prefix), S("--wrap-attribute", wrap_attribute),
-	S("--anon-fields-prefix", anon_prefix), S("--prefix-link-name", prefix_link_name),
-	S("--wasm-import-module-name", wasm_import_module),
-	S("--clang-macro-fallback-build-dir", macro_fallback_dir),
+	S1("--anon-fields-prefix", anon_prefix, "--anon-fields-prefix"), S1("--prefix-link-name", prefix_link_name, "--prefix-link-name"),
+	S1("--wasm-import-module-name", wasm_import_module, "--wasm-import-module-name"),
+	S1("--clang-macro-fallback-build-dir", macro_fallback_dir, "--clang-macro-fallback-build-dir"),
 	/* repeatable strings */
 	P("--raw-line", raw_lines), P("--wrap-macro", wrap_macros), P("--wrap-export", wrap_exports),
 	/* values with their own rules */
-	H("--rust-target", set_rust_target), H("--rust-edition", set_rust_edition),
+	H1("--rust-target", set_rust_target), H1("--rust-edition", set_rust_edition),
 	H("--wrap-macros-file", add_wrap_file), H("--wrap-list", add_wrap_file),
-	H("--macro-constants", set_macro_constants), H("--default-enum-style", set_enum_style),
-	H("--default-macro-constant-type", set_macro_type), H("--generate", set_generate),
-	H("--override-abi", add_override_abi), H("--default-alias-style", set_alias_style),
-	H("--default-non-copy-union-style", set_union_style),
-	H("--default-visibility", set_visibility), H("--dynamic-loading", set_dynamic_loading),
-	H("--formatter", check_formatter),
+	H("--macro-constants", set_macro_constants), H1("--default-enum-style", set_enum_style),
+	H1("--default-macro-constant-type", set_macro_type), H1("--generate", set_generate),
+	H("--override-abi", add_override_abi), H1("--default-alias-style", set_alias_style),
+	H1("--default-non-copy-union-style", set_union_style),
+	H1("--default-visibility", set_visibility), H1("--dynamic-loading", set_dynamic_loading),
+	H1("--formatter", check_formatter),
 	H("--with-derive-custom", add_custom_opt), H("--with-derive-custom-struct", add_custom_opt),
 	H("--with-derive-custom-union", add_custom_opt), H("--with-derive-custom-enum", add_custom_opt),
 	H("--with-attribute-custom", add_custom_opt),
@@ -706,34 +710,24 @@ static const struct opt_def opt_defs[] = {
 #undef F
 #undef R
 #undef S
+#undef S1
 #undef P
 #undef H
+#undef H1
 #undef FH
 #undef A
 #undef U
-
-/* bindgen's options that take one value: clap rejects a second use */
-static const char *const once_opts[] = {
-	"--output", "--depfile", "--ctypes-prefix", "--rust-target", "--rust-edition",
-	"--default-enum-style", "--default-macro-constant-type", "--default-alias-style",
-	"--default-non-copy-union-style", "--default-visibility", "--formatter",
-	"--wrap-static-fns-path", "--wrap-static-fns-suffix", "--anon-fields-prefix",
-	"--generate", "--prefix-link-name", "--wasm-import-module-name",
-	"--clang-macro-fallback-build-dir", "--dynamic-loading",
-};
 
 /* A second use of a single-valued option is an error, as in bindgen's
  * CLI; --no-rustfmt-bindings is remembered for its conflict. */
 static void note_once(struct cli *s, const struct opt_def *d)
 {
-	const char *key = !strcmp(d->name, "-o") ? "--output" : d->name;
-	s->no_rustfmt |= !strcmp(key, "--no-rustfmt-bindings");
-	for (size_t k = 0; k < sizeof once_opts / sizeof once_opts[0]; k++)
-		if (!strcmp(key, once_opts[k])) {
-			if (strmap_get(&s->seen, once_opts[k]))
-				error("the argument '%s' cannot be used multiple times", key);
-			strmap_put(&s->seen, once_opts[k], (void *)once_opts[k]);
-		}
+	s->no_rustfmt |= !strcmp(d->name, "--no-rustfmt-bindings");
+	if (!d->once)
+		return;
+	if (strmap_get(&s->seen, d->once))
+		error("the argument '%s' cannot be used multiple times", d->once);
+	strmap_put(&s->seen, d->once, (void *)d);
 }
 
 static const struct opt_def *find_opt(const char *name)

@@ -478,6 +478,15 @@ static void set_wrap(struct parser *p, struct item *it, CXCursor cur, CXType ft,
 	}
 }
 
+/* Whether the declaration is one of the --wrap-macro / --wrap-list
+ * prototypes (the unit's main file, after the header). */
+static bool from_wrap_unit(struct parser *p, CXCursor cur)
+{
+	CXFile f;
+	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, NULL, NULL, NULL);
+	return p->c->main_file && f && !strcmp(file_name(p, f), p->c->main_file);
+}
+
 /* A 'PROTOTYPE = EXPR;' line that redeclares a function the header
  * declared (the kernel's 'void *memchr(const void *s, int c, size_t n) =
  * memchr(s, c, n);'): that function is wrapped, spelled as the line spells
@@ -486,10 +495,7 @@ static void rewrap_declared(struct parser *p, struct item *it, CXCursor cur)
 {
 	char *name = cxstr(clang_getCursorSpelling(cur));
 	const char *expr = strmap_get(&p->wrap_exprs, name);
-	CXFile f;
-	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, NULL, NULL, NULL);
-	bool from_wrap_list = p->c->main_file && f && !strcmp(file_name(p, f), p->c->main_file);
-	if (!expr || !from_wrap_list || it->kind != IT_FUNC || it->wrap == WRAP_MACRO)
+	if (!expr || !from_wrap_unit(p, cur) || it->kind != IT_FUNC || it->wrap == WRAP_MACRO)
 		return;
 	CXType ft = clang_getCursorType(cur);
 	int wrap = it->wrap;
@@ -522,9 +528,7 @@ void read_function(struct parser *p, CXCursor cur)
 	const struct options *o = p->c->opt;
 	char *name = cxstr(clang_getCursorSpelling(cur));
 	bool is_static = clang_Cursor_getStorageClass(cur) == CX_SC_Static;
-	CXFile f;
-	clang_getExpansionLocation(clang_getCursorLocation(cur), &f, NULL, NULL, NULL);
-	bool from_wrap_list = p->c->main_file && f && !strcmp(file_name(p, f), p->c->main_file);
+	bool from_wrap_list = from_wrap_unit(p, cur);
 	if (from_wrap_list && !strncmp(name, WRAP_CHECK_PREFIX, strlen(WRAP_CHECK_PREFIX)))
 		return; /* only there for clang to check the prototype */
 	/* named by --wrap-list, or by a --wrap-macro prototype whose macro

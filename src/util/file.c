@@ -20,17 +20,21 @@ int write_parts(FILE *f, const struct buf *parts, int n)
 
 /* Write in place: for devices, FIFOs and the like, which rename(2) would
  * replace by a regular file (-o /dev/null as root). */
-static int write_in_place(const char *path, const struct buf *parts, int n)
+/* The parts to the open file f, then close it: 0, or -1 with errno set. */
+static int write_and_close(FILE *f, const struct buf *parts, int n)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return -1;
 	int bad = write_parts(f, parts, n);
 	if (fclose(f) != 0 || bad) {
 		errno = errno ? errno : EIO;
 		return -1;
 	}
 	return 0;
+}
+
+static int write_in_place(const char *path, const struct buf *parts, int n)
+{
+	FILE *f = fopen(path, "wb");
+	return f ? write_and_close(f, parts, n) : -1;
 }
 
 int write_file_atomic_parts(const char *path, const struct buf *parts, int n)
@@ -48,8 +52,7 @@ int write_file_atomic_parts(const char *path, const struct buf *parts, int n)
 		free(real);
 		return -1;
 	}
-	int bad = write_parts(f, parts, n);
-	if (fclose(f) != 0 || bad || rename(tmp, target) != 0) {
+	if (write_and_close(f, parts, n) || rename(tmp, target) != 0) {
 		int e = errno;
 		unlink(tmp);
 		free(tmp);
@@ -129,12 +132,7 @@ int stage_file(const char *path, const struct buf *parts, int n)
 		errno = e;
 		return -1;
 	}
-	int bad = write_parts(f, parts, n);
-	if (fclose(f) != 0 || bad) {
-		errno = errno ? errno : EIO;
-		return -1;
-	}
-	return 0;
+	return write_and_close(f, parts, n);
 }
 
 int commit_staged(void)

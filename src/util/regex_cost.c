@@ -31,6 +31,18 @@ struct cost {
 
 static struct cost alternation(struct cost_walk *w);
 
+/* p after *n: sizes add (saturating), the largest copy counts stay, a
+ * nullable loop in either is one in both (nullable: the caller's rule) */
+static void then(struct cost *n, struct cost p)
+{
+	n->size = n->size + p.size > SATURATE ? SATURATE : n->size + p.size;
+	if (p.copies > n->copies)
+		n->copies = p.copies;
+	if (p.nlcopies > n->nlcopies)
+		n->nlcopies = p.nlcopies;
+	n->nloop |= p.nloop;
+}
+
 static double mul(double a, double b)
 {
 	double r = a * b;
@@ -157,12 +169,7 @@ static struct cost alternation(struct cost_walk *w)
 			continue;
 		}
 		struct cost p = piece(w);
-		n.size = n.size + p.size > SATURATE ? SATURATE : n.size + p.size;
-		if (p.copies > n.copies)
-			n.copies = p.copies;
-		if (p.nlcopies > n.nlcopies)
-			n.nlcopies = p.nlcopies;
-		n.nloop |= p.nloop;
+		then(&n, p);
 		branch_nullable &= p.nullable;
 	}
 	n.nullable |= branch_nullable;
@@ -180,12 +187,7 @@ double regex_cost(const char *pattern)
 		n.size += 1;
 		n = repeat(&w, n);
 		struct cost rest = alternation(&w);
-		n.size = n.size + rest.size > SATURATE ? SATURATE : n.size + rest.size;
-		if (rest.copies > n.copies)
-			n.copies = rest.copies;
-		if (rest.nlcopies > n.nlcopies)
-			n.nlcopies = rest.nlcopies;
-		n.nloop |= rest.nloop;
+		then(&n, rest);
 		n.nullable = n.nullable && rest.nullable;
 	}
 	/* copies cost quadratically (glibc's epsilon closures of a{1,N} and
