@@ -138,6 +138,13 @@ struct options {
 	int n_wrap_only;          /* names in wrap_only (0: --wrap-static-fns wraps all) */
 	struct vec wrap_only_names; /* the same names (char *), in the list's order */
 	struct vec wrap_macros;   /* --wrap-macro / --wrap-macros-file prototypes (char *) */
+	struct vec wrap_macro_cond; /* per wrap_macros entry: 1 + the index in wrap_conds of
+				     * the #if section it is under, 0 for none (intptr_t) */
+	struct strmap wrap_only_cond; /* --wrap-list name under #if sections → the same
+				       * index (intptr_t; absent: unconditional) */
+	struct vec wrap_conds;    /* --wrap-list: the conditions of its #if sections (char *,
+				   * C expressions); a line under one is wrapped only where
+				   * it holds in the unit libclang parses */
 	struct vec wrap_exports;  /* --wrap-export MACRO (char *) */
 	struct vec clang_args;    /* arguments after -- (char *), as clang's (ctx.clang_args
 				   * is what libclang is given) */

@@ -538,6 +538,11 @@ static enum CXChildVisitResult top_macros(CXCursor cur, CXCursor parent, CXClien
 	struct parser *p = d;
 	next_cursor(p);
 	if (clang_getCursorKind(cur) == CXCursor_MacroDefinition) {
+		char *name = cxstr(clang_getCursorSpelling(cur));
+		bool marker = wrap_live_marker(p, name);
+		free(name);
+		if (marker)
+			return CXChildVisit_Continue;
 		read_macro(p, cur);
 		if (p->c->opt->clang_macro_fallback && !p->c->opt->macros_full &&
 		    !clang_Cursor_isMacroBuiltin(cur) && !clang_Cursor_isMacroFunctionLike(cur))
@@ -724,18 +729,18 @@ void parse_header(struct ctx *c)
 	struct buf main_src = {0};
 	struct CXUnsavedFile uf = {0};
 	const char *main_path = o->header;
-	if (o->wrap_macros.n) {
+	if (o->wrap_macros.n || o->wrap_conds.n) {
 		/* the prototypes of --wrap-macro go after the header in one unit,
 		 * each with its macro switched off so it declares a function */
 		main_path = c->main_file = "h2rs-main.c";
-		wrap_macro_source(o, &main_src, &p.wrapped, &p.wrap_exprs);
+		wrap_macro_source(&p, &main_src);
 		uf.Filename = main_path;
 		uf.Contents = main_src.p;
 		uf.Length = main_src.len;
 	}
 	enum CXErrorCode rc = clang_parseTranslationUnit2(
 		index, main_path, (const char *const *)c->clang_args.v, c->clang_args.n, &uf,
-		o->wrap_macros.n ? 1 : 0, flags, &p.tu);
+		c->main_file ? 1 : 0, flags, &p.tu);
 	if (rc != CXError_Success || !p.tu)
 		error("%s: libclang could not parse the input (error code %d)", o->header, (int)rc);
 	CXTargetInfo ti = clang_getTranslationUnitTargetInfo(p.tu);

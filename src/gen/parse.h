@@ -30,6 +30,10 @@ struct parser {
 	struct strmap seen_macros; /* object-like macro names seen (--verbose statistics) */
 	struct strmap wrapped;  /* names the --wrap-macro prototypes give */
 	struct strmap wrap_exprs; /* name → EXPR of a 'PROTOTYPE = EXPR;' prototype */
+	struct strmap wrap_cond; /* listed name or prototype's name → 1 + the index in
+				  * opt->wrap_conds of its #if section (intptr_t) */
+	bool *cond_holds;       /* per opt->wrap_conds: it holds in this unit (the
+				 * unit's __h2rs_live_N macros, read by top_macros) */
 	int top_index;          /* the top-level cursor being read (1-based) */
 	struct buf body;        /* scratch: the macro body being read */
 	struct type *prims[PRIM_CACHE]; /* builtin types by CXTypeKind, made once */
@@ -66,10 +70,17 @@ void skip_function(struct parser *p, const char *name, const char *why);
 /* The name a prototype whose macro this configuration lacks is checked
  * under (a declaration nobody wraps). */
 #define WRAP_CHECK_PREFIX "__h2rs_check_"
-/* The unit's source: the header, then each prototype (names: their names,
- * exprs: name → EXPR of 'PROTOTYPE = EXPR;'). */
-void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *names,
-		       struct strmap *exprs);
+/* The macro that says a --wrap-list #if condition holds (__h2rs_live_N). */
+#define WRAP_LIVE_PREFIX "__h2rs_live_"
+/* The unit's source: the header, a marker for each #if condition that
+ * holds, then each prototype (fills p->wrapped, p->wrap_exprs and
+ * p->wrap_cond). */
+void wrap_macro_source(struct parser *p, struct buf *b);
+/* Whether a macro of the unit is a condition's marker (recorded if so). */
+bool wrap_live_marker(struct parser *p, const char *name);
+/* Whether a listed name or prototype's name is under an #if section whose
+ * condition does not hold here (the condition if so, else NULL). */
+const char *wrap_dead(const struct parser *p, const char *name);
 void check_wrap_list(struct parser *p);
 
 /* ---- parse_annot.c ---- */

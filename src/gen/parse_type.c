@@ -533,7 +533,8 @@ void read_function(struct parser *p, CXCursor cur)
 		return; /* only there for clang to check the prototype */
 	/* named by --wrap-list, or by a --wrap-macro prototype whose macro
 	 * this configuration does not have (it is a function here) */
-	bool listed = !from_wrap_list &&
+	const char *dead = wrap_dead(p, name);
+	bool listed = !from_wrap_list && !dead &&
 		      (strmap_get(&o->wrap_only, name) || strmap_get(&p->wrapped, name));
 	if (is_static && !o->wrap_static_fns && !listed) {
 		p->c->nskipped_inline++;
@@ -543,7 +544,9 @@ void read_function(struct parser *p, CXCursor cur)
 	}
 	if (is_static && o->n_wrap_only && !from_wrap_list && !listed) {
 		p->c->nskipped_inline++;
-		skip_function(p, name, "static function not named in --wrap-list");
+		skip_function(p, name, dead ? xstrfmt("its --wrap-list line is under '#if %s', "
+						       "which does not hold here", dead)
+					    : "static function not named in --wrap-list");
 		return;
 	}
 	/* bindgen's Function::parse (ir/function.rs): an inline function is

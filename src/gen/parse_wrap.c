@@ -78,44 +78,100 @@ static char *split_wrap_expr(const char *proto, char **expr)
 	return xstrdup(proto);
 }
 
-void wrap_macro_source(const struct options *o, struct buf *b, struct strmap *names,
-			      struct strmap *exprs)
+static intptr_t macro_cond(const struct options *o, int i)
 {
+	return i < o->wrap_macro_cond.n ? (intptr_t)o->wrap_macro_cond.v[i] : 0;
+}
+
+/* One prototype line of the unit, under its #if section's condition. */
+static void wrap_prototype(struct parser *p, struct buf *b, int i)
+{
+	const struct options *o = p->c->opt;
+	char *expr;
+	const char *line = o->wrap_macros.v[i];
+	const char *proto = split_wrap_expr(line, &expr);
+	char *name = prototype_name(proto);
+	const char *seen = strmap_get(&p->wrapped, name);
+	if (seen && !strcmp(seen, line)) {
+		free(name);
+		return; /* the same line twice */
+	}
+	if (seen)
+		error("--wrap-macro: two prototypes name '%s' ('%s' and '%s'); a macro wrapped "
+		      "at several types needs a helper name for each, e.g. 'void NAME(T x) = "
+		      "%s(x);'", name, seen, line, name);
+	strmap_put(&p->wrapped, xstrdup(name), (void *)line);
+	if (expr)
+		strmap_put(&p->wrap_exprs, xstrdup(name), expr);
+	intptr_t cond = macro_cond(o, i);
+	if (cond) {
+		strmap_put(&p->wrap_cond, xstrdup(name), (void *)cond);
+		buf_printf(b, "#if %s\n", (const char *)o->wrap_conds.v[cond - 1]);
+	}
+	/* a plain prototype declares the macro's function only where the
+	 * macro exists: a name that is a function in this configuration
+	 * (inline or out of line) is wrapped as that function */
+	size_t n = strlen(proto);
+	const char *semi = n && proto[n - 1] == ';' ? "" : ";";
+	if (!expr)
+		buf_printf(b, "#ifdef %s\n", name);
+	buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n%s%s\n#pragma pop_macro(\"%s\")\n",
+		   name, name, proto, semi, name);
+	/* not a macro here: the prototype is still checked by clang, under
+	 * a name of its own (read_function passes it over) */
+	if (!expr)
+		buf_printf(b, "#else\n#define %s " WRAP_CHECK_PREFIX "%s\n%s%s\n#undef %s\n#endif\n",
+			   name, name, proto, semi, name);
+	if (cond)
+		buf_puts(b, "#endif\n");
+	free(name);
+}
+
+void wrap_macro_source(struct parser *p, struct buf *b)
+{
+	const struct options *o = p->c->opt;
 	char *hdr = realpath(o->header, NULL);
 	buf_printf(b, "#include \"%s\"\n", hdr ? hdr : o->header);
 	free(hdr);
-	for (int i = 0; i < o->wrap_macros.n; i++) {
-		char *expr;
-		const char *proto = split_wrap_expr(o->wrap_macros.v[i], &expr);
-		char *name = prototype_name(proto);
-		const char *seen = strmap_get(names, name);
-		if (seen && !strcmp(seen, o->wrap_macros.v[i])) {
-			free(name);
-			continue; /* the same line twice */
-		}
-		if (seen)
-			error("--wrap-macro: two prototypes name '%s' ('%s' and '%s'); a macro wrapped "
-			      "at several types needs a helper name for each, e.g. 'void NAME(T x) = "
-			      "%s(x);'", name, seen, (const char *)o->wrap_macros.v[i], name);
-		strmap_put(names, xstrdup(name), o->wrap_macros.v[i]);
-		if (expr)
-			strmap_put(exprs, xstrdup(name), expr);
-		/* a plain prototype declares the macro's function only where the
-		 * macro exists: a name that is a function in this configuration
-		 * (inline or out of line) is wrapped as that function */
-		size_t n = strlen(proto);
-		const char *semi = n && proto[n - 1] == ';' ? "" : ";";
-		if (!expr)
-			buf_printf(b, "#ifdef %s\n", name);
-		buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n%s%s\n#pragma pop_macro(\"%s\")\n",
-			   name, name, proto, semi, name);
-		/* not a macro here: the prototype is still checked by clang, under
-		 * a name of its own (read_function passes it over) */
-		if (!expr)
-			buf_printf(b, "#else\n#define %s " WRAP_CHECK_PREFIX "%s\n%s%s\n#undef %s\n#endif\n",
-				   name, name, proto, semi, name);
-		free(name);
-	}
+	/* each #if condition of the lists is decided by clang, after the
+	 * header (a condition may test the header's own macros) */
+	for (int i = 0; i < o->wrap_conds.n; i++)
+		buf_printf(b, "#if %s\n#define " WRAP_LIVE_PREFIX "%d\n#endif\n",
+			   (const char *)o->wrap_conds.v[i], i);
+	p->cond_holds = xcalloc(o->wrap_conds.n + 1, sizeof *p->cond_holds);
+	for (size_t i = 0; i < o->wrap_only_cond.cap; i++)
+		if (o->wrap_only_cond.slots[i].key)
+			strmap_put(&p->wrap_cond, o->wrap_only_cond.slots[i].key,
+				   o->wrap_only_cond.slots[i].val);
+	for (int i = 0; i < o->wrap_macros.n; i++)
+		wrap_prototype(p, b, i);
+}
+
+bool wrap_live_marker(struct parser *p, const char *name)
+{
+	size_t n = strlen(WRAP_LIVE_PREFIX);
+	if (!p->cond_holds || strncmp(name, WRAP_LIVE_PREFIX, n))
+		return false;
+	int i = atoi(name + n);
+	if (i >= 0 && i < p->c->opt->wrap_conds.n)
+		p->cond_holds[i] = true;
+	return true;
+}
+
+const char *wrap_dead(const struct parser *p, const char *name)
+{
+	intptr_t cond = p->cond_holds ? (intptr_t)strmap_get(&p->wrap_cond, name) : 0;
+	if (!cond || p->cond_holds[cond - 1])
+		return NULL;
+	return p->c->opt->wrap_conds.v[cond - 1];
+}
+
+static bool skipped_before(const struct ctx *c, const char *name)
+{
+	for (int i = 0; i < c->skipped.n; i++)
+		if (!strcmp(c->skipped.v[i].name, name))
+			return true;
+	return false;
 }
 
 /* --wrap-list and --wrap-macro: a listed name or prototype that gets no
@@ -134,13 +190,21 @@ void check_wrap_list(struct parser *p)
 	}
 	for (int i = 0; i < o->wrap_only_names.n; i++) {
 		const char *n = o->wrap_only_names.v[i];
-		if (!strmap_get(&wrapped, n))
+		const char *dead = wrap_dead(p, n);
+		if (dead && !strmap_get(&wrapped, n) && !skipped_before(c, n))
+			skip_push(&c->skipped, n, xstrfmt("its --wrap-list line is under '#if %s', which does "
+							  "not hold here", dead));
+		else if (!strmap_get(&wrapped, n) && !dead)
 			warning("--wrap-list: '%s' is not a static function of the input (or it cannot "
 				"be wrapped: --explain %s says why); no wrapper for it", n, n);
 	}
 	for (size_t i = 0; i < p->wrapped.cap; i++) {
 		const char *n = p->wrapped.slots[i].key;
-		if (n && !strmap_get(&wrapped, n))
+		const char *dead = n ? wrap_dead(p, n) : NULL;
+		if (dead && !strmap_get(&wrapped, n))
+			skip_push(&c->skipped, n, xstrfmt("its --wrap-macro line is under '#if %s', which does "
+							  "not hold here", dead));
+		else if (n && !strmap_get(&wrapped, n))
 			warning("--wrap-macro: '%s' is neither a macro nor a function of the input (or "
 				"it cannot be wrapped: --explain %s says why); no wrapper for it", n, n);
 	}
