@@ -29,6 +29,9 @@ static inline int lock_owner(const struct mutex *m) { return m->owner; }
  * __kernel_size_t in the header, size_t in its helper) */
 typedef unsigned long my_size_t;
 unsigned long lock_len(const struct mutex *m, unsigned long n);
+/* an inline function whose helper the kernel types otherwise (its
+ * set_bit takes a long, rust_helper_set_bit an unsigned long and no result) */
+static inline long lock_get(struct mutex *m, long k) { return m->owner + k; }
 /* an attribute macro before the name, as the kernel's __realloc_size(2) */
 #define __sized(i) __attribute__((__unused__))
 H
@@ -47,6 +50,8 @@ int __sized(1) lock_twice(unsigned long n) = (int)n * 2;
 int lock_owner(const struct mutex *m);
 # a declared function, spelled as the line spells it
 my_size_t lock_len(const struct mutex *m, my_size_t n) = lock_len(m, n);
+# an inline function at other types than the header's
+void lock_get(struct mutex *m, unsigned long k) = m->owner += (int)lock_get(m, (long)k);
 # a function out of line in this configuration, by name
 lock_count
 # the same line twice is one helper
@@ -59,7 +64,7 @@ check "PROTOTYPE = EXPR: the helpers compile with gcc -Wall -Wextra -Werror -Wmi
 	gcc -Wall -Wextra -Werror -Wmissing-prototypes -D__rust_helper= -c "$d/h.c" -o "$d/h.o"
 syms=$(nm "$d/h.o" 2>/dev/null | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')
 check "PROTOTYPE = EXPR: one helper per line, named rust_helper_NAME ($syms)" test "$syms" = \
-	"rust_helper_lock_count rust_helper_lock_len rust_helper_lock_magic_plus rust_helper_lock_owner rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
+	"rust_helper_lock_count rust_helper_lock_get rust_helper_lock_len rust_helper_lock_magic_plus rust_helper_lock_owner rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
 gcc -c "$d/impl.c" -I"$d" -o "$d/impl.o"
 ar rcs "$d/libh.a" "$d/h.o" "$d/impl.o"
 cat >"$d/main.rs" <<'R'
@@ -79,10 +84,15 @@ fn main() { unsafe {
     assert_eq!(b::lock_owner(&m), 7);
     let n: b::my_size_t = b::lock_len(&m, 35);
     assert_eq!(n, 42);
+    let get: unsafe extern "C" fn(*mut b::mutex, ::std::os::raw::c_ulong) = b::lock_get;
+    get(&mut m, 3);
+    assert_eq!(m.owner, 17);
 } }
 R
-check "PROTOTYPE = EXPR: a declared function's helper takes its parameters as the line spells them (my_size_t; the return type stays the first declaration's, as clang merges it)" \
-	grep -q '^__rust_helper .* rust_helper_lock_len(const struct mutex \*m, my_size_t n)$' "$d/h.c"
+check "PROTOTYPE = EXPR: a declared function's helper has the types as the line spells them (my_size_t)" \
+	grep -q '^__rust_helper my_size_t rust_helper_lock_len(const struct mutex \*m, my_size_t n)$' "$d/h.c"
+test_expect "PROTOTYPE = EXPR: the helper replaces the header's declaration of the name (one Rust lock_len, one lock_get; the Rust program takes lock_get at the line's types, not the header's)" '
+	[ "$(grep -c "pub fn lock_len[(]" "$d/b.rs")" = 1 ] && [ "$(grep -c "pub fn lock_get[(]" "$d/b.rs")" = 1 ]'
 rust_prog "PROTOTYPE = EXPR: Rust calls mark_held and is_held at both lock types, MUTEX_INIT, LOCK_MAGIC and the out-of-line lock_count, under the helper names" \
 	"$d/b.rs" "$d/main.rs" -L "$d" -l static=h
 

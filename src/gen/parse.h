@@ -70,6 +70,8 @@ void skip_function(struct parser *p, const char *name, const char *why);
 /* The name a prototype whose macro this configuration lacks is checked
  * under (a declaration nobody wraps). */
 #define WRAP_CHECK_PREFIX "__h2rs_check_"
+/* The name a 'PROTOTYPE = EXPR;' line's prototype is declared under. */
+#define WRAP_EXPR_PREFIX "__h2rs_expr_"
 /* The macro that says a --wrap-list #if condition holds (__h2rs_live_N). */
 #define WRAP_LIVE_PREFIX "__h2rs_live_"
 /* The unit's source: the header, a marker for each #if condition that

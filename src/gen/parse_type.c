@@ -487,50 +487,21 @@ static bool from_wrap_unit(struct parser *p, CXCursor cur)
 	return p->c->main_file && f && !strcmp(file_name(p, f), p->c->main_file);
 }
 
-/* A 'PROTOTYPE = EXPR;' line that redeclares a function the header
- * declared (the kernel's 'void *memchr(const void *s, int c, size_t n) =
- * memchr(s, c, n);'): that function is wrapped, spelled as the line spells
- * it (size_t, where the header says __kernel_size_t). */
-static void rewrap_declared(struct parser *p, struct item *it, CXCursor cur)
-{
-	char *name = cxstr(clang_getCursorSpelling(cur));
-	const char *expr = strmap_get(&p->wrap_exprs, name);
-	if (!expr || !from_wrap_unit(p, cur) || it->kind != IT_FUNC || it->wrap == WRAP_MACRO)
-		return;
-	CXType ft = clang_getCursorType(cur);
-	int wrap = it->wrap;
-	const char *ret = it->c_ret, **params = it->c_params;
-	it->wrap = WRAP_MACRO;
-	if (!wrapper_types(it, ft)) {
-		it->wrap = wrap, it->c_ret = ret, it->c_params = params;
-		return;
-	}
-	/* clang merges a redeclaration's type with the first one's: the
-	 * parameters' own declarations keep the line's spelling */
-	for (int i = 0; i < it->type->nparams; i++) {
-		char *sp = cxstr(clang_getTypeSpelling(
-			clang_getCursorType(clang_Cursor_getArgument(cur, i))));
-		if (*sp && !strstr(sp, "(unnamed") && !strstr(sp, "(anonymous"))
-			it->c_params[i] = sp;
-	}
-	it->wrap_expr = expr;
-	it->c_param_names = param_names(cur, ft);
-}
-
 void read_function(struct parser *p, CXCursor cur)
 {
-	struct item *seen = cursor_map_get(p, clang_getCanonicalCursor(cur));
-	if (seen) {
-		if (p->wrap_exprs.n)
-			rewrap_declared(p, seen, cur);
+	if (cursor_map_get(p, clang_getCanonicalCursor(cur)))
 		return;
-	}
 	const struct options *o = p->c->opt;
 	char *name = cxstr(clang_getCursorSpelling(cur));
 	bool is_static = clang_Cursor_getStorageClass(cur) == CX_SC_Static;
 	bool from_wrap_list = from_wrap_unit(p, cur);
 	if (from_wrap_list && !strncmp(name, WRAP_CHECK_PREFIX, strlen(WRAP_CHECK_PREFIX)))
 		return; /* only there for clang to check the prototype */
+	/* a 'PROTOTYPE = EXPR;' line, declared under a name of its own so that
+	 * its types are the line's even where the header declares the name
+	 * otherwise (check_wrap_list drops the header's declaration) */
+	if (from_wrap_list && !strncmp(name, WRAP_EXPR_PREFIX, strlen(WRAP_EXPR_PREFIX)))
+		name = xstrdup(name + strlen(WRAP_EXPR_PREFIX));
 	/* named by --wrap-list, or by a --wrap-macro prototype whose macro
 	 * this configuration does not have (it is a function here) */
 	const char *dead = wrap_dead(p, name);
