@@ -5,8 +5,10 @@
 # the tree's BINDGEN, writes their helpers at build time from the list
 # (rust/helpers/helpers.list, the headers in rust/helpers/generated.h) into
 # rust/helpers_generated.c under the object tree, which helpers.c includes.
-# The rest of rust/helpers/ stays as it is (files with #ifdef'd bodies or
-# several statements; atomic_ext.c, whose helpers GEN_* macros stamp out).
+# A covered file that also holds helpers h2rs cannot write (several
+# statements, an #ifdef'd body, a name without the rust_helper_ prefix) is
+# replaced by its kept/FILE.c: the same file with only those helpers.
+# The rest of rust/helpers/ stays as it is.
 # Needs h2rs as BINDGEN (make BINDGEN=.../bindgen).
 # Files are replaced, never edited in place, so SRC may be a hard-linked
 # copy (cp -al) of a pristine tree.
@@ -21,9 +23,16 @@ if grep -q helpers_generated "$h/helpers.c"; then
 fi
 files=$(sed -n 's/^# \([A-Za-z0-9_-]*\.c\)$/\1/p' "$here/helpers.list")
 tmp=$h/.helpers.c.tmp
+kept=0
 cp "$h/helpers.c" "$tmp"
 for f in $files; do
 	[ -f "$h/$f" ] || { echo "apply.sh: error: $h/$f: no such helper file" >&2; rm -f "$tmp"; exit 1; }
+	if [ -f "$here/kept/$f" ]; then
+		# partly generated: the helpers h2rs cannot write stay, by hand
+		rm "$h/$f" && cp "$here/kept/$f" "$h/$f"
+		kept=$((kept + 1))
+		continue
+	fi
 	grep -v "^#include \"$f\"\$" "$tmp" >"$tmp.2" && mv "$tmp.2" "$tmp"
 	rm "$h/$f"
 done
@@ -40,4 +49,4 @@ cp "$here/helpers.list" "$h/helpers.list.tmp" && mv "$h/helpers.list.tmp" "$h/he
 cp "$here/helpers.h" "$h/generated.h.tmp" && mv "$h/generated.h.tmp" "$h/generated.h"
 { cat "$src/rust/Makefile"; cat "$here/Makefile.helpers"; } >"$src/rust/Makefile.tmp"
 mv "$src/rust/Makefile.tmp" "$src/rust/Makefile"
-echo "apply.sh: $(echo "$files" | wc -w) helper files replaced by $(grep -c '^[^#]' "$here/helpers.list") generated helpers"
+echo "apply.sh: $(echo "$files" | wc -w) helper files replaced ($kept of them kept in part, from kept/) by $(grep -c '^[^#]' "$here/helpers.list") generated helpers"

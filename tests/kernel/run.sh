@@ -163,31 +163,56 @@ arch_info() {
 	esac
 }
 
+# helper_checks NAME O PRISTINE PATCHED: the generated helpers of a
+# helpers build compile with the kernel's own flags plus
+# -Wmissing-prototypes -Werror (its helpers.o command, output elsewhere),
+# and declare every hand-written helper to Rust at the same signature
+# (helpers-sig.sh)
+helper_checks() {
+	local name=$1 O=$2 cmd out
+	cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$O/rust/helpers/.helpers.o.cmd")
+	cmd=${cmd/ -o rust\/helpers\/helpers.o / -o $O/rust/helpers/werror.o }
+	if (cd "$O" && eval "$cmd -Wmissing-prototypes -Werror") >"$O/werror.log" 2>&1; then
+		ok "$name: helpers.c with the generated helpers compiles with the kernel's flags and -Wmissing-prototypes -Werror ($(nm "$O/rust/helpers/werror.o" | grep -c ' T rust_helper_') rust_helper_ symbols)"
+	else
+		not_ok "$name: helpers.c with the generated helpers fails under -Wmissing-prototypes -Werror"
+		grep -E 'error|warning' "$O/werror.log" | head -10 | sed 's/^/    /'
+	fi
+	rm -f "$O/rust/helpers/werror.o"
+	if out=$(bash "$here/helpers-sig.sh" "$O" "$3" "$4" "$BG" 2>&1); then
+		ok "$(tail -n1 <<<"$out" | sed 's/^ok - //') ($name)"
+	else
+		not_ok "$(grep '^not ok' <<<"$out" | sed 's/^not ok - //') ($name)"
+		grep -v '^not ok' <<<"$out" | head -20
+	fi
+}
+
 # build NAME: NAME is VERSION-ARCH-TOOLCHAIN[-doctests variant in ARCH part]
 build() {
-	local name=$1 ver arch tc variant="" mk O src t0 t1 secs line
+	local name=$1 ver arch tc variant="" helpers="" mk O src t0 t1 secs line
 	ver=${name%%-*}
 	tc=${name##*-}
 	arch=${name#*-}
 	arch=${arch%-*}
+	# -helpers (the tree with generated rust/helpers) combines with the others
+	case $arch in *-helpers) helpers=1 arch=${arch%-helpers} ;; esac
 	case $arch in
 	*-doctests) variant=doctests arch=${arch%-doctests} ;;
 	*-defconfig) variant=defconfig arch=${arch%-defconfig} ;;
-	*-helpers) variant=helpers arch=${arch%-helpers} ;;
 	esac
 	arch_info "$arch" || { not_ok "$name: unknown architecture $arch"; return 1; }
 	src=$(tree "$ver") || { not_ok "$name: no Linux $ver tree"; return 1; }
-	if [ "$variant" = helpers ]; then
+	if [ -n "$helpers" ]; then
 		# the tree with rust/helpers generated from a list
 		# (examples/linux-7.2): a hard-linked copy, files replaced
-		rm -rf "$WORK/linux-$ver-helpers"
-		cp -al "$(readlink -f "$src")" "$WORK/linux-$ver-helpers"
-		if ! line=$("$repo/examples/linux-$ver/apply.sh" "$WORK/linux-$ver-helpers" 2>&1); then
+		rm -rf "$WORK/src-$name"
+		cp -al "$(readlink -f "$src")" "$WORK/src-$name"
+		if ! line=$("$repo/examples/linux-$ver/apply.sh" "$WORK/src-$name" 2>&1); then
 			not_ok "$name: examples/linux-$ver/apply.sh: $line"
 			return 1
 		fi
 		echo "# $name: $line"
-		src=$WORK/linux-$ver-helpers
+		src=$WORK/src-$name
 	fi
 	O=$WORK/$name
 	mk=(make -C "$src" O="$O" ARCH="$KARCH" RUSTC=$RUSTC RUSTDOC=$RUSTDOC BINDGEN="$BG")
@@ -229,6 +254,7 @@ build() {
 	t1=$(date +%s)
 	secs=$((t1 - t0))
 	ok "$name: built in $secs s with h2rs as BINDGEN ($(wc -l <"$O/rust/bindings/bindings_generated.rs") lines of bindings)"
+	if [ -n "$helpers" ]; then helper_checks "$name" "$O" "$(tree "$ver")" "$src"; fi
 	if [ -n "$NOBOOT" ]; then
 		echo "# $name: not booted: $NOBOOT"
 		echo "$name: built in $secs s, not booted here (no firmware)" >>"$WORK/summary.txt"
