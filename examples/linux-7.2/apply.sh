@@ -49,4 +49,40 @@ cp "$here/helpers.list" "$h/helpers.list.tmp" && mv "$h/helpers.list.tmp" "$h/he
 cp "$here/helpers.h" "$h/generated.h.tmp" && mv "$h/generated.h.tmp" "$h/generated.h"
 { cat "$src/rust/Makefile"; cat "$here/Makefile.helpers"; } >"$src/rust/Makefile.tmp"
 mv "$src/rust/Makefile.tmp" "$src/rust/Makefile"
-echo "apply.sh: $(echo "$files" | wc -w) helper files replaced ($kept of them kept in part, from kept/) by $(grep -c '^[^#]' "$here/helpers.list") generated helpers"
+
+# The RUST_CONST_HELPER_* constants: their block in bindings_helper.h, the
+# sed that renames them and the --blocklist-item lines that exist for them
+# go; h2rs makes the same constants from consts.list (--const-list).
+b=$src/rust/bindings/bindings_helper.h
+awk '/^\/\* `bindgen` gets confused at certain things. \*\/$/ { skip = 1 }
+	skip && /^#if IS_ENABLED\(CONFIG_GPU_BUDDY\)$/ { gpu = 1 }
+	skip && gpu && /^#endif$/ { skip = 0; gpu = 0; next }
+	!skip { print }' "$b" >"$b.tmp"
+if grep -q RUST_CONST_HELPER "$b.tmp" || ! grep -q RUST_CONST_HELPER "$b"; then
+	echo "apply.sh: error: $b: the RUST_CONST_HELPER_ block is not as in 7.2.13" >&2; rm -f "$b.tmp"; exit 1
+fi
+mv "$b.tmp" "$b"
+cp "$here/consts.list" "$src/rust/bindings/consts.list.tmp" && mv "$src/rust/bindings/consts.list.tmp" "$src/rust/bindings/consts.list"
+p=$src/rust/bindgen_parameters
+awk '/^# These constants are sometimes not recognized by bindgen depending on config\.$/ { skip = 1 }
+	skip && /^$/ { skip = 0; next }
+	skip && !/^#|^--blocklist-item (ARCH_[A-Z]*_MINALIGN|VM_[A-Z0-9_]*)$/ { print "bad: " $0 }
+	!skip { print }' "$p" >"$p.tmp"
+if grep -q '^bad: \|blocklist-item VM_' "$p.tmp"; then
+	echo "apply.sh: error: $p: the --blocklist-item block is not as in 7.2.13" >&2; rm -f "$p.tmp"; exit 1
+fi
+mv "$p.tmp" "$p"
+m=$src/rust/Makefile
+awk '$0 == "$(obj)/bindings/bindings_generated.rs: private bindgen_target_extra = ; \\" { getline; next }
+	$0 == "    $(shell grep -Ev '"'"'^#|^$$'"'"' $(src)/bindgen_parameters)" && !done {
+		print "    $(shell grep -Ev '"'"'^#|^$$'"'"' $(src)/bindgen_parameters) \\"
+		print "    --const-list $(src)/bindings/consts.list"
+		done = 1; next }
+	$0 == "$(obj)/bindings/bindings_generated.rs: $(src)/bindings/bindings_helper.h \\" {
+		print; print "    $(src)/bindings/consts.list \\"; next }
+	{ print }' "$m" >"$m.tmp"
+if grep -q 'RUST_CONST_HELPER' "$m.tmp" || ! grep -q -- '--const-list' "$m.tmp"; then
+	echo "apply.sh: error: $m: the bindings_generated.rs rule is not as in 7.2.13" >&2; rm -f "$m.tmp"; exit 1
+fi
+mv "$m.tmp" "$m"
+echo "apply.sh: $(echo "$files" | wc -w) helper files replaced ($kept of them kept in part, from kept/) by $(grep -c '^[^#]' "$here/helpers.list") generated helpers; $(grep -c '^[^#]' "$here/consts.list") RUST_CONST_HELPER_ constants replaced by consts.list"

@@ -202,6 +202,7 @@ struct item {
 	/* IT_FUNC, IT_VAR (parse_type.c; IT_MACRO's type: macros.c) */
 	struct type *type;     /* function type or variable type */
 	bool is_const;         /* IT_VAR: const-qualified */
+	bool from_const_list;  /* IT_VAR: a --const-list constant (replaces its macro) */
 	bool has_value;        /* IT_VAR with a constant initialiser / IT_MACRO */
 	bool must_use;         /* IT_FUNC: warn_unused_result */
 	const char *abi;       /* IT_FUNC: its extern block's ABI (derive.c: --override-abi,

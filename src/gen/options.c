@@ -238,11 +238,49 @@ static void add_wrap_name(struct wrap_reader *r, const char *s)
 	}
 }
 
+/* A --const-list line: 'TYPE NAME;' or 'TYPE NAME = EXPR;'. */
+static void add_const_line(struct wrap_reader *r, const char *s)
+{
+	char *line = xstrdup(s), *expr = NULL;
+	size_t n = strlen(line);
+	while (n && (line[n - 1] == ';' || isspace((unsigned char)line[n - 1])))
+		line[--n] = 0;
+	char *eq = strchr(line, '=');
+	if (eq) {
+		*eq = 0;
+		expr = xstrdup(eq + 1 + strspn(eq + 1, " \t"));
+	}
+	n = strlen(line);
+	while (n && isspace((unsigned char)line[n - 1]))
+		line[--n] = 0;
+	size_t id = n;
+	while (id && (isalnum((unsigned char)line[id - 1]) || line[id - 1] == '_'))
+		id--;
+	const char *type = line + strspn(line, " \t");
+	if (id == n || isdigit((unsigned char)line[id]) || type >= line + id || (expr && !*expr))
+		error("%s: %s:%d: '%s': expected 'TYPE NAME;' or 'TYPE NAME = EXPRESSION;'", r->opt,
+		      r->path, r->line, s);
+	struct const_line *c = xcalloc(1, sizeof *c);
+	c->name = xstrdup(line + id);
+	line[id] = 0;
+	c->type = xstrdup(type);
+	for (size_t m = strlen(c->type); m && isspace((unsigned char)c->type[m - 1]);)
+		c->type[--m] = 0;
+	c->expr = expr ? expr : c->name;
+	c->cond = r->cond;
+	for (int i = 0; i < r->o->const_lines.n; i++)
+		if (!strcmp(((struct const_line *)r->o->const_lines.v[i])->name, c->name))
+			error("%s: %s:%d: '%s' is listed twice", r->opt, r->path, r->line, c->name);
+	vec_push(&r->o->const_lines, c);
+	free(line);
+}
+
 /* One C prototype per line; blank lines and '# ' comments are skipped, and
  * '#if'/'#ifdef'/'#ifndef'/'#elif'/'#else'/'#endif' lines make sections
  * (wrap_directive). With names (--wrap-list), a line without '(' is the
  * name of a static inline function to wrap. */
-static void read_wrap_file(struct options *o, const char *opt, const char *path, bool names)
+static void read_wrap_file(struct options *o, const char *opt, const char *path, bool names,
+			   bool consts)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -258,6 +296,10 @@ static void read_wrap_file(struct options *o, const char *opt, const char *path,
 		const char *s = line + strspn(line, " \t");
 		if (!*s || wrap_directive(&r, s) || *s == '#')
 			continue;
+		if (consts) {
+			add_const_line(&r, s);
+			continue;
+		}
 		if (names && !strchr(s, '(')) {
 			add_wrap_name(&r, s);
 			continue;
@@ -589,7 +631,7 @@ static void set_rust_edition(struct cli *s, const char *name, const char *val)
 
 static void add_wrap_file(struct cli *s, const char *name, const char *val)
 {
-	read_wrap_file(s->o, name, val, !strcmp(name, "--wrap-list"));
+	read_wrap_file(s->o, name, val, !strcmp(name, "--wrap-list"), !strcmp(name, "--const-list"));
 }
 
 static void set_macro_constants(struct cli *s, const char *name, const char *val)
@@ -790,6 +832,7 @@ static const struct opt_def opt_defs[] = {
 	/* values with their own rules */
 	H1("--rust-target", set_rust_target), H1("--rust-edition", set_rust_edition),
 	H("--wrap-macros-file", add_wrap_file), H("--wrap-list", add_wrap_file),
+	H("--const-list", add_wrap_file),
 	H("--macro-constants", set_macro_constants), H1("--default-enum-style", set_enum_style),
 	H1("--default-macro-constant-type", set_macro_type), H1("--generate", set_generate),
 	H("--override-abi", add_override_abi), H1("--default-alias-style", set_alias_style),

@@ -45,6 +45,16 @@ struct custom_attr {
 	bool is_derive;    /* derive list (true) or attribute (false) */
 };
 
+/* One --const-list line, 'TYPE NAME;' or 'TYPE NAME = EXPR;': the Rust
+ * constant NAME, of C type TYPE, valued as C converts EXPR (or the macro
+ * NAME) to it. */
+struct const_line {
+	char *type;  /* the C type, as written */
+	char *name;  /* the constant's name */
+	char *expr;  /* its C expression (the name itself when none is given) */
+	int cond;    /* 1 + the index in wrap_conds of its #if section, 0 for none */
+};
+
 struct options {
 	const char *header;       /* the input header or .c file */
 	const char *output;       /* -o FILE, NULL for stdout */
@@ -142,6 +152,7 @@ struct options {
 				     * the #if section it is under, 0 for none (intptr_t) */
 	struct strmap wrap_only_cond; /* --wrap-list name under #if sections → the same
 				       * index (intptr_t; absent: unconditional) */
+	struct vec const_lines;   /* --const-list lines (struct const_line *) */
 	struct vec wrap_conds;    /* --wrap-list: the conditions of its #if sections (char *,
 				   * C expressions); a line under one is wrapped only where
 				   * it holds in the unit libclang parses */

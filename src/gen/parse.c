@@ -729,7 +729,7 @@ void parse_header(struct ctx *c)
 	struct buf main_src = {0};
 	struct CXUnsavedFile uf = {0};
 	const char *main_path = o->header;
-	if (o->wrap_macros.n || o->wrap_conds.n) {
+	if (o->wrap_macros.n || o->wrap_conds.n || o->const_lines.n) {
 		/* the prototypes of --wrap-macro go after the header in one unit,
 		 * each with its macro switched off so it declares a function */
 		main_path = c->main_file = "h2rs-main.c";
@@ -774,4 +774,5 @@ void parse_header(struct ctx *c)
 		macros_fallback(c);
 		phase(o, "macro-fallback", &t);
 	}
+	check_const_list(c);
 }

@@ -72,6 +72,8 @@ void skip_function(struct parser *p, const char *name, const char *why);
 #define WRAP_CHECK_PREFIX "__h2rs_check_"
 /* The name a 'PROTOTYPE = EXPR;' line's prototype is declared under. */
 #define WRAP_EXPR_PREFIX "__h2rs_expr_"
+/* The name a --const-list constant is declared under. */
+#define WRAP_CONST_PREFIX "__h2rs_const_"
 /* The macro that says a --wrap-list #if condition holds (__h2rs_live_N). */
 #define WRAP_LIVE_PREFIX "__h2rs_live_"
 /* The unit's source: the header, a marker for each #if condition that
@@ -84,6 +86,8 @@ bool wrap_live_marker(struct parser *p, const char *name);
  * condition does not hold here (the condition if so, else NULL). */
 const char *wrap_dead(const struct parser *p, const char *name);
 void check_wrap_list(struct parser *p);
+/* After the macros: --const-list constants replace their macros. */
+void check_const_list(struct ctx *c);
 
 /* ---- parse_annot.c ---- */
 const struct annot *annot_of(CXCursor cur);

@@ -569,6 +569,10 @@ void read_var(struct parser *p, CXCursor cur)
 	if (cursor_map_get(p, clang_getCanonicalCursor(cur)))
 		return;
 	char *name = cxstr(clang_getCursorSpelling(cur));
+	bool listed = !strncmp(name, WRAP_CONST_PREFIX, strlen(WRAP_CONST_PREFIX)) &&
+		      from_wrap_unit(p, cur);
+	if (listed)
+		name = xstrdup(name + strlen(WRAP_CONST_PREFIX)); /* a --const-list line */
 	CXType t = clang_getCursorType(cur);
 	CXType tc = clang_getCanonicalType(t);
 	/* an array of const elements is as read-only as a const scalar */
@@ -586,7 +590,11 @@ void read_var(struct parser *p, CXCursor cur)
 	if (is_static && !(scalar && (ek == CXEval_Int || ek == CXEval_Float))) {
 		if (ev)
 			clang_EvalResult_dispose(ev);
-		skip_push(&p->c->skipped, name, "static variable, has no symbol");
+		if (listed)
+			warning("--const-list: '%s' is not an integer or floating constant here; no "
+				"constant for it", name);
+		skip_push(&p->c->skipped, name, listed ? "--const-list: not a constant here"
+						       : "static variable, has no symbol");
 		return;
 	}
 	struct item *it = new_item(p, IT_VAR, cur);
@@ -597,6 +605,7 @@ void read_var(struct parser *p, CXCursor cur)
 	if (it->type->kind == TY_FLEX) /* extern int a[]; is [T; 0] (fields get the wrapper) */
 		it->type->kind = TY_ARRAY;
 	it->is_const = is_const;
+	it->from_const_list = listed;
 	/* const char s[] = "hi"; is a string constant */
 	if (is_const && ek == CXEval_StrLiteral && tc.kind == CXType_ConstantArray &&
 	    clang_Type_getSizeOf(clang_getArrayElementType(tc)) == 1) {

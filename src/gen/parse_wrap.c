@@ -152,6 +152,19 @@ void wrap_macro_source(struct parser *p, struct buf *b)
 				   o->wrap_only_cond.slots[i].val);
 	for (int i = 0; i < o->wrap_macros.n; i++)
 		wrap_prototype(p, b, i);
+	/* --const-list: each constant a static const of its type, under a
+	 * name of its own (read_var gives it back its name) */
+	for (int i = 0; i < o->const_lines.n; i++) {
+		const struct const_line *k = o->const_lines.v[i];
+		if (k->cond) {
+			strmap_put(&p->wrap_cond, k->name, (void *)(intptr_t)k->cond);
+			buf_printf(b, "#if %s\n", (const char *)o->wrap_conds.v[k->cond - 1]);
+		}
+		buf_printf(b, "static const %s " WRAP_CONST_PREFIX "%s = (%s);\n", k->type, k->name,
+			   k->expr);
+		if (k->cond)
+			buf_puts(b, "#endif\n");
+	}
 }
 
 bool wrap_live_marker(struct parser *p, const char *name)
@@ -206,6 +219,32 @@ static void drop_replaced(struct ctx *c)
 	}
 	c->items.n = n;
 	strmap_free(&helpers);
+}
+
+/* --const-list: a listed constant replaces the macro of its name (what the
+ * kernel's RUST_CONST_HELPER_ constants, their sed and --blocklist-item
+ * lines do by hand); a listed name that got no constant is said. */
+void check_const_list(struct ctx *c)
+{
+	const struct options *o = c->opt;
+	if (!o->const_lines.n)
+		return;
+	struct strmap listed = {0};
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->kind == IT_VAR && it->from_const_list)
+			strmap_put(&listed, it->cname, it);
+	}
+	int n = 0;
+	for (int i = 0; i < c->items.n; i++) {
+		struct item *it = c->items.v[i];
+		if (it->kind == IT_MACRO && strmap_get(&listed, it->cname))
+			skip_push(&c->skipped, it->name, "replaced by its --const-list constant");
+		else
+			c->items.v[n++] = it;
+	}
+	c->items.n = n;
+	strmap_free(&listed);
 }
 
 void check_wrap_list(struct parser *p)

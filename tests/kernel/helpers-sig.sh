@@ -11,7 +11,8 @@
 # against the hand-written helpers then compiles unchanged. One allowance,
 # counted: a generated pointer parameter '*const T' where the hand-written
 # one is '*mut T' (Rust passes a *mut where a *const is expected).
-# Prints one "ok - ..." or "not ok - ..." line and the differences.
+# Prints an "ok - ..." or "not ok - ..." line for each check, with the
+# differences. KEEP_TMP=1 keeps its files.
 set -u
 O=${1:?usage: helpers-sig.sh OBJDIR PRISTINE PATCHED [H2RS]}
 S=$(cd "${2:?}" && pwd) P=$(cd "${3:?}" && pwd)
@@ -19,21 +20,28 @@ H2RS=${4:-h2rs}
 cmdf=$O/rust/bindings/.bindings_helpers_generated.rs.cmd
 [ -f "$cmdf" ] || { echo "not ok - helpers-sig: $cmdf: no such file (build rust/ first)"; exit 1; }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-# the command, without Kbuild's variable name and the sed after it
-cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$cmdf" | sed 's/ ; sed .*//')
-eval "set -- $cmd"
-shift 2 # the bindgen program and the input
-opts=() cflags=() seen_dd=""
-while [ $# -gt 0 ]; do
-	case $1 in
-	--) seen_dd=1 ;;
-	-o) shift ;;
-	-Wp,-MMD,*) ;;
-	*) if [ -n "$seen_dd" ]; then cflags+=("$1"); else opts+=("$1"); fi ;;
-	esac
-	shift
-done
+if [ -n "${KEEP_TMP:-}" ]; then echo "# files in $tmp"; else trap 'rm -rf "$tmp"' EXIT; fi
+# kcmd CMDFILE: the Kbuild command's h2rs options (opts) and clang
+# arguments (cflags), without the program, the input, -o, the depfile and
+# the sed after it
+kcmd() {
+	local cmd
+	cmd=$(sed -n 's/^savedcmd_[^ ]* := //p' "$1" | sed 's/ ; sed .*//')
+	eval "set -- $cmd"
+	shift 2
+	opts=() cflags=()
+	local dd=""
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--) dd=1 ;;
+		-o) shift ;;
+		-Wp,-MMD,*) ;;
+		*) if [ -n "$dd" ]; then cflags+=("$1"); else opts+=("$1"); fi ;;
+		esac
+		shift
+	done
+}
+kcmd "$cmdf"
 # the include paths name the tree O was configured from: both trees are
 # given theirs
 retree() { local t=$1; shift; local a; for a in "$@"; do printf '%s\n' "${a//$src_of_o/$t}"; done; }
@@ -114,10 +122,58 @@ while IFS="$(printf '\t')" read -r name hand gen; do
 done <"$tmp/joined"
 extra=$(join -t "$(printf '\t')" -v2 "$tmp/hand.sig" "$tmp/gen.sig" | cut -f1 | tr '\n' ' ')
 [ -n "$extra" ] && echo "    generated only: $extra"
+status=0
 if [ $bad = 0 ]; then
 	echo "ok - helpers-sig: all $n_hand hand-written Rust helper declarations have the generated helpers' signatures ($n_gen generated; $relaxed with *const for *mut)"
 else
 	echo "not ok - helpers-sig: $bad of $n_hand hand-written Rust helper declarations are missing or differ in the generated ones"
 	sed 's/^/    /' "$tmp/gen.err" | grep -v 'note:' | head -20
+	status=1
+fi
+
+# The constants: bindings_helper.h with its RUST_CONST_HELPER_ variables,
+# their sed and --blocklist-item lines (PRISTINE) against consts.list
+# (PATCHED). The listed constants must have the same Rust names, types
+# (aliases resolved) and values, and every other line of
+# bindings_generated.rs must be the same.
+ccmd=$O/rust/bindings/.bindings_generated.rs.cmd
+kcmd "$ccmd"
+base=() skip=""
+for a in "${opts[@]}"; do
+	if [ -n "$skip" ]; then skip=""; continue; fi
+	case $a in
+	--const-list) skip=1; continue ;;
+	--blocklist-item) skip=1; continue ;;
+	esac
+	base+=("$a")
+done
+mapfile -t blocks < <(sed -n 's/^--blocklist-item \(.*\)$/--blocklist-item\n\1/p' "$S/rust/bindgen_parameters")
+mapfile -t cf_s < <(retree "$S" "${cflags[@]}")
+mapfile -t cf_p < <(retree "$P" "${cflags[@]}")
+"$H2RS" "$S/rust/bindings/bindings_helper.h" "${base[@]}" "${blocks[@]}" -o "$tmp/hand_b.rs" -- "${cf_s[@]}" 2>"$tmp/hb.err" &&
+	sed -Ei 's/pub const RUST_CONST_HELPER_([a-zA-Z0-9_]*)/pub const \1/g' "$tmp/hand_b.rs" &&
+	"$H2RS" "$P/rust/bindings/bindings_helper.h" "${base[@]}" --const-list "$P/rust/bindings/consts.list" \
+		-o "$tmp/gen_b.rs" -- "${cf_p[@]}" 2>"$tmp/gb.err"
+rc=$?
+names=$(awk '!/^#/ && NF { sub(/;$/, ""); if ((i = index($0, " = "))) $0 = substr($0, 1, i - 1); print $NF }' "$P/rust/bindings/consts.list" | sort -u)
+consts() { # RS: NAME<TAB>TYPE = VALUE of the listed names
+	grep -E "^pub const ($(echo $names | tr ' ' '|')): " "$1" |
+		sed -E 's/^pub const ([A-Za-z0-9_]+): (.*);$/\1\t\2/' | canon | sort
+}
+if [ $rc != 0 ]; then
+	echo "not ok - helpers-sig: h2rs failed on bindings_helper.h"; cat "$tmp/hb.err" "$tmp/gb.err" | head -10
 	exit 1
 fi
+consts "$tmp/hand_b.rs" >"$tmp/hand.c"
+consts "$tmp/gen_b.rs" >"$tmp/gen.c"
+others() { grep -Ev "^pub const ($(echo $names | tr ' ' '|')): " "$1"; }
+if cmp -s "$tmp/hand.c" "$tmp/gen.c" && [ -s "$tmp/hand.c" ] &&
+	cmp -s <(others "$tmp/hand_b.rs") <(others "$tmp/gen_b.rs"); then
+	echo "ok - helpers-sig: the $(grep -c . "$tmp/hand.c") RUST_CONST_HELPER_ constants of this configuration come from consts.list with the same names, types and values, and the other $(others "$tmp/gen_b.rs" | grep -c .) lines of the bindings are the same"
+else
+	echo "not ok - helpers-sig: the constants from consts.list differ from the RUST_CONST_HELPER_ ones"
+	diff "$tmp/hand.c" "$tmp/gen.c" | head -10 | sed 's/^/    /'
+	diff <(others "$tmp/hand_b.rs") <(others "$tmp/gen_b.rs") | head -10 | sed 's/^/    /'
+	status=1
+fi
+exit $status

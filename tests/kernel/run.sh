@@ -179,12 +179,14 @@ helper_checks() {
 		grep -E 'error|warning' "$O/werror.log" | head -10 | sed 's/^/    /'
 	fi
 	rm -f "$O/rust/helpers/werror.o"
-	if out=$(bash "$here/helpers-sig.sh" "$O" "$3" "$4" "$BG" 2>&1); then
-		ok "$(tail -n1 <<<"$out" | sed 's/^ok - //') ($name)"
-	else
-		not_ok "$(grep '^not ok' <<<"$out" | sed 's/^not ok - //') ($name)"
-		grep -v '^not ok' <<<"$out" | head -20
-	fi
+	out=$(bash "$here/helpers-sig.sh" "$O" "$3" "$4" "$BG" 2>&1)
+	while IFS= read -r line; do
+		case $line in
+		"ok - "*) ok "${line#ok - } ($name)" ;;
+		"not ok - "*) not_ok "${line#not ok - } ($name)" ;;
+		"    "*) echo "$line" ;;
+		esac
+	done <<<"$out"
 }
 
 # build NAME: NAME is VERSION-ARCH-TOOLCHAIN[-doctests variant in ARCH part]
