@@ -9,7 +9,9 @@
 # ci (make test-kernel, run by .ci/run): 6.12 on x86_64 with GCC, 7.2 on
 #   x86_64 with GCC and with LLVM=-19, 7.2 on arm64 and riscv64 with
 #   LLVM=-19; then the rust/helpers wrappers are generated from the 6.12 GCC
-#   tree (wrappers.sh).  (About 30 minutes on 2 cores.)
+#   tree (wrappers.sh); and 7.2 x86_64 GCC with examples/linux-7.2 applied
+#   (generated rust/helpers and typed constants: helper_checks).  (About
+#   35 minutes on 2 cores.)
 # all (make test-kernel-all): ci, plus 6.12 x86_64 LLVM, 7.2 on arm,
 #   loongarch, um and s390,
 #   the GCC cross builds Debian 12 has compilers for (arm64, arm, s390), and
@@ -17,7 +19,8 @@
 #   report `# rust_doctests_kernel: pass:N fail:0`, and x86_64 defconfig +
 #   RUST + KUNIT + RUST_KERNEL_DOCTESTS with GCC and LLVM (the doctests, the
 #   kernel crate's #[kunit_tests] suites and every other KUnit suite the
-#   config has must pass, and the Rust sample must print).
+#   config has must pass, and the Rust sample must print); the helpers
+#   tree also with LLVM, on arm64, and under that defconfig.
 # NAME...: just those builds (names as printed: 7.2-arm64-llvm, ...).
 #
 # A build is tinyconfig + RUST + what the arch's console needs + the Rust
@@ -48,10 +51,12 @@ finish() {
 }
 
 set_name=${1:-ci}
-ci_builds="6.12-x86_64-gcc 7.2-x86_64-gcc 7.2-x86_64-llvm 7.2-arm64-llvm 7.2-riscv64-llvm"
+ci_builds="6.12-x86_64-gcc 7.2-x86_64-gcc 7.2-x86_64-llvm 7.2-arm64-llvm 7.2-riscv64-llvm \
+7.2-x86_64-helpers-gcc"
 all_builds="$ci_builds 6.12-x86_64-llvm 7.2-arm-llvm 7.2-loongarch-llvm 7.2-um-gcc 7.2-s390-llvm \
 7.2-arm64-gcc 7.2-arm-gcc 7.2-s390-gcc 7.2-x86_64-doctests-llvm 7.2-x86_64-defconfig-gcc \
-7.2-x86_64-defconfig-llvm 7.2-x86_64-helpers-gcc"
+7.2-x86_64-defconfig-llvm 7.2-x86_64-helpers-llvm 7.2-arm64-helpers-llvm 7.2-arm64-helpers-gcc \
+7.2-x86_64-defconfig-helpers-gcc"
 case $set_name in
 ci) builds=$ci_builds ;;
 all) builds=$all_builds ;;
@@ -179,6 +184,20 @@ helper_checks() {
 		grep -E 'error|warning' "$O/werror.log" | head -10 | sed 's/^/    /'
 	fi
 	rm -f "$O/rust/helpers/werror.o"
+	# LLVM: also as CONFIG_RUST_INLINE_HELPERS builds it (bitcode, the
+	# helpers __always_inline), which needs clang and rustc on one LLVM
+	# major version (Debian 12 has clang 19, rustc-web LLVM 22)
+	case $cmd in
+	clang* | *bin/clang*)
+		local bc="${cmd/ -o $O\/rust\/helpers\/werror.o / -o $O/rust/helpers/werror.bc }"
+		if (cd "$O" && eval "$bc -g0 -emit-llvm -Wmissing-prototypes -Werror") >"$O/werror-bc.log" 2>&1; then
+			ok "$name: helpers.c with the generated helpers compiles to bitcode as CONFIG_RUST_INLINE_HELPERS builds it ($(llvm-nm-19 "$O/rust/helpers/werror.bc" | grep -c ' T rust_helper_') rust_helper_ definitions)"
+		else
+			not_ok "$name: helpers.c with the generated helpers does not compile to bitcode"
+			grep -E 'error|warning' "$O/werror-bc.log" | head -10 | sed 's/^/    /'
+		fi
+		rm -f "$O/rust/helpers/werror.bc" ;;
+	esac
 	out=$(bash "$here/helpers-sig.sh" "$O" "$3" "$4" "$BG" 2>&1)
 	while IFS= read -r line; do
 		case $line in
