@@ -233,6 +233,14 @@ build() {
 			return 1
 		fi
 		echo "# $name: $line"
+		# the same change as one patch, for patch -p1 / git am
+		local pf
+		pf=$(ls "$repo/examples/linux-$ver/"0001-*.patch)
+		if "$repo/examples/linux-$ver/mkpatch.sh" "$src" | cmp -s - "$pf"; then
+			ok "$name: $(basename "$pf") is apply.sh's change ($(grep -c '^deleted file' "$pf") files deleted)"
+		else
+			not_ok "$name: $(basename "$pf") is stale (regenerate it: examples/linux-$ver/mkpatch.sh TREE)"
+		fi
 		src=$WORK/src-$name
 	fi
 	O=$WORK/$name
