@@ -84,7 +84,7 @@ static void wrapper(struct ctx *c, struct buf *b, const struct item *it)
 const char *emit_wrappers(struct ctx *c, struct buf *b)
 {
 	const struct options *o = c->opt;
-	if (!o->wrap_static_fns && !o->wrap_macros.n)
+	if (!o->wrap_static_fns && !o->wrap_macros.n && !o->wrap_fn_macros)
 		return NULL;
 	const char *path = o->wrap_path;
 	if (!path) {

@@ -51,6 +51,9 @@ void explain(struct ctx *c, const char *name)
 		found = true;
 		fprintf(stderr, "%s: %s declared at %s:%u:%u\n", name, kind_name(it),
 			it->file[0] ? it->file : "<builtin>", it->line, it->col);
+		if (it->fwd_callee)
+			fprintf(stderr, "%s: a function-like macro forwarding to %s, wrapped as '%s'\n",
+				name, it->fwd_callee, fwd_prototype(it));
 		if (it->emit)
 			fprintf(stderr, "%s: emitted as %s named '%s'%s\n", name, emitted_as(it),
 				it->name,

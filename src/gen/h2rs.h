@@ -34,6 +34,10 @@ double now_seconds(void);
 /* With --time-phases, print the time since *t under name; reset *t. */
 void phase(const struct options *o, const char *name, double *t);
 
+/* ---- parse_fwd.c ---- */
+/* A forwarding macro's wrapper prototype, as --wrap-macro would take it. */
+char *fwd_prototype(const struct item *it);
+
 /* ---- parse.c ---- */
 void parse_header(struct ctx *c);
 

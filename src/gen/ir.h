@@ -215,7 +215,10 @@ struct item {
 	const char *wrap_expr; /* WRAP_MACRO from 'PROTOTYPE = EXPR;': the C expression (or
 				* statement, for void) the wrapper evaluates, in the
 				* prototype's parameter names; NULL: call the macro */
-	const char **c_param_names; /* with wrap_expr: the prototype's parameter names */
+	const char **c_param_names; /* with wrap_expr: the prototype's parameter names
+				     * (also for a forwarding macro's wrapper) */
+	const char *fwd_callee; /* IT_FUNC of a forwarding macro (parse_fwd.c,
+				 * --wrap-fn-macros): the function its expansion calls */
 
 	/* IT_VAR with has_value (parse_type.c), IT_MACRO (macros.c) */
 	enum macro_kind vkind; /* value kind */

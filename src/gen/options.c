@@ -767,7 +767,7 @@ static const struct opt_def opt_defs[] = {
 	F("--size_t-is-usize", size_t_is_usize, true),
 	F("--no-recursive-allowlist", recursive_allowlist, false),
 	F("--generate-cstr", generate_cstr, true),
-	F("--wrap-static-fns", wrap_static_fns, true),
+	F("--wrap-static-fns", wrap_static_fns, true), F("--wrap-fn-macros", wrap_fn_macros, true),
 	F("--disable-nested-struct-naming", no_nested_naming, true),
 	F("--no-convert-floats", no_convert_floats, true),
 	F("--fit-macro-constant-types", fit_macro_types, true),

@@ -140,6 +140,7 @@ struct options {
 	struct vec raw_lines;     /* --raw-line text (char *) */
 	struct vec customs;       /* struct custom_attr * */
 	bool wrap_static_fns;     /* --wrap-static-fns */
+	bool wrap_fn_macros;      /* --wrap-fn-macros: forwarding macros get wrappers */
 	const char *wrap_path;    /* --wrap-static-fns-path (".c" added if missing) */
 	const char *wrap_suffix;  /* --wrap-static-fns-suffix, default "__extern" ("" with a prefix) */
 	const char *wrap_prefix;  /* --wrap-static-fns-prefix (h2rs: "rust_helper_"), default "" */

@@ -497,7 +497,7 @@ struct item *typedef_item(struct parser *p, CXCursor cur)
 /* ---- functions and variables ---- */
 
 /* C spelling of a type for a wrapper's prototype. */
-static const char *c_spelling_of(CXType t)
+const char *wrapper_spelling(CXType t)
 {
 	char *s = cxstr(clang_getTypeSpelling(t));
 	if (strstr(s, "(unnamed") || strstr(s, "(anonymous"))
@@ -508,10 +508,10 @@ static const char *c_spelling_of(CXType t)
 /* Record what a C wrapper needs: the spelled return and parameter types. */
 bool wrapper_types(struct item *it, CXType ft)
 {
-	it->c_ret = c_spelling_of(clang_getResultType(ft));
+	it->c_ret = wrapper_spelling(clang_getResultType(ft));
 	it->c_params = xcalloc(it->type->nparams + 1, sizeof(char *));
 	for (int i = 0; i < it->type->nparams; i++)
-		if (!(it->c_params[i] = c_spelling_of(clang_getArgType(ft, i))))
+		if (!(it->c_params[i] = wrapper_spelling(clang_getArgType(ft, i))))
 			return false;
 	return it->c_ret != NULL;
 }
@@ -761,6 +761,8 @@ void parse_header(struct ctx *c)
 	p.top_index = 0;
 	clang_visitChildren(top, top_decls, &p);
 	phase(o, "walk", &t);
+	if (p.fwd_macros.n)
+		fwd_infer(&p);
 	check_wrap_list(&p);
 	if (o->depfile || o->mmd_depfile)
 		clang_getInclusions(p.tu, collect_inclusion, c);

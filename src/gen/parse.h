@@ -32,6 +32,9 @@ struct parser {
 	struct strmap wrap_exprs; /* name → EXPR of a 'PROTOTYPE = EXPR;' prototype */
 	struct strmap wrap_cond; /* listed name or prototype's name → 1 + the index in
 				  * opt->wrap_conds of its #if section (intptr_t) */
+	struct vec fwd_macros;  /* --wrap-fn-macros / --explain: function-like macros
+				 * (parse_fwd.c's struct fwd_macro *) */
+	struct strmap fn_decls; /* the same: function name → its first CXCursor * */
 	bool *cond_holds;       /* per opt->wrap_conds: it holds in this unit (the
 				 * unit's __h2rs_live_N macros, read by top_macros) */
 	int top_index;          /* the top-level cursor being read (1-based) */
@@ -64,6 +67,8 @@ struct item *record_item(struct parser *p, CXCursor cur, struct item *parent);
 struct item *enum_item(struct parser *p, CXCursor cur, struct item *parent);
 struct item *typedef_item(struct parser *p, CXCursor cur);
 bool wrapper_types(struct item *it, CXType ft);
+/* A type's C spelling for a wrapper, or NULL (anonymous types). */
+const char *wrapper_spelling(CXType t);
 void skip_function(struct parser *p, const char *name, const char *why);
 
 /* ---- parse_wrap.c ---- */
@@ -88,6 +93,12 @@ const char *wrap_dead(const struct parser *p, const char *name);
 void check_wrap_list(struct parser *p);
 /* After the macros: --const-list constants replace their macros. */
 void check_const_list(struct ctx *c);
+
+/* ---- parse_fwd.c ---- */
+void fwd_note_macro(struct parser *p, CXCursor cur, int64_t order);
+void fwd_note_function(struct parser *p, const char *name, CXCursor cur);
+/* After the walk: forwarding macros become functions (or are told about). */
+void fwd_infer(struct parser *p);
 
 /* ---- parse_annot.c ---- */
 const struct annot *annot_of(CXCursor cur);

@@ -194,9 +194,13 @@ static struct macro_def *macro_entry(struct parser *p, char **name)
 static void note_fn_macro(struct parser *p, CXCursor cur)
 {
 	char *n = cxstr(clang_getCursorSpelling(cur));
-	if (p->c->opt->wrap_macros.n)
+	const struct options *o = p->c->opt;
+	bool fwd = o->wrap_fn_macros || o->explain || o->verbose || o->stats;
+	if (o->wrap_macros.n || fwd)
 		strmap_put(&p->c->fn_macros, n, n);
-	if (!strmap_get(&p->wrapped, n))
+	if (fwd && !strmap_get(&p->wrapped, n) && !clang_Cursor_isMacroBuiltin(cur))
+		fwd_note_macro(p, cur, p->c->next_order); /* parse_fwd.c tells why not */
+	else if (!strmap_get(&p->wrapped, n))
 		skip_push(&p->c->skipped, n,
 			  "function-like macro: not emitted; Rust can call it through a C "
 			  "wrapper typed by its prototype (--wrap-macro PROTOTYPE)");

@@ -497,6 +497,8 @@ void read_function(struct parser *p, CXCursor cur)
 	bool from_wrap_list = from_wrap_unit(p, cur);
 	if (from_wrap_list && !strncmp(name, WRAP_CHECK_PREFIX, strlen(WRAP_CHECK_PREFIX)))
 		return; /* only there for clang to check the prototype */
+	if ((o->wrap_fn_macros || o->explain || o->verbose || o->stats) && !from_wrap_list)
+		fwd_note_function(p, name, cur); /* a forwarding macro's callee, maybe */
 	/* a 'PROTOTYPE = EXPR;' line, declared under a name of its own so that
 	 * its types are the line's even where the header declares the name
 	 * otherwise (check_wrap_list drops the header's declaration) */
