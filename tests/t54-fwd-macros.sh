@@ -27,7 +27,6 @@ long total_of(const stream *s);
 #define chain(s) open_stream(s, 1)
 #define va(...) dev_major(__VA_ARGS__)
 #define unknown(x) not_declared(x)
-#define expr(x) ((x) * 2 + 1)
 H
 cat >"$d/impl.c" <<'C'
 #include <string.h>
@@ -73,7 +72,7 @@ test_expect "--wrap-fn-macros: the parameters take the callee's types, in the ma
 	grep -q "pub fn TOTAL(s: \*const stream) -> ::std::os::raw::c_long;" "$d/b.rs" || grep "pub fn" "$d/b.rs"'
 while read -r mname mwhy; do
 	test_expect "--wrap-fn-macros: $mname is skipped, and --verbose says why ($mwhy)" '
-		grep -q "skipped $mname: function-like macro, not wrapped: $mwhy" "$d/err" || grep "skipped $mname" "$d/err"'
+		grep -q "skipped $mname: function-like macro, not wrapped: .*$mwhy" "$d/err" || grep "skipped $mname" "$d/err"'
 done <<'W'
 twice its parameter x is used more than once
 str it stringifies or pastes tokens
@@ -81,7 +80,6 @@ stmt its expansion is not one function call
 chain it calls the macro open_stream
 va a variadic macro
 unknown it calls not_declared, which is not a function declared in the input
-expr its expansion is not one function call
 W
 "$H2RS" "$d/f.h" -o "$d/off.rs" --explain open_stream 2>"$d/explain"
 test_expect "without --wrap-fn-macros nothing is wrapped, and --explain suggests the prototype" '

@@ -351,6 +351,10 @@ void emit_macro(struct emitter *e, struct item *it)
 	struct buf *val = &e->val; /* scratch, reused from macro to macro */
 	buf_reset(val);
 	char ty[64];
+	if (it->const_fn) { /* an integer function-like macro (parse_constfn.c) */
+		buf_printf(e->b, "#[allow(unused_parens)]\npub const fn %s%s\n", it->name, it->const_fn);
+		return;
+	}
 	if (it->type && it->vkind != MV_STR) {
 		emit_typed_macro(e, it);
 		return;

@@ -36,7 +36,9 @@ static const char *emitted_as(const struct item *it)
 			       : "pub type";
 	case IT_FUNC: return "an extern \"C\" function";
 	case IT_VAR: return it->has_value && it->is_const ? "pub const" : "an extern static";
-	case IT_MACRO: return xstrfmt("pub const of type %s", it->mtype);
+	case IT_MACRO:
+		return it->const_fn ? xstrfmt("pub const fn %s", it->const_fn)
+				    : xstrfmt("pub const of type %s", it->mtype);
 	}
 	return "?";
 }

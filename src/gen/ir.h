@@ -217,6 +217,9 @@ struct item {
 				* prototype's parameter names; NULL: call the macro */
 	const char **c_param_names; /* with wrap_expr: the prototype's parameter names
 				     * (also for a forwarding macro's wrapper) */
+	const char *const_fn;  /* IT_MACRO of an integer function-like macro
+				* (parse_constfn.c): the Rust const fn after its name,
+				* "(x: i32) -> u64 { ... }" */
 	const char *fwd_callee; /* IT_FUNC of a forwarding macro (parse_fwd.c,
 				 * --wrap-fn-macros): the function its expansion calls */
 

@@ -95,10 +95,28 @@ void check_wrap_list(struct parser *p);
 void check_const_list(struct ctx *c);
 
 /* ---- parse_fwd.c ---- */
+/* One function-like macro, as noted by the macro walk. */
+struct fwd_macro {
+	char *name;       /* the macro */
+	CXCursor cur;     /* its definition (valid while the unit is) */
+	int64_t order;    /* its position among the top-level cursors */
+	int nparams;      /* its parameters */
+	char **params;    /* their names */
+	int ntoks;        /* body tokens, comments left out */
+	char **toks;      /* their spellings */
+	bool variadic;    /* ends with ... */
+};
+
 void fwd_note_macro(struct parser *p, CXCursor cur, int64_t order);
 void fwd_note_function(struct parser *p, const char *name, CXCursor cur);
 /* After the walk: forwarding macros become functions (or are told about). */
 void fwd_infer(struct parser *p);
+
+/* ---- parse_constfn.c ---- */
+/* --wrap-fn-macros: the macros of v (n of them, not forwarding: why[i]
+ * says why) that clang types as integer expressions of int parameters
+ * become Rust const fns; the others are skipped with their reason. */
+void constfn_infer(struct parser *p, struct fwd_macro **v, const char **why, int n);
 
 /* ---- parse_annot.c ---- */
 const struct annot *annot_of(CXCursor cur);

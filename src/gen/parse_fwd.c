@@ -13,18 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One function-like macro, as noted by the macro walk. */
-struct fwd_macro {
-	char *name;       /* the macro */
-	CXCursor cur;     /* its definition (valid while the unit is) */
-	int64_t order;    /* its position among the top-level cursors */
-	int nparams;      /* its parameters */
-	char **params;    /* their names */
-	int ntoks;        /* body tokens, comments left out */
-	char **toks;      /* their spellings */
-	bool variadic;    /* ends with ... */
-};
-
 void fwd_note_macro(struct parser *p, CXCursor cur, int64_t order)
 {
 	CXToken *toks;
@@ -220,9 +208,24 @@ char *fwd_prototype(const struct item *it)
 	return b.p;
 }
 
+/* Candidates for a const fn: no #/##, not variadic (not_forwarding's
+ * first two reasons). */
+static bool constfn_candidate(const struct fwd_macro *m)
+{
+	if (m->variadic || m->nparams > 32)
+		return false;
+	for (int i = 0; i < m->ntoks; i++)
+		if (!strcmp(m->toks[i], "#") || !strcmp(m->toks[i], "##"))
+			return false;
+	return true;
+}
+
 void fwd_infer(struct parser *p)
 {
 	const struct options *o = p->c->opt;
+	struct fwd_macro **cands = xcalloc(p->fwd_macros.n + 1, sizeof *cands);
+	const char **whys = xcalloc(p->fwd_macros.n + 1, sizeof *whys);
+	int ncands = 0;
 	for (int i = 0; i < p->fwd_macros.n; i++) {
 		struct fwd_macro *m = p->fwd_macros.v[i];
 		if (strmap_get(&p->wrapped, m->name))
@@ -233,7 +236,10 @@ void fwd_infer(struct parser *p)
 		struct item *it = why ? NULL : forwarding_item(p, m, callee, arg);
 		if (!why && !it)
 			why = xstrfmt("%s's types have no C spelling or no Rust ABI", callee);
-		if (why) {
+		if (why && o->wrap_fn_macros && constfn_candidate(m)) {
+			cands[ncands] = m; /* an integer expression, maybe */
+			whys[ncands++] = why;
+		} else if (why) {
 			skip_push(&p->c->skipped, m->name,
 				  xstrfmt("function-like macro, not wrapped: %s (--wrap-macro PROTOTYPE "
 					  "wraps it at the types you give)", why));
@@ -246,4 +252,8 @@ void fwd_infer(struct parser *p)
 		}
 		free(arg);
 	}
+	if (ncands)
+		constfn_infer(p, cands, whys, ncands);
+	free(cands);
+	free(whys);
 }
