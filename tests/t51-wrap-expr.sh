@@ -32,10 +32,17 @@ unsigned long lock_len(const struct mutex *m, unsigned long n);
 /* an inline function whose helper the kernel types otherwise (its
  * set_bit takes a long, rust_helper_set_bit an unsigned long and no result) */
 static inline long lock_get(struct mutex *m, long k) { return m->owner + k; }
+/* a macro that names a function of the same name, at other qualifiers than
+ * the line's (arm64's readb_relaxed, '#define readb_relaxed readb_relaxed') */
+static inline int lock_peek(const volatile struct mutex *m) { return m->held + 100; }
+#define lock_peek lock_peek
+/* an object-like macro that stands for a value */
+extern int lock_global;
+#define lock_current (lock_global + 1)
 /* an attribute macro before the name, as the kernel's __realloc_size(2) */
 #define __sized(i) __attribute__((__unused__))
 H
-printf '#include "locks.h"\nint lock_count(const struct mutex *m) { return m->held * 10 + m->owner; }\nunsigned long lock_len(const struct mutex *m, unsigned long n) { return n + (unsigned long)m->owner; }\n' >"$d/impl.c"
+printf '#include "locks.h"\nint lock_count(const struct mutex *m) { return m->held * 10 + m->owner; }\nunsigned long lock_len(const struct mutex *m, unsigned long n) { return n + (unsigned long)m->owner; }\nint lock_global = 41;\n' >"$d/impl.c"
 cat >"$d/list.txt" <<'L'
 # one macro, two types, two helper names
 void mutex_mark_held(struct mutex *m) = mark_held(m);
@@ -52,6 +59,9 @@ int lock_owner(const struct mutex *m);
 my_size_t lock_len(const struct mutex *m, my_size_t n) = lock_len(m, n);
 # an inline function at other types than the header's
 void lock_get(struct mutex *m, unsigned long k) = m->owner += (int)lock_get(m, (long)k);
+# a macro and a function of one name; an object-like macro's value
+int lock_peek(const struct mutex *m);
+int lock_current(void);
 # a function out of line in this configuration, by name
 lock_count
 # the same line twice is one helper
@@ -64,7 +74,7 @@ check "PROTOTYPE = EXPR: the helpers compile with gcc -Wall -Wextra -Werror -Wmi
 	gcc -Wall -Wextra -Werror -Wmissing-prototypes -D__rust_helper= -c "$d/h.c" -o "$d/h.o"
 syms=$(nm "$d/h.o" 2>/dev/null | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')
 check "PROTOTYPE = EXPR: one helper per line, named rust_helper_NAME ($syms)" test "$syms" = \
-	"rust_helper_lock_count rust_helper_lock_get rust_helper_lock_len rust_helper_lock_magic_plus rust_helper_lock_owner rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
+	"rust_helper_lock_count rust_helper_lock_current rust_helper_lock_get rust_helper_lock_len rust_helper_lock_magic_plus rust_helper_lock_owner rust_helper_lock_peek rust_helper_lock_twice rust_helper_mutex_init_owned rust_helper_mutex_is_held rust_helper_mutex_mark_held rust_helper_spin_is_held rust_helper_spin_mark_held "
 gcc -c "$d/impl.c" -I"$d" -o "$d/impl.o"
 ar rcs "$d/libh.a" "$d/h.o" "$d/impl.o"
 cat >"$d/main.rs" <<'R'
@@ -87,6 +97,8 @@ fn main() { unsafe {
     let get: unsafe extern "C" fn(*mut b::mutex, ::std::os::raw::c_ulong) = b::lock_get;
     get(&mut m, 3);
     assert_eq!(m.owner, 17);
+    assert_eq!(b::lock_peek(&m), m.held + 100);
+    assert_eq!(b::lock_current(), 42);
 } }
 R
 check "PROTOTYPE = EXPR: a declared function's helper has the types as the line spells them (my_size_t)" \

@@ -75,7 +75,7 @@ void skip_function(struct parser *p, const char *name, const char *why);
 /* The name a prototype whose macro this configuration lacks is checked
  * under (a declaration nobody wraps). */
 #define WRAP_CHECK_PREFIX "__h2rs_check_"
-/* The name a 'PROTOTYPE = EXPR;' line's prototype is declared under. */
+/* The name a prototype line is declared under (in the #ifdef NAME branch). */
 #define WRAP_EXPR_PREFIX "__h2rs_expr_"
 /* The name a --const-list constant is declared under. */
 #define WRAP_CONST_PREFIX "__h2rs_const_"

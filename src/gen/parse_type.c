@@ -468,7 +468,10 @@ static void set_wrap(struct parser *p, struct item *it, CXCursor cur, CXType ft,
 		it->c_param_names = param_names(cur, ft);
 	} else if (from_wrap_list) {
 		it->wrap = WRAP_MACRO;
-		it->macro_is_fn = strmap_get(&p->c->fn_macros, name) != NULL;
+		/* called with its arguments, unless an object-like macro stands
+		 * for the value ('int errno_value(void)' of errno) */
+		it->macro_is_fn = strmap_get(&p->c->fn_macros, name) != NULL ||
+				  clang_getNumArgTypes(ft) > 0;
 	} else if (call) {
 		/* static, or listed (--wrap-list, a --wrap-macro prototype whose
 		 * macro is a function in this configuration): out of line too, the

@@ -116,13 +116,12 @@ static void wrap_prototype(struct parser *p, struct buf *b, int i)
 	if (!expr)
 		buf_printf(b, "#ifdef %s\n", name);
 	buf_printf(b, "#pragma push_macro(\"%s\")\n#undef %s\n", name, name);
-	/* PROTOTYPE = EXPR: under a name of its own, so that a header's
-	 * function of the name with other types is no conflict */
-	if (expr)
-		buf_printf(b, "#define %s " WRAP_EXPR_PREFIX "%s\n", name, name);
+	/* under a name of its own, so that a header's function of the name
+	 * with other types is no conflict (PROTOTYPE = EXPR; a macro that
+	 * names a function as well, '#define readb_relaxed readb_relaxed') */
+	buf_printf(b, "#define %s " WRAP_EXPR_PREFIX "%s\n", name, name);
 	buf_printf(b, "%s%s\n", proto, semi);
-	if (expr)
-		buf_printf(b, "#undef %s\n", name);
+	buf_printf(b, "#undef %s\n", name);
 	buf_printf(b, "#pragma pop_macro(\"%s\")\n", name);
 	/* not a macro here: the prototype is still checked by clang, under
 	 * a name of its own (read_function passes it over) */
@@ -196,15 +195,16 @@ static bool skipped_before(const struct ctx *c, const char *name)
 
 /* --wrap-list and --wrap-macro: a listed name or prototype that gets no
  * wrapper is said, not passed over. */
-/* A 'PROTOTYPE = EXPR;' helper named as a function of the header (the
- * kernel's memchr, set_bit at the helper's own types): the line's helper
- * replaces that function's declaration. */
+/* A prototype line's helper named as a function of the header (the
+ * kernel's memchr, set_bit at the helper's own types; readb_relaxed, a
+ * macro and a function of one name on arm64): the line's helper replaces
+ * that function's declaration. */
 static void drop_replaced(struct ctx *c)
 {
 	struct strmap helpers = {0};
 	for (int i = 0; i < c->items.n; i++) {
 		struct item *it = c->items.v[i];
-		if (it->kind == IT_FUNC && it->wrap_expr)
+		if (it->kind == IT_FUNC && it->wrap == WRAP_MACRO && !it->fwd_callee)
 			strmap_put(&helpers, it->cname, it);
 	}
 	int n = 0;
@@ -253,7 +253,7 @@ void check_wrap_list(struct parser *p)
 	const struct options *o = c->opt;
 	if (!o->n_wrap_only && !p->wrapped.n)
 		return;
-	if (p->wrap_exprs.n)
+	if (p->wrapped.n)
 		drop_replaced(c);
 	struct strmap wrapped = {0};
 	for (int i = 0; i < c->items.n; i++) {

@@ -261,7 +261,12 @@ build() {
 	# its #[kunit_tests] suites (built whenever KUNIT and RUST are)
 	defconfig) base=defconfig opts="$opts KUNIT RUST_KERNEL_DOCTESTS KUNIT_DEFAULT_ENABLED" ;;
 	esac
-	"${mk[@]}" $base >"$O/config.log" 2>&1
+	if ! "${mk[@]}" $base >"$O/config.log" 2>&1; then
+		not_ok "$name: make $base failed"
+		grep -i -m3 'error\|not found' "$O/config.log" | sed 's/^/    /'
+		echo "$name: configuration FAILED" >>"$WORK/summary.txt"
+		return 1
+	fi
 	for opt in $opts; do "$src/scripts/config" --file "$O/.config" -e "$opt"; done
 	for opt in $OFF; do "$src/scripts/config" --file "$O/.config" -d "$opt"; done
 	"${mk[@]}" olddefconfig >>"$O/config.log" 2>&1
@@ -328,7 +333,7 @@ build() {
 
 for b in $builds; do
 	case $b in
-	*-arm64-gcc | *-arm-gcc | *-s390-gcc)
+	*-arm64-gcc | *-arm64-*-gcc | *-arm-gcc | *-arm-*-gcc | *-s390-gcc | *-s390-*-gcc)
 		arch_info "$(echo "$b" | cut -d- -f2)"
 		if ! xbin=$("$repo/scripts/cross-gcc.sh" "${CROSS%-}" "$WORK/cross"); then
 			not_ok "$b: no cross gcc (scripts/cross-gcc.sh ${CROSS%-})"
