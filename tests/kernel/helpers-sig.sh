@@ -58,7 +58,7 @@ if ! "$H2RS" "$P/rust/helpers/generated.h" -o /dev/null --wrap-list "$P/rust/hel
 fi
 "$H2RS" "$S/rust/helpers/helpers.c" "${opts[@]}" -o "$tmp/hand.rs" -- "${cf_s[@]}" 2>"$tmp/hand.err" ||
 	{ echo "not ok - helpers-sig: the hand-written helpers.c does not parse"; head -20 "$tmp/hand.err"; exit 1; }
-"$H2RS" "$P/rust/helpers/helpers.c" "${opts[@]}" -o "$tmp/gen.rs" -- "${cf_p[@]}" "-I$tmp" 2>"$tmp/genrs.err" ||
+"$H2RS" "$P/rust/helpers/helpers.c" "${opts[@]}" -o "$tmp/gen.rs" -- "-I$tmp" "${cf_p[@]}" 2>"$tmp/genrs.err" ||
 	{ echo "not ok - helpers-sig: the generated helpers.c does not parse"; head -20 "$tmp/genrs.err"; exit 1; }
 # one line per function: NAME<TAB>signature without parameter names
 sigs() {
