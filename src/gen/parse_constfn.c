@@ -117,6 +117,14 @@ static char *ref(struct cf_fn *f, CXCursor c, const char *ty)
 static char *conversion(struct cf_fn *f, CXCursor c, const char *ty)
 {
 	struct kids k = expr_kids(c);
+	if (clang_getCursorKind(c) == CXCursor_CStyleCastExpr && k.n >= 1) {
+		/* the operand is the last child ('(__typeof__(x))(a)' also has
+		 * the typeof's expression) */
+		struct kids all = {0};
+		clang_visitChildren(c, collect, &all);
+		k.v[0] = all.last;
+		k.n = clang_isExpression(clang_getCursorKind(all.last)) ? 1 : 0;
+	}
 	if (k.n != 1) {
 		f->why = "it uses an expression h2rs does not translate";
 		return NULL;
@@ -331,6 +339,11 @@ static void cf_unit(struct cf_run *r)
 		vec_push(&args, c->clang_args.v[i]);
 	vec_push(&args, "-w");
 	vec_push(&args, "-ferror-limit=0");
+	if (getenv("H2RS_DUMP_MACROS")) {
+		char *dump = xstrfmt("%s.constfn.c", getenv("H2RS_DUMP_MACROS"));
+		write_file_atomic(dump, src.p, src.len);
+		free(dump);
+	}
 	CXIndex index = clang_createIndex(0, 0);
 	struct CXUnsavedFile uf = {"h2rs-constfn.c", src.p, src.len};
 	CXTranslationUnit tu = NULL;

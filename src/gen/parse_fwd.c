@@ -210,13 +210,28 @@ char *fwd_prototype(const struct item *it)
 
 /* Candidates for a const fn: no #/##, not variadic (not_forwarding's
  * first two reasons). */
-static bool constfn_candidate(const struct fwd_macro *m)
+static bool constfn_candidate(const struct fwd_macro *m, const char **why)
 {
 	if (m->variadic || m->nparams > 32)
 		return false;
-	for (int i = 0; i < m->ntoks; i++)
+	/* brackets that do not pair up would break the unit's next lines */
+	int depth[3] = {0};
+	static const char *const open[] = {"(", "[", "{"}, *const close[] = {")", "]", "}"};
+	for (int i = 0; i < m->ntoks; i++) {
 		if (!strcmp(m->toks[i], "#") || !strcmp(m->toks[i], "##"))
 			return false;
+		for (int k = 0; k < 3; k++) {
+			depth[k] += !strcmp(m->toks[i], open[k]);
+			if (!strcmp(m->toks[i], close[k]) && --depth[k] < 0) {
+				*why = "its brackets do not pair up";
+				return false;
+			}
+		}
+	}
+	if (depth[0] || depth[1] || depth[2]) {
+		*why = "its brackets do not pair up";
+		return false;
+	}
 	return true;
 }
 
@@ -236,7 +251,7 @@ void fwd_infer(struct parser *p)
 		struct item *it = why ? NULL : forwarding_item(p, m, callee, arg);
 		if (!why && !it)
 			why = xstrfmt("%s's types have no C spelling or no Rust ABI", callee);
-		if (why && o->wrap_fn_macros && constfn_candidate(m)) {
+		if (why && o->wrap_fn_macros && constfn_candidate(m, &why)) {
 			cands[ncands] = m; /* an integer expression, maybe */
 			whys[ncands++] = why;
 		} else if (why) {
