@@ -56,7 +56,8 @@ ci_builds="6.12-x86_64-gcc 7.2-x86_64-gcc 7.2-x86_64-llvm 7.2-arm64-llvm 7.2-ris
 all_builds="$ci_builds 6.12-x86_64-llvm 7.2-arm-llvm 7.2-loongarch-llvm 7.2-um-gcc 7.2-s390-llvm \
 7.2-arm64-gcc 7.2-arm-gcc 7.2-s390-gcc 7.2-x86_64-doctests-llvm 7.2-x86_64-defconfig-gcc \
 7.2-x86_64-defconfig-llvm 7.2-x86_64-helpers-llvm 7.2-arm64-helpers-llvm 7.2-arm64-helpers-gcc \
-7.2-x86_64-defconfig-helpers-gcc"
+7.2-x86_64-defconfig-helpers-gcc 7.2-riscv64-helpers-llvm 7.2-x86_64-defconfig-helpers-llvm \
+7.2-arm64-defconfig-helpers-llvm"
 case $set_name in
 ci) builds=$ci_builds ;;
 all) builds=$all_builds ;;
