@@ -14,11 +14,12 @@
 /* usage.txt: the --help text, embedded at build time (scripts/embed.sh) */
 extern const char gen_usage[];
 
-static void add_regex(struct regex_list *l, const char *opt, const char *pat)
+static void add_regex(struct regex_list *l, const char *opt, const char *given)
 {
+	const char *pat = regex_posix(given);
 	if (regex_cost(pat) > REGEX_COST_LIMIT)
 		error("%s: invalid regular expression '%s': too large (its repetitions expand "
-		      "past %d states)", opt, pat, REGEX_COST_LIMIT);
+		      "past %d states)", opt, given, REGEX_COST_LIMIT);
 	char *anch = xstrfmt("^(%s)$", pat);
 	l->re = realloc(l->re, (l->n + 1) * sizeof *l->re);
 	l->text = realloc(l->text, (l->n + 1) * sizeof *l->text);
@@ -28,10 +29,10 @@ static void add_regex(struct regex_list *l, const char *opt, const char *pat)
 	if (rc) {
 		char msg[256];
 		regerror(rc, &l->re[l->n], msg, sizeof msg);
-		error("%s: invalid regular expression '%s': %s", opt, pat, msg);
+		error("%s: invalid regular expression '%s': %s", opt, given, msg);
 	}
 	free(anch);
-	l->text[l->n++] = pat;
+	l->text[l->n++] = given;
 }
 
 bool regex_list_match(const struct regex_list *l, const char *name)
@@ -75,7 +76,9 @@ static void add_custom(struct options *o, const char *opt, const char *val, int 
 		error("%s: expected REGEX=%s, got '%s'", opt, is_derive ? "DERIVES" : "ATTRIBUTE",
 		      val);
 	struct custom_attr *ca = xcalloc(1, sizeof *ca);
-	char *pat = xstrfmt("^(%.*s)$", (int)(eq - val), val);
+	char *given = xstrfmt("%.*s", (int)(eq - val), val);
+	char *pat = xstrfmt("^(%s)$", regex_posix(given));
+	free(given);
 	if (regex_cost(pat) > REGEX_COST_LIMIT)
 		error("%s: invalid regular expression in '%s': too large (its repetitions expand "
 		      "past %d states)", opt, val, REGEX_COST_LIMIT);
@@ -484,7 +487,9 @@ static void add_abi_override(struct options *o, const char *val)
 		error("invalid value '%s' for '--override-abi <OVERRIDE>': Invalid or unknown ABI "
 		      "\"%s\"", val, eq + 1);
 	struct abi_override *ao = xcalloc(1, sizeof *ao);
-	char *pat = xstrfmt("^(%.*s)$", (int)(eq - val), val);
+	char *given = xstrfmt("%.*s", (int)(eq - val), val);
+	char *pat = xstrfmt("^(%s)$", regex_posix(given));
+	free(given);
 	if (regex_cost(pat) > REGEX_COST_LIMIT)
 		error("--override-abi: invalid regular expression in '%s': too large (its "
 		      "repetitions expand past %d states)", val, REGEX_COST_LIMIT);

@@ -97,6 +97,11 @@ int stage_file(const char *path, const struct buf *parts, int n);
 int commit_staged(void);
 void discard_staged(void); /* remove the temporary files, commit nothing */
 
+/* ---- regex_posix.c: bindgen's regex syntax for regcomp ---- */
+/* The POSIX extended form of a Rust-regex pattern that is matched against
+ * whole names: lazy quantifiers as greedy ones, \d, \D, (?:...). */
+char *regex_posix(const char *pattern);
+
 /* ---- regex_cost.c: the size of a regular expression ---- */
 
 /* An upper bound on what glibc's regcomp makes of the POSIX extended
