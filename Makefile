@@ -119,7 +119,7 @@ test-csmith: deps
 # runs each for N seconds (default 60) over its corpus in tests/fuzz/corpus.
 FUZZ_CC      ?= clang-19
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_TARGETS := options c_string
+FUZZ_TARGETS := options c_string header
 FUZZ_SECONDS ?= 60
 FUZZ_OBJS := $(filter-out build/fuzz/main.o build/fuzz/util/diag.o,$(SRCS:src/%.c=build/fuzz/%.o)) \
 	$(EMBED_NAMES:%=build/embed/%.o) build/fuzz/diag_jmp.o
@@ -134,6 +134,9 @@ build/fuzz/diag_jmp.o: tests/fuzz/diag_jmp.c tests/fuzz/fuzz.h
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(STD) -Wall -Wextra -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(CPPFLAGS) -o $@ $< $(FUZZ_OBJS) $(LDFLAGS) -Wl,--wrap=regcomp $(LDLIBS)
+
+# the objects are kept (they would be intermediates of fuzz_%)
+.SECONDARY: $(FUZZ_OBJS)
 
 fuzz-build: check-libclang $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 
