@@ -304,8 +304,9 @@ build() {
 		line=$(grep -a -o '# rust_doctests_kernel: pass:[0-9]* fail:[0-9]*.*' "$O/boot.log" | tail -n1)
 		# every KUnit suite's summary line (C and Rust suites alike)
 		local suites bad
-		suites=$(grep -a -c -E '^ *# [A-Za-z0-9_]+: pass:[0-9]+ fail:[0-9]+' "$O/boot.log")
-		bad=$(grep -a -E '^ *# [A-Za-z0-9_]+: pass:[0-9]+ fail:[1-9]' "$O/boot.log" | head -5)
+		# (each line after the kernel's timestamp; the Totals line is no suite)
+		suites=$(grep -a -E '^(\[[ 0-9.]*\] )? *# [A-Za-z0-9_]+: pass:[0-9]+ fail:[0-9]+' "$O/boot.log" | grep -a -c -v '# Totals:')
+		bad=$(grep -a -E '^(\[[ 0-9.]*\] )? *# [A-Za-z0-9_]+: pass:[0-9]+ fail:[1-9]' "$O/boot.log" | head -5)
 		if [ "$variant" = defconfig ] && ! grep -aq 'rust_minimal: Rust minimal sample (init)' "$O/boot.log"; then
 			bad="${bad}the Rust sample did not print"
 		fi
