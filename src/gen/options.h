@@ -179,6 +179,10 @@ struct abi_override {
 };
 
 void parse_options(struct options *o, int argc, char **argv);
+/* options_list.c: one list file (--wrap-list with names, --wrap-macros-file,
+ * --const-list with consts) into o; opt names the option for messages. */
+void read_wrap_file(struct options *o, const char *opt, const char *path, bool names,
+		    bool consts);
 /* The ABI --override-abi gives the function NAME ("C" too), or NULL if none. */
 const char *abi_override_for(const struct options *o, const char *name);
 /* The Rust 1.N that ABI needs (INT_MAX: nightly only; 0: any). */
