@@ -284,6 +284,8 @@ struct fallback_macro {
 	int ntokens;         /* their number */
 	bool unbalanced;     /* brackets do not pair up: not evaluated (it would
 			      * swallow the rest of the evaluation unit) */
+	bool colons;         /* has a '::' token: not evaluated (no C constant has one,
+			      * and libclang 19 never returns from '(::') */
 	bool cexpr_shape;    /* only literals, the operators of bindgen's rules and
 			      * identifiers: the rules take it if they know each identifier */
 	bool has_str, has_other, is_float; /* as in struct macro_def */

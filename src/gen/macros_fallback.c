@@ -94,7 +94,7 @@ static void fallback_unit(struct fallback_run *r)
 	buf_printf(&src, "#include \"%s\"\n", hdr ? hdr : c->opt->header);
 	free(hdr);
 	for (int i = 0; i < r->n; i++)
-		if (!r->v[i]->unbalanced)
+		if (!r->v[i]->unbalanced && !r->v[i]->colons)
 			buf_printf(&src, "void __h2rs_fb%d(void) { %s; }\n", i, r->v[i]->name);
 	struct vec args = {0};
 	for (int i = 0; i < c->clang_args.n; i++)
@@ -305,6 +305,8 @@ void macros_fallback(struct ctx *c)
 		else
 			skip_push(&out.skipped, r.v[i]->name,
 				  r.v[i]->unbalanced ? "--clang-macro-fallback: its brackets do not pair up"
+				  : r.v[i]->colons ? "--clang-macro-fallback: it has '::', which C has no "
+						     "operator for"
 						     : "--clang-macro-fallback: clang does not evaluate it to "
 						       "an integer in i64's range");
 	}

@@ -223,6 +223,11 @@ static bool scan_macro_body(struct parser *p, struct macro_scan *sc, CXToken *to
 			scan_full(sc, tk, t);
 		else
 			scan_bindgen(sc, tk, t);
+		/* C has no '::' outside [[attributes]]: no constant, and libclang
+		 * 19 never returns from '(::' in an expression (the units wrap
+		 * each body in brackets) */
+		if (tk == CXToken_Punctuation && !strcmp(t, "::"))
+			sc->ok = false;
 		sc->nvals += strcmp(t, "(") && strcmp(t, ")");
 		if (tk == CXToken_Punctuation && !bracket_step(&br, t))
 			sc->ok = false, balanced = false;
@@ -363,6 +368,8 @@ void note_fallback_macro(struct parser *p, CXCursor cur)
 			depth++;
 		else if (k == CXToken_Punctuation && strchr(")]}", t[0]) && !t[1] && --depth < 0)
 			m->unbalanced = true;
+		if (k == CXToken_Punctuation && !strcmp(t, "::"))
+			m->colons = true;
 		if (k == CXToken_Literal && t[0] == '"')
 			m->has_str = true;
 		else if (k == CXToken_Literal && (t[0] == '\'' || isdigit((unsigned char)t[0]) || t[0] == '.'))
