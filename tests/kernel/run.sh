@@ -20,7 +20,8 @@
 #   RUST + KUNIT + RUST_KERNEL_DOCTESTS with GCC and LLVM (the doctests, the
 #   kernel crate's #[kunit_tests] suites and every other KUnit suite the
 #   config has must pass, and the Rust sample must print); the helpers
-#   tree also with LLVM, on arm64, and under that defconfig.
+#   tree also with LLVM, on arm64, and under that defconfig; and arm64's
+#   doctests (tinyconfig + KUnit) with and without the helpers series.
 # NAME...: just those builds (names as printed: 7.2-arm64-llvm, ...).
 #
 # A build is tinyconfig + RUST + what the arch's console needs + the Rust
@@ -57,7 +58,7 @@ all_builds="$ci_builds 6.12-x86_64-llvm 7.2-arm-llvm 7.2-loongarch-llvm 7.2-um-g
 7.2-arm64-gcc 7.2-arm-gcc 7.2-s390-gcc 7.2-x86_64-doctests-llvm 7.2-x86_64-defconfig-gcc \
 7.2-x86_64-defconfig-llvm 7.2-x86_64-helpers-llvm 7.2-arm64-helpers-llvm 7.2-arm64-helpers-gcc \
 7.2-x86_64-defconfig-helpers-gcc 7.2-riscv64-helpers-llvm 7.2-x86_64-defconfig-helpers-llvm \
-7.2-arm64-defconfig-helpers-llvm"
+7.2-arm64-defconfig-helpers-llvm 7.2-arm64-doctests-llvm 7.2-arm64-doctests-helpers-llvm"
 case $set_name in
 ci) builds=$ci_builds ;;
 all) builds=$all_builds ;;
