@@ -21,7 +21,9 @@
 #   kernel crate's #[kunit_tests] suites and every other KUnit suite the
 #   config has must pass, and the Rust sample must print); the helpers
 #   tree also with LLVM, on arm64, and under that defconfig; and arm64's
-#   doctests (tinyconfig + KUnit) with and without the helpers series.
+#   doctests (tinyconfig + KUnit) with and without the helpers series, and
+#   the series under lock debugging (-lockdep: PROVE_LOCKING, where
+#   mutex_lock is a macro).
 # NAME...: just those builds (names as printed: 7.2-arm64-llvm, ...).
 #
 # A build is tinyconfig + RUST + what the arch's console needs + the Rust
@@ -58,7 +60,8 @@ all_builds="$ci_builds 6.12-x86_64-llvm 7.2-arm-llvm 7.2-loongarch-llvm 7.2-um-g
 7.2-arm64-gcc 7.2-arm-gcc 7.2-s390-gcc 7.2-x86_64-doctests-llvm 7.2-x86_64-defconfig-gcc \
 7.2-x86_64-defconfig-llvm 7.2-x86_64-helpers-llvm 7.2-arm64-helpers-llvm 7.2-arm64-helpers-gcc \
 7.2-x86_64-defconfig-helpers-gcc 7.2-riscv64-helpers-llvm 7.2-x86_64-defconfig-helpers-llvm \
-7.2-arm64-defconfig-helpers-llvm 7.2-arm64-doctests-llvm 7.2-arm64-doctests-helpers-llvm"
+7.2-arm64-defconfig-helpers-llvm 7.2-arm64-doctests-llvm 7.2-arm64-doctests-helpers-llvm \
+7.2-x86_64-lockdep-helpers-gcc"
 case $set_name in
 ci) builds=$ci_builds ;;
 all) builds=$all_builds ;;
@@ -222,6 +225,7 @@ build() {
 	case $arch in
 	*-doctests) variant=doctests arch=${arch%-doctests} ;;
 	*-defconfig) variant=defconfig arch=${arch%-defconfig} ;;
+	*-lockdep) variant=lockdep arch=${arch%-lockdep} ;;
 	esac
 	arch_info "$arch" || { not_ok "$name: unknown architecture $arch"; return 1; }
 	src=$(tree "$ver") || { not_ok "$name: no Linux $ver tree"; return 1; }
@@ -262,6 +266,8 @@ build() {
 	# the arch's defconfig, Rust, KUnit with the kernel crate's doctests and
 	# its #[kunit_tests] suites (built whenever KUNIT and RUST are)
 	defconfig) base=defconfig opts="$opts KUNIT RUST_KERNEL_DOCTESTS KUNIT_DEFAULT_ENABLED" ;;
+	# lock debugging: mutex_lock and mutex_trylock become macros
+	lockdep) opts="$opts DEBUG_KERNEL PROVE_LOCKING DEBUG_LOCK_ALLOC DEBUG_SPINLOCK DEBUG_MUTEXES" ;;
 	esac
 	if ! "${mk[@]}" $base >"$O/config.log" 2>&1; then
 		not_ok "$name: make $base failed"
@@ -272,6 +278,11 @@ build() {
 	for opt in $opts; do "$src/scripts/config" --file "$O/.config" -e "$opt"; done
 	for opt in $OFF; do "$src/scripts/config" --file "$O/.config" -d "$opt"; done
 	"${mk[@]}" olddefconfig >>"$O/config.log" 2>&1
+	if [ "$variant" = lockdep ] && ! grep -q '^CONFIG_DEBUG_LOCK_ALLOC=y' "$O/.config"; then
+		not_ok "$name: CONFIG_DEBUG_LOCK_ALLOC dropped by Kconfig"
+		echo "$name: configuration FAILED" >>"$WORK/summary.txt"
+		return 1
+	fi
 	if grep -q '^CONFIG_RUST=y' "$O/.config"; then
 		ok "$name: Kconfig keeps CONFIG_RUST=y with BINDGEN=h2rs ($(grep '^CONFIG_BINDGEN_VERSION_TEXT' "$O/.config"))"
 	else
