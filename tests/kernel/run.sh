@@ -266,11 +266,9 @@ build() {
 	# the arch's defconfig, Rust, KUnit with the kernel crate's doctests and
 	# its #[kunit_tests] suites (built whenever KUNIT and RUST are)
 	defconfig) base=defconfig opts="$opts KUNIT RUST_KERNEL_DOCTESTS KUNIT_DEFAULT_ENABLED" ;;
-	# lock debugging: mutex_lock and mutex_trylock become macros.  SYNC_FILE
-	# for DMA_SHARED_BUFFER: without it 7.2 itself does not link under
-	# DEBUG_MUTEXES (rust/helpers' dma_resv_unlock calls
-	# dma_resv_reset_max_fences, which drivers/dma-buf defines)
-	lockdep) opts="$opts DEBUG_KERNEL PROVE_LOCKING DEBUG_LOCK_ALLOC DEBUG_SPINLOCK DEBUG_MUTEXES SYNC_FILE" ;;
+	# lock debugging: mutex_lock and mutex_trylock become macros (and
+	# dma_resv_unlock calls a function only drivers/dma-buf defines)
+	lockdep) opts="$opts DEBUG_KERNEL PROVE_LOCKING DEBUG_LOCK_ALLOC DEBUG_SPINLOCK DEBUG_MUTEXES" ;;
 	esac
 	if ! "${mk[@]}" $base >"$O/config.log" 2>&1; then
 		not_ok "$name: make $base failed"
