@@ -40,6 +40,7 @@ bad "an invalid regex" 1 "--allowlist-type: invalid regular expression '\\('" "$
 bad "a regex whose repetitions expand exponentially (24 stacked '+')" 1 "--allowlist-type: invalid regular expression .*: too large" "$d/ok.h" --allowlist-type "S.%++++++++++++++++++++++++"
 bad "an exploding regex in --with-derive-custom" 1 "--with-derive-custom: invalid regular expression in .*: too large" "$d/ok.h" --with-derive-custom "S.%++++++++++++++++++++++++++++++++++=Hash"
 bad "an exploding regex in --override-abi" 1 "--override-abi: invalid regular expression in .*: too large" "$d/ok.h" --override-abi "f++++++++++++++++++++++++++=C-unwind"
+bad "a loop stacked over a group of empty alternatives (glibc's epsilon closures: minutes)" 1 "--with-derive-custom: invalid regular expression in .*: too large" "$d/ok.h" --with-derive-custom "(a|||||%|||b||||;%+)+++=Hash"
 bad "a regex with nested counted repetitions" 1 "--blocklist-type: invalid regular expression .*: too large" "$d/ok.h" --blocklist-type "((a{100}){100}){100}"
 bad "10,000 nested macro expansions (clang's nesting limit)" 1 "$d/deep.h: 1 error while parsing" "$d/deep.h"
 bad "a non-UTF-8 name" 1 "$d/nonutf8.h: [0-9]+ errors? while parsing" "$d/nonutf8.h"
@@ -224,4 +225,17 @@ for mode in "" "--macro-constants bindgen --clang-macro-fallback" "--wrap-fn-mac
 	test_expect "a macro body with '::' (${mode:-full mode}): done, not hung, B bound, A and F skipped" '
 		[ $rc = 0 ] && grep -q "pub const B:" "$d/colons.rs" && grep -q "skipped A:" "$d/colons.err" &&
 		grep -q "skipped F:" "$d/colons.err" || { echo "exit $rc"; cat "$d/colons.err"; false; }'
+done
+# ... and so are the macros that expand to '::' through others, or whose
+# name has a definition with it (found by the fuzz target too)
+printf '#define E 1\n#define E ::\n#define R (E)\n#define G() ::\n#define P G()\n#define H(x) (G() + x)\n#define B 1\n' >"$d/colons2.h"
+for mode in "" "--macro-constants bindgen --clang-macro-fallback" "--wrap-fn-macros --wrap-static-fns-path $d/colons.c"; do
+	# shellcheck disable=SC2086
+	timeout 60 "$H2RS" "$d/colons2.h" $mode -o "$d/colons.rs" --verbose 2>"$d/colons.err"
+	rc=$?
+	test_expect "macros expanding to '::' through others (${mode:-full mode}): done, not hung, B bound, E, R, P and H skipped" '
+		[ $rc = 0 ] && grep -q "pub const B:" "$d/colons.rs" && ! grep -q "pub const P:" "$d/colons.rs" &&
+		grep -q "skipped E:" "$d/colons.err" && grep -q "skipped R:" "$d/colons.err" &&
+		grep -q "skipped P:" "$d/colons.err" && grep -q "skipped H:" "$d/colons.err" ||
+		{ echo "exit $rc"; cat "$d/colons.err"; false; }'
 done

@@ -755,6 +755,7 @@ void parse_header(struct ctx *c)
 	phase(o, "libclang", &t);
 	CXCursor top = clang_getTranslationUnitCursor(p.tu);
 	clang_visitChildren(top, top_macros, &p);
+	macro_colon_closure(&p, top);
 	phase(o, "macro-walk", &t);
 	c->macro_value_type = macro_value_type;
 	struct macro_job *job = macros_start(c);

@@ -32,6 +32,9 @@ struct parser {
 	struct strmap wrap_exprs; /* name → EXPR of a 'PROTOTYPE = EXPR;' prototype */
 	struct strmap wrap_cond; /* listed name or prototype's name → 1 + the index in
 				  * opt->wrap_conds of its #if section (intptr_t) */
+	struct strmap colon_names; /* macros whose body has a '::' token, and (after
+				    * macro_colon_closure) those that expand to one */
+	bool colon_fn;          /* a function-like macro's text has '::' */
 	struct vec fwd_macros;  /* --wrap-fn-macros / --explain: function-like macros
 				 * (parse_fwd.c's struct fwd_macro *) */
 	struct strmap fn_decls; /* the same: function name → its first CXCursor * */
@@ -108,6 +111,9 @@ struct fwd_macro {
 };
 
 void fwd_note_macro(struct parser *p, CXCursor cur, int64_t order);
+/* parse_macro.c, after the macro walk: every macro that expands to '::'
+ * (libclang 19 never returns from '(::') is kept out of every unit. */
+void macro_colon_closure(struct parser *p, CXCursor top);
 void fwd_note_function(struct parser *p, const char *name, CXCursor cur);
 /* After the walk: forwarding macros become functions (or are told about). */
 void fwd_infer(struct parser *p);

@@ -249,6 +249,12 @@ void fwd_infer(struct parser *p)
 		struct fwd_macro *m = p->fwd_macros.v[i];
 		if (strmap_get(&p->wrapped, m->name))
 			continue; /* the user's --wrap-macro prototype */
+		if (strmap_get(&p->colon_names, m->name)) {
+			skip_push(&p->c->skipped, m->name,
+				  "function-like macro that is or expands to a '::' token: C has no "
+				  "operator for it; not wrapped (libclang 19 never returns from '(::')");
+			continue;
+		}
 		const char *callee = NULL;
 		int *arg = xcalloc(m->nparams + 1, sizeof *arg);
 		const char *why = not_forwarding(p, m, &callee, arg);

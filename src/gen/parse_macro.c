@@ -189,11 +189,28 @@ static struct macro_def *macro_entry(struct parser *p, char **name)
 /* A macro that may be a constant: in full mode any object-like macro, under
  * bindgen's rules one that cexpr evaluates. Comments in the body are left
  * out (cexpr_tokens in bindgen's clang.rs does the same). */
+/* Whether the source text of the cursor's extent holds "::" (a cheap
+ * filter: macro_colon_closure reads the tokens only if some macro has). */
+static bool text_has_colons(struct parser *p, CXCursor cur)
+{
+	CXSourceRange r = clang_getCursorExtent(cur);
+	CXFile f, g;
+	unsigned a, b;
+	clang_getFileLocation(clang_getRangeStart(r), &f, NULL, NULL, &a);
+	clang_getFileLocation(clang_getRangeEnd(r), &g, NULL, NULL, &b);
+	size_t size;
+	const char *text = f && clang_File_isEqual(f, g) ? clang_getFileContents(p->tu, f, &size) : NULL;
+	if (!text || b <= a || b > size)
+		return false;
+	return memmem(text + a, b - a, "::", 2) != NULL;
+}
+
 /* A function-like macro: no constant, and never passed over silently;
  * Rust can call it only through a wrapper typed by the user. */
 static void note_fn_macro(struct parser *p, CXCursor cur)
 {
 	char *n = cxstr(clang_getCursorSpelling(cur));
+	p->colon_fn = p->colon_fn || text_has_colons(p, cur);
 	const struct options *o = p->c->opt;
 	bool fwd = o->wrap_fn_macros || o->explain || o->verbose || o->stats;
 	if (o->wrap_macros.n || fwd)
@@ -226,8 +243,11 @@ static bool scan_macro_body(struct parser *p, struct macro_scan *sc, CXToken *to
 		/* C has no '::' outside [[attributes]]: no constant, and libclang
 		 * 19 never returns from '(::' in an expression (the units wrap
 		 * each body in brackets) */
-		if (tk == CXToken_Punctuation && !strcmp(t, "::"))
+		if (tk == CXToken_Punctuation && !strcmp(t, "::")) {
 			sc->ok = false;
+			if (!strmap_get(&p->colon_names, sc->name))
+				strmap_put(&p->colon_names, xstrdup(sc->name), p);
+		}
 		sc->nvals += strcmp(t, "(") && strcmp(t, ")");
 		if (tk == CXToken_Punctuation && !bracket_step(&br, t))
 			sc->ok = false, balanced = false;
@@ -400,4 +420,105 @@ void note_fallback_macro(struct parser *p, CXCursor cur)
 	m->body = body.p ? body.p : xstrdup("");
 	clang_disposeTokens(p->tu, toks, n);
 	vec_push(&p->c->fallback_macros, m);
+}
+
+/* A macro definition's name and the identifiers of its body. */
+struct colon_refs {
+	char *name;
+	char **idents;
+	unsigned n;
+};
+
+static enum CXChildVisitResult collect_refs(CXCursor cur, CXCursor parent, CXClientData d)
+{
+	(void)parent;
+	struct { struct parser *p; struct vec *v; } *w = d;
+	if (clang_getCursorKind(cur) != CXCursor_MacroDefinition || clang_Cursor_isMacroBuiltin(cur))
+		return CXChildVisit_Continue;
+	CXToken *toks;
+	unsigned n;
+	clang_tokenize(w->p->tu, clang_getCursorExtent(cur), &toks, &n);
+	if (n < 2) {
+		clang_disposeTokens(w->p->tu, toks, n);
+		return CXChildVisit_Continue;
+	}
+	struct colon_refs *r = xcalloc(1, sizeof *r);
+	r->name = cxstr(clang_getTokenSpelling(w->p->tu, toks[0]));
+	r->idents = xcalloc(n, sizeof *r->idents);
+	for (unsigned i = 1; i < n; i++) {
+		enum CXTokenKind k = clang_getTokenKind(toks[i]);
+		if (k != CXToken_Identifier && k != CXToken_Punctuation)
+			continue;
+		char *t = cxstr(clang_getTokenSpelling(w->p->tu, toks[i]));
+		if (k == CXToken_Punctuation && !strcmp(t, "::") &&
+		    !strmap_get(&w->p->colon_names, r->name))
+			strmap_put(&w->p->colon_names, xstrdup(r->name), w->p);
+		if (k == CXToken_Identifier)
+			r->idents[r->n++] = t;
+		else
+			free(t);
+	}
+	clang_disposeTokens(w->p->tu, toks, n);
+	vec_push(w->v, r);
+	return CXChildVisit_Continue;
+}
+
+/* Drop the eligible macro entries of the names in colon_names, each with
+ * its reason. */
+static void drop_colon_macros(struct parser *p)
+{
+	struct vec *v = &p->c->macros;
+	int kept = 0;
+	for (int i = 0; i < v->n; i++) {
+		struct macro_def *m = v->v[i];
+		if (!strmap_get(&p->colon_names, m->name)) {
+			v->v[kept++] = m;
+			continue;
+		}
+		skip_push(&p->c->skipped, m->name,
+			  "macro is or expands to a '::' token (another definition or a macro it "
+			  "names): no C constant; not evaluated (libclang 19 never returns from '(::')");
+	}
+	v->n = kept;
+	for (int i = 0; i < p->c->fallback_macros.n; i++) {
+		struct fallback_macro *f = p->c->fallback_macros.v[i];
+		if (strmap_get(&p->colon_names, f->name))
+			f->colons = true;
+	}
+}
+
+/* Every macro that names one in colon_names joins it, to a fixpoint; then
+ * no unit sees them. Only when some macro's text has "::" (rare): the
+ * macro cursors are read again for their identifiers. */
+void macro_colon_closure(struct parser *p, CXCursor top)
+{
+	if (!p->colon_names.n && !p->colon_fn)
+		return;
+	struct vec refs = {0};
+	struct { struct parser *p; struct vec *v; } w = {p, &refs};
+	clang_visitChildren(top, collect_refs, &w);
+	for (bool grew = p->colon_names.n > 0; grew;) {
+		grew = false;
+		for (int i = 0; i < refs.n; i++) {
+			struct colon_refs *r = refs.v[i];
+			if (strmap_get(&p->colon_names, r->name))
+				continue;
+			for (unsigned k = 0; k < r->n; k++)
+				if (strmap_get(&p->colon_names, r->idents[k])) {
+					strmap_put(&p->colon_names, xstrdup(r->name), p);
+					grew = true;
+					break;
+				}
+		}
+	}
+	for (int i = 0; i < refs.n; i++) {
+		struct colon_refs *r = refs.v[i];
+		for (unsigned k = 0; k < r->n; k++)
+			free(r->idents[k]);
+		free(r->idents);
+		free(r->name);
+		free(r);
+	}
+	free(refs.v);
+	drop_colon_macros(p);
 }

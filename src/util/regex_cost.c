@@ -27,9 +27,18 @@ struct cost {
 	bool nullable;   /* it matches the empty string */
 	bool nloop;      /* it holds an unbounded repetition of a nullable part */
 	double nlcopies; /* the most copies made of a part holding such a loop */
+	double nways;    /* the ways it matches the empty string (empty
+			  * alternatives each add one: glibc's epsilon closure
+			  * of a loop over it grows with their number) */
 };
 
 static struct cost alternation(struct cost_walk *w);
+
+static double mul(double a, double b)
+{
+	double r = a * b;
+	return r > SATURATE ? SATURATE : r;
+}
 
 /* p after *n: sizes add (saturating), the largest copy counts stay, a
  * nullable loop in either is one in both (nullable: the caller's rule) */
@@ -41,13 +50,9 @@ static void then(struct cost *n, struct cost p)
 	if (p.nlcopies > n->nlcopies)
 		n->nlcopies = p.nlcopies;
 	n->nloop |= p.nloop;
+	n->nways = mul(n->nways, p.nways);
 }
 
-static double mul(double a, double b)
-{
-	double r = a * b;
-	return r > SATURATE ? SATURATE : r;
-}
 
 /* a bracket expression, from just after '[' to just after its ']' */
 static void bracket(struct cost_walk *w)
@@ -86,7 +91,7 @@ static struct cost atom(struct cost_walk *w)
 		bracket(w);
 	else if (c == '\\' && *w->p)
 		w->p++;
-	return (struct cost){1, 1, false, false, 1};
+	return (struct cost){1, 1, false, false, 1, 0};
 }
 
 /* the largest count of a {m}, {m,} or {m,n} at w->p (just after '{'), or
@@ -142,10 +147,14 @@ static struct cost repeat(struct cost_walk *w, struct cost n)
 		n.copies = mul(n.copies, k);
 		/* even one more '*' over such a loop doubles the time
 		 * (a***+++ 2 s, a****+++ minutes) */
-		if (n.nloop)
-			n.nlcopies = mul(n.nlcopies, k < 2 ? 2 : k);
+		if (n.nloop) {
+			double f = k < 2 ? 2 : k;
+			n.nlcopies = mul(n.nlcopies, f > n.nways + 1 ? f : n.nways + 1);
+		}
 		n.nloop |= unbounded && n.nullable;
 		n.nullable |= min == 0;
+		if (min == 0)
+			n.nways += 1;
 	}
 	return n;
 }
@@ -158,21 +167,28 @@ static struct cost piece(struct cost_walk *w)
 
 static struct cost alternation(struct cost_walk *w)
 {
-	struct cost n = {0, 1, false, false, 1};
+	struct cost n = {0, 1, false, false, 1, 0};
 	bool branch_nullable = true; /* every piece of this branch so far */
+	double branch_ways = 1;      /* the ways this branch matches empty */
 	while (*w->p && *w->p != ')') {
 		if (*w->p == '|') {
 			w->p++;
 			n.size += 1;
 			n.nullable |= branch_nullable;
+			n.nways += branch_nullable ? branch_ways : 0;
 			branch_nullable = true;
+			branch_ways = 1;
 			continue;
 		}
+		double ways = n.nways;
 		struct cost p = piece(w);
 		then(&n, p);
+		n.nways = ways; /* then() multiplied; the branch's own count is kept apart */
 		branch_nullable &= p.nullable;
+		branch_ways = mul(branch_ways, p.nways);
 	}
 	n.nullable |= branch_nullable;
+	n.nways += branch_nullable ? branch_ways : 0;
 	return n;
 }
 
