@@ -61,7 +61,7 @@ all_builds="$ci_builds 6.12-x86_64-llvm 7.2-arm-llvm 7.2-loongarch-llvm 7.2-um-g
 7.2-x86_64-defconfig-llvm 7.2-x86_64-helpers-llvm 7.2-arm64-helpers-llvm 7.2-arm64-helpers-gcc \
 7.2-x86_64-defconfig-helpers-gcc 7.2-riscv64-helpers-llvm 7.2-x86_64-defconfig-helpers-llvm \
 7.2-arm64-defconfig-helpers-llvm 7.2-arm64-doctests-llvm 7.2-arm64-doctests-helpers-llvm \
-7.2-x86_64-lockdep-helpers-gcc"
+7.2-x86_64-lockdep-helpers-gcc 7.2-x86_64-lockdep-gcc"
 case $set_name in
 ci) builds=$ci_builds ;;
 all) builds=$all_builds ;;
