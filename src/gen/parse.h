@@ -32,9 +32,9 @@ struct parser {
 	struct strmap wrap_exprs; /* name → EXPR of a 'PROTOTYPE = EXPR;' prototype */
 	struct strmap wrap_cond; /* listed name or prototype's name → 1 + the index in
 				  * opt->wrap_conds of its #if section (intptr_t) */
-	struct strmap colon_names; /* macro_colon_closure: macros whose body has a
-				    * '::' token or names such a macro */
-	bool colon_text;        /* some macro definition's text holds "::" */
+	struct strmap colon_names; /* macros whose body has a '::' token, and (after
+				    * macro_colon_closure) those that expand to one */
+	bool colon_fn;          /* a function-like macro's text has '::' */
 	struct vec fwd_macros;  /* --wrap-fn-macros / --explain: function-like macros
 				 * (parse_fwd.c's struct fwd_macro *) */
 	struct strmap fn_decls; /* the same: function name → its first CXCursor * */

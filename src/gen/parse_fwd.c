@@ -220,6 +220,10 @@ static bool constfn_candidate(const struct fwd_macro *m, const char **why)
 	for (int i = 0; i < m->ntoks; i++) {
 		if (!strcmp(m->toks[i], "#") || !strcmp(m->toks[i], "##"))
 			return false;
+		if (!strcmp(m->toks[i], "::")) {
+			*why = "it has '::', which C has no operator for";
+			return false; /* and libclang 19 hangs on '(::' */
+		}
 		for (int k = 0; k < 3; k++) {
 			depth[k] += !strcmp(m->toks[i], open[k]);
 			if (!strcmp(m->toks[i], close[k]) && --depth[k] < 0) {

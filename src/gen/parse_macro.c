@@ -189,11 +189,28 @@ static struct macro_def *macro_entry(struct parser *p, char **name)
 /* A macro that may be a constant: in full mode any object-like macro, under
  * bindgen's rules one that cexpr evaluates. Comments in the body are left
  * out (cexpr_tokens in bindgen's clang.rs does the same). */
+/* Whether the source text of the cursor's extent holds "::" (a cheap
+ * filter: macro_colon_closure reads the tokens only if some macro has). */
+static bool text_has_colons(struct parser *p, CXCursor cur)
+{
+	CXSourceRange r = clang_getCursorExtent(cur);
+	CXFile f, g;
+	unsigned a, b;
+	clang_getFileLocation(clang_getRangeStart(r), &f, NULL, NULL, &a);
+	clang_getFileLocation(clang_getRangeEnd(r), &g, NULL, NULL, &b);
+	size_t size;
+	const char *text = f && clang_File_isEqual(f, g) ? clang_getFileContents(p->tu, f, &size) : NULL;
+	if (!text || b <= a || b > size)
+		return false;
+	return memmem(text + a, b - a, "::", 2) != NULL;
+}
+
 /* A function-like macro: no constant, and never passed over silently;
  * Rust can call it only through a wrapper typed by the user. */
 static void note_fn_macro(struct parser *p, CXCursor cur)
 {
 	char *n = cxstr(clang_getCursorSpelling(cur));
+	p->colon_fn = p->colon_fn || text_has_colons(p, cur);
 	const struct options *o = p->c->opt;
 	bool fwd = o->wrap_fn_macros || o->explain || o->verbose || o->stats;
 	if (o->wrap_macros.n || fwd)
@@ -226,8 +243,11 @@ static bool scan_macro_body(struct parser *p, struct macro_scan *sc, CXToken *to
 		/* C has no '::' outside [[attributes]]: no constant, and libclang
 		 * 19 never returns from '(::' in an expression (the units wrap
 		 * each body in brackets) */
-		if (tk == CXToken_Punctuation && !strcmp(t, "::"))
-			sc->ok = false; /* macro_colon_closure says why */
+		if (tk == CXToken_Punctuation && !strcmp(t, "::")) {
+			sc->ok = false;
+			if (!strmap_get(&p->colon_names, sc->name))
+				strmap_put(&p->colon_names, xstrdup(sc->name), p);
+		}
 		sc->nvals += strcmp(t, "(") && strcmp(t, ")");
 		if (tk == CXToken_Punctuation && !bracket_step(&br, t))
 			sc->ok = false, balanced = false;
@@ -267,27 +287,10 @@ static void note_object_macro(struct parser *p, const char *name)
 	}
 }
 
-/* Whether the source text of the cursor's extent holds "::" (a cheap
- * filter: macro_colon_closure reads the tokens only if some macro has). */
-static bool text_has_colons(struct parser *p, CXCursor cur)
-{
-	CXSourceRange r = clang_getCursorExtent(cur);
-	CXFile f, g;
-	unsigned a, b;
-	clang_getFileLocation(clang_getRangeStart(r), &f, NULL, NULL, &a);
-	clang_getFileLocation(clang_getRangeEnd(r), &g, NULL, NULL, &b);
-	size_t size;
-	const char *text = f && clang_File_isEqual(f, g) ? clang_getFileContents(p->tu, f, &size) : NULL;
-	if (!text || b <= a || b > size)
-		return false;
-	return memmem(text + a, b - a, "::", 2) != NULL;
-}
-
 void read_macro(struct parser *p, CXCursor cur)
 {
 	if (clang_Cursor_isMacroBuiltin(cur))
 		return;
-	p->colon_text = p->colon_text || text_has_colons(p, cur);
 	if (clang_Cursor_isMacroFunctionLike(cur)) {
 		note_fn_macro(p, cur);
 		return;
@@ -385,6 +388,8 @@ void note_fallback_macro(struct parser *p, CXCursor cur)
 			depth++;
 		else if (k == CXToken_Punctuation && strchr(")]}", t[0]) && !t[1] && --depth < 0)
 			m->unbalanced = true;
+		if (k == CXToken_Punctuation && !strcmp(t, "::"))
+			m->colons = true;
 		if (k == CXToken_Literal && t[0] == '"')
 			m->has_str = true;
 		else if (k == CXToken_Literal && (t[0] == '\'' || isdigit((unsigned char)t[0]) || t[0] == '.'))
@@ -482,13 +487,12 @@ static void drop_colon_macros(struct parser *p)
 	}
 }
 
-/* Only when some macro's text has "::" (rare: text_has_colons over each
- * definition first), the macro cursors are read again for their tokens:
- * the macros with a '::' token, then every macro that names one of them,
- * to a fixpoint, go into colon_names; then no unit sees them. */
+/* Every macro that names one in colon_names joins it, to a fixpoint; then
+ * no unit sees them. Only when some macro's text has "::" (rare): the
+ * macro cursors are read again for their identifiers. */
 void macro_colon_closure(struct parser *p, CXCursor top)
 {
-	if (!p->colon_text)
+	if (!p->colon_names.n && !p->colon_fn)
 		return;
 	struct vec refs = {0};
 	struct { struct parser *p; struct vec *v; } w = {p, &refs};

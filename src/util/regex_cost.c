@@ -50,7 +50,9 @@ static void then(struct cost *n, struct cost p)
 	if (p.nlcopies > n->nlcopies)
 		n->nlcopies = p.nlcopies;
 	n->nloop |= p.nloop;
+	n->nways = mul(n->nways, p.nways);
 }
+
 
 /* a bracket expression, from just after '[' to just after its ']' */
 static void bracket(struct cost_walk *w)
@@ -178,8 +180,10 @@ static struct cost alternation(struct cost_walk *w)
 			branch_ways = 1;
 			continue;
 		}
+		double ways = n.nways;
 		struct cost p = piece(w);
 		then(&n, p);
+		n.nways = ways; /* then() multiplied; the branch's own count is kept apart */
 		branch_nullable &= p.nullable;
 		branch_ways = mul(branch_ways, p.nways);
 	}
@@ -201,7 +205,6 @@ double regex_cost(const char *pattern)
 		struct cost rest = alternation(&w);
 		then(&n, rest);
 		n.nullable = n.nullable && rest.nullable;
-		n.nways = mul(n.nways, rest.nways);
 	}
 	/* copies cost quadratically (glibc's epsilon closures of a{1,N} and
 	 * (a?){N} hold O(N) nodes each: 7 GiB for N = 30,000), so they are
