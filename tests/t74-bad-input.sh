@@ -227,7 +227,10 @@ for mode in "" "--macro-constants bindgen --clang-macro-fallback" "--wrap-fn-mac
 		grep -q "skipped F:" "$d/colons.err" || { echo "exit $rc"; cat "$d/colons.err"; false; }'
 done
 # ... and so are the macros that expand to '::' through others, or whose
-# name has a definition with it (found by the fuzz target too)
+# name has a definition with it (found by the fuzz target too). Under
+# bindgen's rules E and R take the first definition's value, as in
+# bindgen, and libclang 14 lexes '::' as two ':' (and does not hang): there
+# only P and H must be skipped.
 printf '#define E 1\n#define E ::\n#define R (E)\n#define G() ::\n#define P G()\n#define H(x) (G() + x)\n#define B 1\n' >"$d/colons2.h"
 for mode in "" "--macro-constants bindgen --clang-macro-fallback" "--wrap-fn-macros --wrap-static-fns-path $d/colons.c"; do
 	# shellcheck disable=SC2086
@@ -235,7 +238,8 @@ for mode in "" "--macro-constants bindgen --clang-macro-fallback" "--wrap-fn-mac
 	rc=$?
 	test_expect "macros expanding to '::' through others (${mode:-full mode}): done, not hung, B bound, E, R, P and H skipped" '
 		[ $rc = 0 ] && grep -q "pub const B:" "$d/colons.rs" && ! grep -q "pub const P:" "$d/colons.rs" &&
-		grep -q "skipped E:" "$d/colons.err" && grep -q "skipped R:" "$d/colons.err" &&
+		{ [ "$mode" != "${mode#--macro-constants bindgen}" ] ||
+		  { grep -q "skipped E:" "$d/colons.err" && grep -q "skipped R:" "$d/colons.err"; }; } &&
 		grep -q "skipped P:" "$d/colons.err" && grep -q "skipped H:" "$d/colons.err" ||
 		{ echo "exit $rc"; cat "$d/colons.err"; false; }'
 done
